@@ -1,0 +1,55 @@
+import * as t from 'io-ts';
+import { isLeft } from 'fp-ts/Either';
+import { formatCodecErrors } from './codec_errors';
+
+function errorsOf(codec: t.Decoder<unknown, unknown>, value: unknown) {
+  const result = codec.decode(value);
+  if (!isLeft(result)) throw new Error('expected a decoding failure');
+  return formatCodecErrors(result.left);
+}
+
+describe('formatCodecErrors', () => {
+  const connection = t.type({
+    name: t.string,
+    schedule: t.type({ intervalMinutes: t.number }),
+    domains: t.array(t.string),
+  });
+
+  it('names the nested field and the value it got', () => {
+    expect(
+      errorsOf(connection, { name: 'a', schedule: { intervalMinutes: '5' }, domains: [] })
+    ).toEqual(['schedule.intervalMinutes: expected number, got "5"']);
+  });
+
+  it('reports every failing field, array items by index', () => {
+    expect(errorsOf(connection, { schedule: {}, domains: ['a', 3] })).toEqual([
+      'name: expected string, got nothing',
+      'schedule.intervalMinutes: expected number, got nothing',
+      'domains.1: expected string, got 3',
+    ]);
+  });
+
+  it('reports a union once, by its name, and keeps intersection members out of the path', () => {
+    const auth = t.union([t.literal('secret'), t.literal('certificate')], 'secret | certificate');
+    const codec = t.intersection([t.type({ auth }), t.partial({ note: t.string })]);
+    expect(errorsOf(codec, { auth: 'password', note: 1 })).toEqual([
+      'auth: expected secret | certificate, got "password"',
+      'note: expected string, got 1',
+    ]);
+  });
+
+  it("prefers the codec's own message", () => {
+    const guid = new t.Type<string, string, unknown>(
+      'Guid',
+      (u): u is string => typeof u === 'string',
+      (u, c) =>
+        typeof u === 'string' && /^[0-9a-f-]{36}$/.test(u)
+          ? t.success(u)
+          : t.failure(u, c, 'must be a GUID'),
+      String
+    );
+    expect(errorsOf(t.type({ tenantId: guid }), { tenantId: 'x' })).toEqual([
+      'tenantId: must be a GUID',
+    ]);
+  });
+});

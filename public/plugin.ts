@@ -1,0 +1,34 @@
+import type {
+  AppMountParameters,
+  CoreSetup,
+  CoreStart,
+  Plugin,
+  PluginInitializerContext,
+} from '@kbn/core/public';
+import { PLUGIN_ID, PLUGIN_NAME, SECURITY_APP_CATEGORY } from '../common/constants';
+
+export class ExchangeMessageTracePublicPlugin implements Plugin<void, void, object, object> {
+  constructor(_context: PluginInitializerContext) {}
+
+  setup(core: CoreSetup<object, void>) {
+    core.application.register({
+      id: PLUGIN_ID,
+      title: PLUGIN_NAME,
+      category: SECURITY_APP_CATEGORY,
+      euiIconType: 'email',
+      visibleIn: ['globalSearch', 'sideNav'],
+      mount: async (params: AppMountParameters) => {
+        // The app's code is a lazy chunk, so Kibana's start-up only pays for this file.
+        const [[coreStart], { renderApp }] = await Promise.all([
+          core.getStartServices(),
+          import('./application'),
+        ]);
+        return renderApp(coreStart, params);
+      },
+    });
+  }
+
+  start(_core: CoreStart) {}
+
+  stop() {}
+}

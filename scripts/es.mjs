@@ -1,0 +1,534 @@
+#!/usr/bin/env node
+/**
+ * Runs a real single-node Elasticsearch (the integ-test distribution from Maven Central) for
+ * development and tests.
+ *
+ *   node scripts/es.mjs start [--name dev] [--heap 1g]  last stdout line: ES_URL=http://127.0.0.1:N
+ *   node scripts/es.mjs stop [--name dev]               also deletes the instance's data
+ *   node scripts/es.mjs status [--name dev]             prints ES_URL, or exits 1
+ *
+ * Also importable: startElasticsearch({ name, heap }) and stopElasticsearch({ name }).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST_CACHE = path.join(REPO_ROOT, '.cache', 'elasticsearch');
+const INSTANCES = path.join(REPO_ROOT, '.cache', 'es-instances');
+
+// 9.x needs Java 21+ (its own launcher refuses 17); it is verified on Temurin 25 here.
+const MODERN = { version: '9.5.3', minJava: 21 };
+// Newest 8.19 on Maven Central when this was written; runs on Java 17.
+const FALLBACK = { version: '8.19.21', minJava: 17 };
+
+const START_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 30_000;
+const LOCK_TIMEOUT_MS = 300_000;
+
+const log = (message) => process.stderr.write(`[es] ${message}\n`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------- JDK
+
+function javaMajor(javaHome) {
+  const release = path.join(javaHome, 'release');
+  const fromRelease = fs.existsSync(release)
+    ? /^JAVA_VERSION="([^"]+)"/m.exec(fs.readFileSync(release, 'utf8'))?.[1]
+    : undefined;
+  const version =
+    fromRelease ??
+    /version "([^"]+)"/.exec(
+      spawnSync(path.join(javaHome, 'bin', 'java'), ['-version'], { encoding: 'utf8' }).stderr ?? ''
+    )?.[1];
+  if (!version) return 0;
+  const [first, second] = version.split(/[._+-]/).map(Number);
+  return first === 1 ? second : first;
+}
+
+function jdkCandidates() {
+  // An explicit ES_JAVA_HOME is the user's choice, as it is for Elasticsearch's own launcher.
+  if (process.env.ES_JAVA_HOME) return [process.env.ES_JAVA_HOME];
+  const jvmDir = '/usr/lib/jvm';
+  const installed = fs.existsSync(jvmDir)
+    ? fs.readdirSync(jvmDir).map((entry) => path.join(jvmDir, entry))
+    : [];
+  return [process.env.JAVA_HOME, ...installed].filter(Boolean);
+}
+
+function findJdks() {
+  const seen = new Set();
+  const jdks = [];
+  for (const candidate of jdkCandidates()) {
+    if (!fs.existsSync(path.join(candidate, 'bin', 'java'))) continue;
+    const home = fs.realpathSync(candidate);
+    if (seen.has(home)) continue;
+    seen.add(home);
+    jdks.push({ home, major: javaMajor(home) });
+  }
+  return jdks;
+}
+
+/** Elasticsearch 9 on the newest JDK >= 21; otherwise 8.19 on a JDK >= 17. */
+export function chooseDistribution(jdks = findJdks()) {
+  const byNewest = [...jdks].sort((a, b) => b.major - a.major);
+  for (const dist of [MODERN, FALLBACK]) {
+    const jdk = byNewest.find((candidate) => candidate.major >= dist.minJava);
+    if (jdk) return { version: dist.version, jdk };
+  }
+  const found = jdks.map((jdk) => `${jdk.home} (Java ${jdk.major})`).join(', ');
+  throw new Error(
+    `need a JDK >= ${FALLBACK.minJava}; looked at ${jdkCandidates().join(', ') || 'nothing'}` +
+      (found ? `; found ${found}` : '; none has bin/java')
+  );
+}
+
+// ---------------------------------------------------------------- distribution
+
+function mavenZipPath(version) {
+  return path.join(
+    os.homedir(),
+    '.m2/repository/org/elasticsearch/distribution/integ-test-zip/elasticsearch',
+    version,
+    `elasticsearch-${version}.zip`
+  );
+}
+
+function downloadDistribution(version) {
+  const zip = mavenZipPath(version);
+  if (fs.existsSync(zip)) return zip;
+  log(`downloading Elasticsearch ${version} with Maven`);
+  const artifact = `org.elasticsearch.distribution.integ-test-zip:elasticsearch:${version}:zip`;
+  const result = spawnSync(
+    'mvn',
+    ['-q', '-B', 'dependency:get', `-Dartifact=${artifact}`, '-Dtransitive=false'],
+    { stdio: ['ignore', 'inherit', 'inherit'] }
+  );
+  if (result.error) throw new Error(`cannot run mvn: ${result.error.message}`);
+  if (result.status !== 0 || !fs.existsSync(zip)) {
+    throw new Error(`mvn could not fetch ${artifact} into ${zip}`);
+  }
+  return zip;
+}
+
+function hasCommand(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+function extractZip(zip, into, jdk) {
+  const extractors = [
+    ['unzip', ['-q', zip, '-d', into]],
+    [path.join(jdk.home, 'bin', 'jar'), ['xf', zip]],
+    ['python3', ['-m', 'zipfile', '-e', zip, into]],
+  ];
+  const [command, args] =
+    extractors.find(([cmd]) => (path.isAbsolute(cmd) ? fs.existsSync(cmd) : hasCommand(cmd))) ?? [];
+  if (!command) throw new Error('need unzip, a JDK with jar, or python3 to unpack Elasticsearch');
+  const result = spawnSync(command, args, { cwd: into, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${command} failed to unpack ${zip}`);
+}
+
+/** Unpacks once into .cache/elasticsearch/<version>; concurrent starts race safely via rename. */
+function unpackDistribution(version, jdk) {
+  const home = path.join(DIST_CACHE, version);
+  if (fs.existsSync(path.join(home, 'bin', 'elasticsearch'))) return home;
+  const zip = downloadDistribution(version);
+  log(`unpacking ${path.basename(zip)}`);
+  fs.mkdirSync(DIST_CACHE, { recursive: true });
+  const staging = fs.mkdtempSync(path.join(DIST_CACHE, `.unpack-${version}-`));
+  try {
+    extractZip(zip, staging, jdk);
+    const unpacked = path.join(staging, `elasticsearch-${version}`);
+    // jar and python's zipfile drop the executable bits.
+    for (const script of fs.readdirSync(path.join(unpacked, 'bin'))) {
+      fs.chmodSync(path.join(unpacked, 'bin', script), 0o755);
+    }
+    try {
+      fs.renameSync(unpacked, home);
+    } catch (error) {
+      if (!fs.existsSync(path.join(home, 'bin', 'elasticsearch'))) throw error;
+    }
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  return home;
+}
+
+// ---------------------------------------------------------------- instance files
+
+function instancePaths(name) {
+  if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
+    throw new Error(`instance name must be lowercase letters, digits, _ or -: ${name}`);
+  }
+  const dir = path.join(INSTANCES, name);
+  return {
+    dir,
+    config: path.join(dir, 'config'),
+    data: path.join(dir, 'data'),
+    logs: path.join(dir, 'logs'),
+    tmp: path.join(dir, 'tmp'),
+    state: path.join(dir, 'state.json'),
+    console: path.join(dir, 'logs', 'console.log'),
+  };
+}
+
+function readState(paths) {
+  try {
+    return JSON.parse(fs.readFileSync(paths.state, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function copyDir(from, to) {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
+    if (entry.isDirectory()) copyDir(source, target);
+    else fs.copyFileSync(source, target);
+  }
+}
+
+/** Settings only for modules this distribution has: unknown settings stop the node. */
+function moduleSettings(home) {
+  const has = (module) => fs.existsSync(path.join(home, 'modules', module));
+  return [
+    // Otherwise the launcher auto-configures TLS and keystore entries this distribution can't read.
+    ...(has('x-pack-security') ? ['xpack.security.enabled: false'] : []),
+    ...(has('x-pack-ml') ? ['xpack.ml.enabled: false'] : []),
+    ...(has('ingest-geoip') ? ['ingest.geoip.downloader.enabled: false'] : []),
+  ];
+}
+
+function writeConfig(paths, { name, home, httpPort, transportPort }) {
+  // A private copy: the launcher writes a keystore into it, and the cached one stays pristine.
+  copyDir(path.join(home, 'config'), paths.config);
+  const settings = [
+    `cluster.name: es-${name}`,
+    `node.name: ${name}`,
+    'network.host: 127.0.0.1',
+    `http.port: ${httpPort}`,
+    `transport.port: ${transportPort}`,
+    'discovery.type: single-node',
+    `path.data: ${JSON.stringify(paths.data)}`,
+    `path.logs: ${JSON.stringify(paths.logs)}`,
+    'cluster.routing.allocation.disk.threshold_enabled: false',
+    'action.destructive_requires_name: false',
+    ...moduleSettings(home),
+  ];
+  fs.writeFileSync(path.join(paths.config, 'elasticsearch.yml'), `${settings.join('\n')}\n`);
+}
+
+function listenOnFreePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+/** Holds all listeners open until the end so the kernel cannot hand out the same port twice. */
+async function freePorts(count) {
+  const servers = [];
+  try {
+    for (let i = 0; i < count; i += 1) servers.push(await listenOnFreePort());
+    return servers.map((server) => server.address().port);
+  } finally {
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  }
+}
+
+// ---------------------------------------------------------------- running as root
+
+/** Elasticsearch refuses to run as root, so root runs it as `nobody`. */
+function runAsUser() {
+  if (process.getuid?.() !== 0) return undefined;
+  const line = fs
+    .readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('nobody:'));
+  const [, , uid = '65534', gid = '65534'] = line?.split(':') ?? [];
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+function assertReachableByOthers(dir) {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if ((fs.statSync(current).mode & 0o001) === 0) {
+      throw new Error(
+        `running as root, Elasticsearch runs as nobody, which cannot enter ${current}; ` +
+          `run as a normal user or move the repo`
+      );
+    }
+    if (current === path.dirname(current)) return;
+  }
+}
+
+function chownTree(target, { uid, gid }) {
+  fs.chownSync(target, uid, gid);
+  if (!fs.statSync(target).isDirectory()) return;
+  for (const entry of fs.readdirSync(target)) chownTree(path.join(target, entry), { uid, gid });
+}
+
+// ---------------------------------------------------------------- processes
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/** Guards against a recycled pid: our leader's command line names the distribution's home. */
+function isOurGroup(state) {
+  if (!state?.pid) return false;
+  const cmdline = `/proc/${state.pid}/cmdline`;
+  if (fs.existsSync(cmdline)) return fs.readFileSync(cmdline, 'utf8').includes(state.home);
+  // The leader is gone (or there is no /proc): the group can only be our leftover one.
+  return isAlive(-state.pid);
+}
+
+async function killGroup(pid) {
+  const signal = (name) => {
+    try {
+      process.kill(-pid, name);
+    } catch {
+      // already gone
+    }
+  };
+  signal('SIGTERM');
+  const deadline = Date.now() + STOP_TIMEOUT_MS;
+  while (isAlive(-pid) && Date.now() < deadline) await sleep(250);
+  if (isAlive(-pid)) {
+    log(`pid ${pid} ignored SIGTERM for ${STOP_TIMEOUT_MS / 1000}s, sending SIGKILL`);
+    signal('SIGKILL');
+    const killDeadline = Date.now() + 5_000;
+    while (isAlive(-pid) && Date.now() < killDeadline) await sleep(100);
+  }
+}
+
+async function answers(url, timeoutMs = 2_000) {
+  try {
+    const response = await fetch(`${url}/_cluster/health`, {
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Waits while a live process holds the lock; a dead holder's lock is removed. */
+async function waitForLock(lock, deadline) {
+  let holder = 0;
+  try {
+    holder = Number(fs.readFileSync(lock, 'utf8'));
+  } catch {
+    return; // released meanwhile
+  }
+  // An empty lock is one being written right now, so it is not stale.
+  if (holder && !isAlive(holder)) {
+    fs.rmSync(lock, { force: true });
+    return;
+  }
+  if (Date.now() > deadline) throw new Error(`${lock} is held by pid ${holder}`);
+  await sleep(500);
+}
+
+async function withLock(name, action) {
+  fs.mkdirSync(INSTANCES, { recursive: true });
+  const lock = path.join(INSTANCES, `${name}.lock`);
+  const deadline = Date.now() + LOCK_TIMEOUT_MS;
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      await waitForLock(lock, deadline);
+    }
+  }
+  try {
+    return await action();
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
+
+function tail(file, lines = 40) {
+  if (!fs.existsSync(file)) return '';
+  return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+async function waitForYellow(url, pid) {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (!isAlive(-pid)) throw new Error('Elasticsearch exited while starting');
+    try {
+      const response = await fetch(`${url}/_cluster/health?wait_for_status=yellow&timeout=1s`, {
+        signal: AbortSignal.timeout(5_000),
+      });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(500);
+  }
+  throw new Error(`Elasticsearch did not become yellow within ${START_TIMEOUT_MS / 1000}s`);
+}
+
+function failureReport(error, paths) {
+  // The console log has the launcher's errors as well as the node's own log lines.
+  return new Error(`${error.message}\n--- tail of ${paths.console}\n${tail(paths.console)}`);
+}
+
+// ---------------------------------------------------------------- start / stop
+
+function launch(paths, { home, jdk, heap, user }) {
+  const env = {
+    ...process.env,
+    ES_JAVA_HOME: jdk.home,
+    ES_JAVA_OPTS: `-Xms${heap} -Xmx${heap}`,
+    ES_PATH_CONF: paths.config,
+    ES_TMPDIR: paths.tmp,
+  };
+  // The launcher only warns about JAVA_HOME; ES_JAVA_HOME is what it uses.
+  delete env.JAVA_HOME;
+  const output = fs.openSync(paths.console, 'a');
+  const child = spawn(path.join(home, 'bin', 'elasticsearch'), [], {
+    cwd: paths.logs, // gc.log and hs_err files are relative to the working directory
+    env,
+    detached: true,
+    stdio: ['ignore', output, output],
+    ...(user ?? {}),
+  });
+  fs.closeSync(output);
+  child.unref();
+  return child.pid;
+}
+
+async function startFresh(paths, { name, heap }) {
+  const { version, jdk } = chooseDistribution();
+  const home = unpackDistribution(version, jdk);
+  const user = runAsUser();
+  if (user) [home, jdk.home].forEach(assertReachableByOthers);
+  fs.rmSync(paths.dir, { recursive: true, force: true });
+  for (const dir of [paths.data, paths.logs, paths.tmp]) fs.mkdirSync(dir, { recursive: true });
+  const [httpPort, transportPort] = await freePorts(2);
+  writeConfig(paths, { name, home, httpPort, transportPort });
+  if (user) chownTree(paths.dir, user);
+
+  log(`starting Elasticsearch ${version} (${name}) on Java ${jdk.major} from ${jdk.home}`);
+  const startedAt = Date.now();
+  const pid = launch(paths, { home, jdk, heap, user });
+  const url = `http://127.0.0.1:${httpPort}`;
+  const state = { name, pid, url, version, jdk: jdk.home, javaMajor: jdk.major, home, heap };
+  fs.writeFileSync(paths.state, `${JSON.stringify({ ...state, startedAt }, null, 2)}\n`);
+  try {
+    await waitForYellow(url, pid);
+  } catch (error) {
+    await killGroup(pid);
+    fs.rmSync(paths.state, { force: true });
+    throw failureReport(error, paths);
+  }
+  log(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)}s at ${url}`);
+  return { url, version, pid, reused: false };
+}
+
+/** Starts (or reuses) the named instance; resolves once the cluster is yellow. */
+export async function startElasticsearch({ name = 'dev', heap = '1g' } = {}) {
+  if (!/^\d+[kmg]$/i.test(heap)) throw new Error(`heap must look like 512m or 1g: ${heap}`);
+  const paths = instancePaths(name);
+  return withLock(name, async () => {
+    const state = readState(paths);
+    if (isOurGroup(state)) {
+      if (await answers(state.url)) {
+        log(`${name} is already running at ${state.url}`);
+        return { url: state.url, version: state.version, pid: state.pid, reused: true };
+      }
+      log(`${name} (pid ${state.pid}) does not answer; restarting it`);
+      await killGroup(state.pid);
+    }
+    return startFresh(paths, { name, heap });
+  });
+}
+
+/** Stops the named instance and removes its data; a no-op when it is not running. */
+export async function stopElasticsearch({ name = 'dev' } = {}) {
+  const paths = instancePaths(name);
+  await withLock(name, async () => {
+    const state = readState(paths);
+    if (isOurGroup(state)) {
+      log(`stopping ${name} (pid ${state.pid})`);
+      await killGroup(state.pid);
+    }
+    for (const dir of [paths.data, paths.tmp, paths.config, paths.state]) {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+/** The URL of the named instance when it is running and answering. */
+export async function elasticsearchStatus({ name = 'dev' } = {}) {
+  const state = readState(instancePaths(name));
+  return isOurGroup(state) && (await answers(state.url)) ? state.url : undefined;
+}
+
+// ---------------------------------------------------------------- CLI
+
+function parseArgs(argv) {
+  const [command, ...rest] = argv;
+  const options = {};
+  for (let i = 0; i < rest.length; i += 1) {
+    const [flag, inline] = rest[i].split('=', 2);
+    if (flag !== '--name' && flag !== '--heap') throw new Error(`unknown option ${rest[i]}`);
+    const value = inline ?? rest[++i];
+    if (!value) throw new Error(`${flag} needs a value`);
+    options[flag.slice(2)] = value;
+  }
+  return { command, options };
+}
+
+async function main(argv) {
+  const { command, options } = parseArgs(argv);
+  if (command === 'start') {
+    const { url, reused } = await startElasticsearch(options);
+    if (reused) process.stdout.write('ES_REUSED=true\n');
+    process.stdout.write(`ES_URL=${url}\n`);
+  } else if (command === 'stop') {
+    await stopElasticsearch(options);
+  } else if (command === 'status') {
+    const url = await elasticsearchStatus(options);
+    if (!url) {
+      log(`${options.name ?? 'dev'} is not running`);
+      return 1;
+    }
+    process.stdout.write(`ES_URL=${url}\n`);
+  } else {
+    log('usage: node scripts/es.mjs start|stop|status [--name NAME] [--heap 1g]');
+    return 2;
+  }
+  return 0;
+}
+
+function invokedDirectly() {
+  try {
+    return fs.realpathSync(process.argv[1] ?? '') === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => {
+      log(error.message);
+      process.exit(1);
+    }
+  );
+}

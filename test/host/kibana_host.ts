@@ -1,0 +1,212 @@
+import type { KibanaRequest, PluginInitializerContext } from '@kbn/core/server';
+import type { TaskManagerStartContract } from '@kbn/task-manager-plugin/server';
+import { ElasticsearchService } from './elasticsearch/elasticsearch_service';
+import { FeaturesService } from './features/features_service';
+import type { HostedPlugin, PluginInstance } from './host_plugin';
+import { HostHttpServer, type PageHandler } from './http/host_http_server';
+import { createHostRouter, type RegisteredRoute } from './http/host_router';
+import { registerKbnModules } from './kbn_modules/register_kbn_modules';
+import { createLogSink, createLoggerFactory, type LogSink } from './logging/host_logger';
+import { EncryptedSavedObjectsService } from './saved_objects/encrypted_saved_objects_service';
+import { SavedObjectsService } from './saved_objects/saved_objects_service';
+import { HOST_USERS, type HostUser } from './security/users';
+import {
+  DEFAULT_TASK_MANAGER_OPTIONS,
+  TaskManagerService,
+  type TaskManagerOptions,
+} from './task_manager/task_manager_service';
+
+export const HOST_KIBANA_VERSION = '9.5.3';
+
+export interface KibanaHostOptions {
+  esUrl: string;
+  plugins: HostedPlugin[];
+  /** kibana.yml, by config path: `{ exchange_message_trace: {...} }`. */
+  config?: Record<string, unknown>;
+  encryptionKey?: string;
+  /** Who may log in, with their roles; the host's default users when absent. */
+  users?: readonly HostUser[];
+  host?: string;
+  port?: number;
+  basePath?: string;
+  taskManager?: Partial<TaskManagerOptions>;
+  logLevel?: LogSink['threshold'];
+  echoLogs?: boolean;
+  /** Builds the page handler once setup is done, when the host knows the registered features. */
+  pages?: (host: KibanaHost) => Promise<PageHandler>;
+}
+
+/**
+ * Loads plugins the way Kibana does (initializer, setup, start, stop) over real parts: an HTTP
+ * server enforcing the route contract, Elasticsearch, saved objects with encrypted attributes and
+ * Task Manager's scheduling semantics. Development and tests only; never shipped.
+ */
+export class KibanaHost {
+  readonly logSink: LogSink;
+  readonly features = new FeaturesService();
+  readonly elasticsearch: ElasticsearchService;
+  readonly savedObjects: SavedObjectsService;
+  readonly encryptedSavedObjects: EncryptedSavedObjectsService;
+  readonly taskManager: TaskManagerService;
+  private readonly routes: RegisteredRoute[] = [];
+  private readonly instances: PluginInstance[] = [];
+  private http: HostHttpServer | undefined;
+  private taskManagerContract: TaskManagerStartContract | undefined;
+  url = '';
+
+  constructor(private readonly options: KibanaHostOptions) {
+    registerKbnModules();
+    this.logSink = createLogSink(options.logLevel ?? 'info', (line) => {
+      if (options.echoLogs) process.stdout.write(`${line}\n`);
+    });
+    this.elasticsearch = new ElasticsearchService(options.esUrl);
+    this.savedObjects = new SavedObjectsService(this.elasticsearch.client);
+    this.encryptedSavedObjects = new EncryptedSavedObjectsService(
+      options.encryptionKey,
+      this.savedObjects
+    );
+    this.taskManager = new TaskManagerService(
+      this.elasticsearch.client,
+      this.loggerFactory('taskManager').get(),
+      { ...DEFAULT_TASK_MANAGER_OPTIONS, ...options.taskManager }
+    );
+  }
+
+  taskManagerStart(): TaskManagerStartContract {
+    if (!this.taskManagerContract) throw new Error('The host has not started');
+    return this.taskManagerContract;
+  }
+
+  get users() {
+    return this.options.users ?? HOST_USERS;
+  }
+
+  get basePath() {
+    return this.options.basePath ?? '';
+  }
+
+  private loggerFactory(...context: string[]) {
+    return createLoggerFactory(this.logSink, ['plugins', ...context].join('.'));
+  }
+
+  private initializerContext(plugin: HostedPlugin, config: unknown): PluginInitializerContext {
+    return {
+      opaqueId: Symbol(plugin.id),
+      env: {
+        mode: { name: 'development', dev: true, prod: false },
+        packageInfo: {
+          version: HOST_KIBANA_VERSION,
+          branch: '9.5',
+          buildNum: 0,
+          buildSha: 'host',
+          buildDate: new Date(),
+          dist: false,
+          buildFlavor: 'traditional',
+        },
+        instanceUuid: 'kibana-host',
+        configs: [],
+        airgapped: true,
+      },
+      logger: this.loggerFactory(plugin.id),
+      config: {
+        get: () => config,
+        create: () => {
+          throw new Error('config.create() is not used by this plugin; use config.get()');
+        },
+        legacy: {},
+      },
+    } as unknown as PluginInitializerContext;
+  }
+
+  async start(): Promise<this> {
+    const ordered = this.options.plugins;
+    const loaded = await Promise.all(
+      ordered.map(async (plugin) => ({ plugin, module: await plugin.load() }))
+    );
+    const setupContracts: Record<string, unknown> = {
+      features: this.features.setup(),
+      taskManager: this.taskManager.setup(),
+      encryptedSavedObjects: this.encryptedSavedObjects.setup(),
+    };
+    let resolveStart: (value: [unknown, unknown, unknown]) => void = () => undefined;
+    const startServices = new Promise<[unknown, unknown, unknown]>(
+      (resolve) => (resolveStart = resolve)
+    );
+    for (const { plugin, module } of loaded) {
+      const raw = this.options.config?.[plugin.configPath];
+      const config = module.config
+        ? module.config.schema.validate(raw ?? {}, {}, plugin.configPath)
+        : raw;
+      const instance = (await module.plugin(
+        this.initializerContext(plugin, config)
+      )) as PluginInstance;
+      const coreSetup = {
+        http: {
+          createRouter: () => createHostRouter(this.routes),
+          basePath: { serverBasePath: this.basePath, get: () => this.basePath },
+        },
+        savedObjects: this.savedObjects.setup(),
+        getStartServices: () => startServices,
+      };
+      instance.setup(coreSetup, this.dependencies(plugin, setupContracts));
+      this.instances.push(instance);
+    }
+    const coreStart = {
+      elasticsearch: { client: this.elasticsearch.clusterClient() },
+      savedObjects: await this.savedObjects.start(),
+    };
+    this.taskManagerContract = await this.taskManager.start();
+    const startContracts: Record<string, unknown> = {
+      features: {},
+      taskManager: this.taskManagerContract,
+      encryptedSavedObjects: this.encryptedSavedObjects.start(),
+    };
+    const pluginStarts = this.instances.map((instance, index) =>
+      instance.start(coreStart, this.dependencies(ordered[index]!, startContracts))
+    );
+    resolveStart([coreStart, startContracts, pluginStarts[0]]);
+    this.http = new HostHttpServer({
+      host: this.options.host ?? '127.0.0.1',
+      port: this.options.port ?? 0,
+      basePath: this.basePath,
+      pipeline: {
+        routes: this.routes,
+        features: this.features,
+        users: this.users,
+        logger: this.loggerFactory('http').get(),
+        createContext: (request: KibanaRequest) =>
+          ({
+            core: Promise.resolve({
+              elasticsearch: { client: coreStart.elasticsearch.client.asScoped(request) },
+              savedObjects: { client: coreStart.savedObjects.getScopedClient(request) },
+            }),
+          }) as never,
+      },
+      pages: this.options.pages ? await this.options.pages(this) : undefined,
+    });
+    this.url = await this.http.listen();
+    return this;
+  }
+
+  /** Like Kibana, a plugin whose required plugin is absent does not start. */
+  private dependencies(plugin: HostedPlugin, contracts: Record<string, unknown>) {
+    const missing = plugin.requiredPlugins.filter((id) => contracts[id] === undefined);
+    if (missing.length > 0) {
+      throw new Error(
+        `Plugin "${plugin.id}" requires plugins that are not available: ${missing.join(', ')}`
+      );
+    }
+    return Object.fromEntries(
+      [...plugin.requiredPlugins, ...plugin.optionalPlugins]
+        .filter((id) => contracts[id] !== undefined)
+        .map((id) => [id, contracts[id]])
+    );
+  }
+
+  async stop() {
+    await this.http?.close();
+    for (const instance of [...this.instances].reverse()) await instance.stop?.();
+    await this.taskManager.stop();
+    await this.elasticsearch.close();
+  }
+}

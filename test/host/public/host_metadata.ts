@@ -1,0 +1,23 @@
+/**
+ * What the host's page hands the browser bootstrap, like Kibana's injected metadata: embedded as
+ * `<script id="host-metadata" type="application/json">`. Shared by the server and browser halves.
+ */
+export interface HostMetadataUser {
+  username: string;
+  fullName: string;
+}
+
+export interface HostMetadata {
+  basePath: string;
+  kibanaVersion: string;
+  user: HostMetadataUser;
+  /** `application.capabilities` by feature; navLinks are resolved by POST /api/core/capabilities. */
+  capabilities: Record<string, Record<string, boolean>>;
+  /** Everyone the user switcher offers (the host's stand-in for logging in as someone else). */
+  users: HostMetadataUser[];
+  /** Where the esbuild output is served: `<basePath>/host/public`. */
+  assetsPath: string;
+}
+
+export const HOST_METADATA_ELEMENT_ID = 'host-metadata';
+export const CHARTS_THEME_ELEMENT_ID = 'host-charts-theme';

@@ -1,0 +1,36 @@
+import { CHARTS_THEME_ELEMENT_ID, HOST_METADATA_ELEMENT_ID, type HostMetadata } from './host_metadata';
+
+/** JSON that is safe inside a `<script>` element (no `</script>`, no HTML comment openers). */
+function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+function attribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+/** The one HTML page every `/app/*` URL gets, as Kibana serves its bootstrap page. */
+export function renderPageHtml(metadata: HostMetadata): string {
+  const assets = attribute(metadata.assetsPath);
+  return `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Elastic</title>
+    <link rel="icon" href="data:," />
+    <link id="${CHARTS_THEME_ELEMENT_ID}" rel="stylesheet" href="${assets}/charts_light.css" />
+    <script id="${HOST_METADATA_ELEMENT_ID}" type="application/json">${scriptSafeJson(metadata)}</script>
+    <script type="module" src="${assets}/main.js"></script>
+  </head>
+  <body>
+    <div id="kibana-body" data-test-subj="kibanaChrome"></div>
+  </body>
+</html>
+`;
+}

@@ -1,0 +1,134 @@
+import type { TaskManagerStartContract } from '@kbn/task-manager-plugin/server';
+import type { KibanaHost } from '../kibana_host';
+import { SAMPLE_TASK_TYPE, samplePlugin, sampleTaskEvents } from '../fixtures/sample_plugin';
+import { startTestHost, waitFor } from '../test_support';
+
+const eventsOf = (taskId: string) => sampleTaskEvents.filter((event) => event.taskId === taskId);
+
+describe('host Task Manager', () => {
+  let host: KibanaHost;
+  let taskManager: TaskManagerStartContract;
+
+  beforeAll(async () => {
+    host = await startTestHost({ plugins: [samplePlugin] });
+    taskManager = await host.taskManagerStart();
+  });
+
+  afterAll(async () => {
+    await host.stop();
+  });
+
+  it('runs a task twice on its interval, carrying its state over', async () => {
+    const id = `interval-${Date.now()}`;
+    await taskManager.ensureScheduled({
+      id,
+      taskType: SAMPLE_TASK_TYPE,
+      schedule: { interval: '1s' },
+      params: {},
+      state: { count: 0 },
+    });
+    const started = Date.now();
+    await waitFor(() => eventsOf(id).length >= 2 || undefined, { what: 'two runs' });
+    expect(eventsOf(id).slice(0, 2)).toEqual([
+      { taskId: id, event: 'run', count: 1 },
+      { taskId: id, event: 'run', count: 2 },
+    ]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    const stored = await waitFor(async () => {
+      const task = await taskManager.get(id);
+      return task.status === 'idle' && Number(task.state.count) >= 2 ? task : undefined;
+    });
+    expect(stored.schedule).toEqual({ interval: '1s' });
+    await taskManager.removeIfExists(id);
+  });
+
+  it('cancels a run that outlives its timeout, keeps the state and reschedules', async () => {
+    const id = `hang-${Date.now()}`;
+    await taskManager.schedule({
+      id,
+      taskType: SAMPLE_TASK_TYPE,
+      schedule: { interval: '1m' },
+      params: { hang: true },
+      state: { count: 7 },
+    });
+    await waitFor(() => eventsOf(id).find((event) => event.event === 'cancel'), { what: 'cancel' });
+    const task = await waitFor(async () => {
+      const current = await taskManager.get(id);
+      return current.status === 'idle' ? current : undefined;
+    });
+    expect(task.state).toEqual({ count: 7 });
+    expect(task.runAt.getTime()).toBeGreaterThan(Date.now() + 50_000);
+    await taskManager.removeIfExists(id);
+  });
+
+  it('refuses runSoon while the task runs, and runs it at once otherwise', async () => {
+    const id = `soon-${Date.now()}`;
+    await taskManager.schedule({
+      id,
+      taskType: SAMPLE_TASK_TYPE,
+      schedule: { interval: '1h' },
+      params: { hang: true },
+      state: {},
+    });
+    await waitFor(() => eventsOf(id).length > 0 || undefined, { what: 'first run' });
+    await expect(taskManager.runSoon(id)).rejects.toThrow(
+      `Failed to run task "${id}" as it is currently running`
+    );
+    await waitFor(async () => ((await taskManager.get(id)).status === 'idle' ? true : undefined));
+    await taskManager.runSoon(id);
+    await waitFor(
+      () => eventsOf(id).filter((event) => event.event === 'run').length >= 2 || undefined,
+      { what: 'second run' }
+    );
+    await taskManager.removeIfExists(id);
+  });
+
+  it('retries a failing one-off task up to maxAttempts, then marks it failed', async () => {
+    const id = `fail-${Date.now()}`;
+    await taskManager.schedule({
+      id,
+      taskType: SAMPLE_TASK_TYPE,
+      params: { fail: true },
+      state: {},
+    });
+    const task = await waitFor(async () => {
+      const current = await taskManager.get(id);
+      return current.status === 'failed' ? current : undefined;
+    });
+    expect(task.attempts).toBe(2);
+    expect(eventsOf(id).filter((event) => event.event === 'run')).toHaveLength(2);
+    await taskManager.removeIfExists(id);
+    await expect(taskManager.get(id)).rejects.toThrow('not found');
+  });
+
+  it('deletes a one-off task once it succeeded', async () => {
+    const id = `once-${Date.now()}`;
+    await taskManager.schedule({ id, taskType: SAMPLE_TASK_TYPE, params: {}, state: {} });
+    await waitFor(
+      async () => {
+        try {
+          await taskManager.get(id);
+          return undefined;
+        } catch {
+          return true;
+        }
+      },
+      { what: 'deletion' }
+    );
+    expect(eventsOf(id)).toEqual([{ taskId: id, event: 'run', count: 1 }]);
+  });
+
+  it('rejects unknown task types and malformed intervals', async () => {
+    await expect(taskManager.schedule({ taskType: 'nope', params: {}, state: {} })).rejects.toThrow(
+      'Unsupported task type "nope"'
+    );
+    await expect(
+      taskManager.schedule({
+        taskType: SAMPLE_TASK_TYPE,
+        schedule: { interval: 'soon' },
+        params: {},
+        state: {},
+      })
+    ).rejects.toThrow('Invalid interval');
+  });
+});

@@ -1,0 +1,239 @@
+import type { Client } from '@elastic/elasticsearch';
+import type { ConcreteTaskInstance, TaskInstance } from '@kbn/task-manager-plugin/server';
+
+export const TASK_MANAGER_INDEX = 'kibana-host-task-manager';
+
+/** Task Manager stores params and state as JSON strings, so their shape never touches the mapping. */
+interface TaskDocument {
+  type: 'task';
+  task: {
+    taskType: string;
+    params: string;
+    state: string;
+    schedule?: { interval: string };
+    runAt: string;
+    scheduledAt: string;
+    startedAt: string | null;
+    retryAt: string | null;
+    attempts: number;
+    status: ConcreteTaskInstance['status'];
+    ownerId: string | null;
+    enabled: boolean;
+    timeoutOverride?: string;
+  };
+}
+
+export interface StoredTask {
+  instance: ConcreteTaskInstance;
+  seqNo: number;
+  primaryTerm: number;
+}
+
+export class TaskNotFoundError extends Error {
+  readonly output = { statusCode: 404 };
+  constructor(id: string) {
+    super(`Saved object [task/${id}] not found`);
+  }
+}
+
+export class TaskConflictError extends Error {
+  readonly output = { statusCode: 409 };
+  constructor(id: string) {
+    super(`Saved object [task/${id}] conflict`);
+  }
+}
+
+const docId = (id: string) => `task:${id}`;
+const date = (value: string | null) => (value ? new Date(value) : null);
+
+function toInstance(id: string, doc: TaskDocument): ConcreteTaskInstance {
+  const task = doc.task;
+  return {
+    id,
+    taskType: task.taskType,
+    params: JSON.parse(task.params),
+    state: JSON.parse(task.state),
+    schedule: task.schedule,
+    runAt: new Date(task.runAt),
+    scheduledAt: new Date(task.scheduledAt),
+    startedAt: date(task.startedAt),
+    retryAt: date(task.retryAt),
+    attempts: task.attempts,
+    status: task.status,
+    ownerId: task.ownerId,
+    enabled: task.enabled,
+    timeoutOverride: task.timeoutOverride,
+  } as ConcreteTaskInstance;
+}
+
+function toDocument(instance: ConcreteTaskInstance): TaskDocument {
+  const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
+  return {
+    type: 'task',
+    task: {
+      taskType: instance.taskType,
+      params: JSON.stringify(instance.params ?? {}),
+      state: JSON.stringify(instance.state ?? {}),
+      ...(instance.schedule ? { schedule: instance.schedule as { interval: string } } : {}),
+      runAt: instance.runAt.toISOString(),
+      scheduledAt: instance.scheduledAt.toISOString(),
+      startedAt: iso(instance.startedAt),
+      retryAt: iso(instance.retryAt),
+      attempts: instance.attempts,
+      status: instance.status,
+      ownerId: instance.ownerId,
+      enabled: instance.enabled !== false,
+      ...(instance.timeoutOverride ? { timeoutOverride: instance.timeoutOverride } : {}),
+    },
+  };
+}
+
+export function newInstance(task: TaskInstance & { id: string }, now: Date): ConcreteTaskInstance {
+  return {
+    ...task,
+    params: task.params ?? {},
+    state: task.state ?? {},
+    runAt: task.runAt ?? now,
+    scheduledAt: now,
+    startedAt: null,
+    retryAt: null,
+    attempts: 0,
+    status: 'idle',
+    ownerId: null,
+    enabled: task.enabled !== false,
+  } as ConcreteTaskInstance;
+}
+
+/** Tasks in a real index, claimed with optimistic concurrency as Task Manager does. */
+export class TaskStore {
+  constructor(private readonly client: Client) {}
+
+  async ensureIndex() {
+    if (await this.client.indices.exists({ index: TASK_MANAGER_INDEX })) return;
+    await this.client.indices.create(
+      {
+        index: TASK_MANAGER_INDEX,
+        mappings: {
+          dynamic: false,
+          properties: {
+            type: { type: 'keyword' },
+            task: {
+              properties: {
+                taskType: { type: 'keyword' },
+                status: { type: 'keyword' },
+                runAt: { type: 'date' },
+                retryAt: { type: 'date' },
+                enabled: { type: 'boolean' },
+                params: { type: 'text', index: false },
+                state: { type: 'text', index: false },
+              },
+            },
+          },
+        },
+      },
+      { ignore: [400] }
+    );
+  }
+
+  async create(instance: ConcreteTaskInstance) {
+    try {
+      await this.client.create({
+        index: TASK_MANAGER_INDEX,
+        id: docId(instance.id),
+        document: toDocument(instance),
+        refresh: true,
+      });
+    } catch (error) {
+      if ((error as { meta?: { statusCode?: number } }).meta?.statusCode === 409) {
+        throw new TaskConflictError(instance.id);
+      }
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<StoredTask> {
+    const result = await this.client.get<TaskDocument>(
+      { index: TASK_MANAGER_INDEX, id: docId(id) },
+      { ignore: [404] }
+    );
+    if (!result.found || !result._source) throw new TaskNotFoundError(id);
+    return {
+      instance: toInstance(id, result._source),
+      seqNo: result._seq_no!,
+      primaryTerm: result._primary_term!,
+    };
+  }
+
+  /** Writes only if nobody changed the task since it was read; false when someone did. */
+  async replace(stored: StoredTask, instance: ConcreteTaskInstance): Promise<boolean> {
+    try {
+      await this.client.index({
+        index: TASK_MANAGER_INDEX,
+        id: docId(instance.id),
+        document: toDocument(instance),
+        if_seq_no: stored.seqNo,
+        if_primary_term: stored.primaryTerm,
+        refresh: true,
+      });
+      return true;
+    } catch (error) {
+      if ((error as { meta?: { statusCode?: number } }).meta?.statusCode === 409) return false;
+      throw error;
+    }
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const result = await this.client.delete(
+      { index: TASK_MANAGER_INDEX, id: docId(id), refresh: true },
+      { ignore: [404] }
+    );
+    return result.result === 'deleted';
+  }
+
+  async search(query: object, size: number, sort?: object[]): Promise<StoredTask[]> {
+    const result = await this.client.search<TaskDocument>({
+      index: TASK_MANAGER_INDEX,
+      query,
+      size,
+      sort: (sort ?? [{ 'task.runAt': { order: 'asc' } }]) as never,
+      seq_no_primary_term: true,
+    });
+    return result.hits.hits.map((hit) => ({
+      instance: toInstance(hit._id!.slice('task:'.length), hit._source!),
+      seqNo: hit._seq_no!,
+      primaryTerm: hit._primary_term!,
+    }));
+  }
+
+  /** Due tasks, and tasks whose claim outlived its timeout (their runner died with the process). */
+  async findDue(taskTypes: string[], now: Date, size: number) {
+    if (size <= 0 || taskTypes.length === 0) return [];
+    return this.search(
+      {
+        bool: {
+          filter: [{ terms: { 'task.taskType': taskTypes } }, { term: { 'task.enabled': true } }],
+          should: [
+            {
+              bool: {
+                filter: [
+                  { term: { 'task.status': 'idle' } },
+                  { range: { 'task.runAt': { lte: now.toISOString() } } },
+                ],
+              },
+            },
+            {
+              bool: {
+                filter: [
+                  { terms: { 'task.status': ['running', 'claiming'] } },
+                  { range: { 'task.retryAt': { lte: now.toISOString() } } },
+                ],
+              },
+            },
+          ],
+          minimum_should_match: 1,
+        },
+      },
+      size
+    );
+  }
+}

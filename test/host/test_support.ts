@@ -1,0 +1,61 @@
+import { KibanaHost, type KibanaHostOptions } from './kibana_host';
+
+export const TEST_ENCRYPTION_KEY = 'a-test-encryption-key-of-32-chars-or-more';
+
+export function esUrl(): string {
+  const url = process.env.ES_URL;
+  if (!url)
+    throw new Error('ES_URL is not set: run through jest (its globalSetup starts Elasticsearch)');
+  return url;
+}
+
+/** A host on a random port with fast Task Manager polling, for tests. */
+export async function startTestHost(
+  options: Partial<KibanaHostOptions> & Pick<KibanaHostOptions, 'plugins'>
+) {
+  return new KibanaHost({
+    esUrl: esUrl(),
+    encryptionKey: TEST_ENCRYPTION_KEY,
+    taskManager: { pollIntervalMs: 100, retry: { maxAttempts: 3, retryDelayMs: 200 } },
+    ...options,
+  }).start();
+}
+
+export function basicAuth(username: string, password = 'changeme') {
+  return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+}
+
+/** Calls a host route as Kibana's browser client would, as the given user. */
+export async function callRoute(
+  host: KibanaHost,
+  method: string,
+  path: string,
+  options: { user?: string; body?: unknown; headers?: Record<string, string> } = {}
+) {
+  const response = await fetch(`${host.url}${path}`, {
+    method,
+    headers: {
+      'kbn-xsrf': 'true',
+      'x-elastic-internal-origin': 'Kibana',
+      'content-type': 'application/json',
+      ...(options.user ? { authorization: basicAuth(options.user) } : {}),
+      ...options.headers,
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  { timeoutMs = 15_000, intervalMs = 50, what = 'condition' } = {}
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}

@@ -1,0 +1,81 @@
+/*
+ * Ambient declarations for the subset of `@kbn/features-plugin/server` this plugin uses.
+ */
+declare module '@kbn/features-plugin/server' {
+  import type { AppCategory } from '@kbn/core/server';
+
+  // @kbn/licensing-types LicenseType (imported by features/common/sub_feature.ts)
+  // UNCONFIRMED: the union's members were not re-read for 9.5 (stable since 7.x).
+  export type LicenseType = 'basic' | 'standard' | 'gold' | 'platinum' | 'enterprise' | 'trial';
+
+  // x-pack/platform/plugins/shared/features/common/feature_kibana_privileges.ts
+  // (alerting, cases, composedOf, replacedBy omitted)
+  export interface FeatureKibanaPrivileges {
+    excludeFromBasePrivileges?: boolean;
+    requireAllSpaces?: boolean;
+    disabled?: boolean;
+    management?: {
+      [sectionId: string]: readonly string[];
+    };
+    catalogue?: readonly string[];
+    api?: readonly string[];
+    app?: readonly string[];
+    savedObject: {
+      all: readonly string[];
+      read: readonly string[];
+    };
+    ui: readonly string[];
+  }
+
+  // x-pack/platform/plugins/shared/features/common/sub_feature.ts (replacedBy omitted)
+  export type SubFeaturePrivilegeGroupType = 'mutually_exclusive' | 'independent';
+  export interface SubFeaturePrivilegeConfig
+    extends Omit<FeatureKibanaPrivileges, 'excludeFromBasePrivileges'> {
+    id: string;
+    name: string;
+    includeIn: 'all' | 'read' | 'none';
+    minimumLicense?: LicenseType;
+  }
+  export interface SubFeaturePrivilegeGroupConfig {
+    groupType: SubFeaturePrivilegeGroupType;
+    privileges: readonly SubFeaturePrivilegeConfig[];
+  }
+  export interface SubFeatureConfig {
+    name: string;
+    requireAllSpaces?: boolean;
+    privilegesTooltip?: string;
+    privilegeGroups: readonly SubFeaturePrivilegeGroupConfig[];
+    description?: string;
+  }
+
+  // x-pack/platform/plugins/shared/features/common/kibana_feature.ts
+  // UNCONFIRMED: `scope?: readonly KibanaFeatureScope[]` ('security' | 'spaces') is in kibana_feature.ts but
+  // reportedly absent from the newest server/feature_schema.ts (which rejects unknown keys); it is
+  // deliberately NOT declared so it cannot be sent. alerting, cases, reserved, deprecated also omitted.
+  export interface KibanaFeatureConfig {
+    id: string;
+    name: string;
+    description?: string;
+    category: AppCategory;
+    order?: number;
+    excludeFromBasePrivileges?: boolean;
+    minimumLicense?: LicenseType;
+    app: readonly string[];
+    management?: {
+      [sectionId: string]: readonly string[];
+    };
+    catalogue?: readonly string[];
+    privileges: {
+      all: FeatureKibanaPrivileges;
+      read: FeatureKibanaPrivileges;
+    } | null;
+    subFeatures?: readonly SubFeatureConfig[];
+    privilegesTooltip?: string;
+    hidden?: boolean;
+  }
+
+  // x-pack/platform/plugins/shared/features/server/plugin.d.ts (FeaturesPluginSetup; other members omitted)
+  export interface FeaturesPluginSetup {
+    registerKibanaFeature(feature: KibanaFeatureConfig): void;
+  }
+}
