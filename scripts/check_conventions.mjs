@@ -17,9 +17,8 @@ const problems = [];
 for (const file of files) {
   const name = path
     .basename(file)
-    .replace(/\.(test|integration\.test|browser\.test)?\.(ts|tsx|mjs|js)$/, '');
-  if (!/^[a-z0-9_]+$/.test(name.replace(/\.d$/, '')))
-    problems.push(`${file}: file names are snake_case`);
+    .replace(/(\.d|\.test|\.integration\.test|\.browser\.test)?\.(ts|tsx|mjs|js)$/, '');
+  if (!/^[a-z0-9_]+$/.test(name)) problems.push(`${file}: file names are snake_case`);
   const source = readFileSync(path.join(root, file), 'utf8');
   if (/\b(es|client|esClient|asCurrentUser|asInternalUser)\.[\w.]+\(\{[^)]*\bbody:/s.test(source)) {
     problems.push(`${file}: an Elasticsearch call passes 'body:'; put the fields at the top level`);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type {
   CoreSetup,
   CoreStart,
@@ -7,20 +8,56 @@ import type {
 } from '@kbn/core/server';
 import type { ExchangeMessageTraceConfig } from '.';
 import { buildKibanaFeature } from './feature';
+import { systemClock } from './lib/collector/clock';
+import {
+  GEOIP_PIPELINE_NAME,
+  installGeoIpPipeline,
+  NO_PIPELINE,
+} from './lib/data_stream/geoip_pipeline';
+import { installTemplates } from './lib/data_stream/templates';
+import { endpointsWithOverrides } from './lib/graph/graph_hosts';
 import { registerRoutes } from './routes';
+import { BUDGET_SAVED_OBJECT_TYPE, budgetSavedObjectType } from './saved_objects/budget_type';
+import {
+  CONNECTION_SAVED_OBJECT_TYPE,
+  connectionEncryptionRegistration,
+  connectionSavedObjectType,
+} from './saved_objects/connection_type';
+import { CollectorResources } from './services/collector_resources';
+import { ConnectionStore } from './services/connection_store';
+import { writerClientFactory } from './services/writer_client';
+import { registerCollectTaskDefinition } from './tasks/collect_task';
+import type { CollectTaskServices } from './tasks/collect_task_runner';
 import type { ExchangeMessageTraceSetupDeps, ExchangeMessageTraceStartDeps } from './types';
+
+export interface ExchangeMessageTraceServices extends CollectTaskServices {
+  taskManager: ExchangeMessageTraceStartDeps['taskManager'];
+}
 
 export class ExchangeMessageTracePlugin
   implements Plugin<void, void, ExchangeMessageTraceSetupDeps, ExchangeMessageTraceStartDeps>
 {
   private readonly logger: Logger;
+  private readonly config: ExchangeMessageTraceConfig;
+  private resolveServices: (services: ExchangeMessageTraceServices) => void = () => undefined;
+  private readonly services = new Promise<ExchangeMessageTraceServices>((resolve) => {
+    this.resolveServices = resolve;
+  });
 
   constructor(private readonly context: PluginInitializerContext<ExchangeMessageTraceConfig>) {
     this.logger = context.logger.get();
+    this.config = context.config.get();
   }
 
   setup(core: CoreSetup<ExchangeMessageTraceStartDeps>, plugins: ExchangeMessageTraceSetupDeps) {
-    plugins.features.registerKibanaFeature(buildKibanaFeature([]));
+    core.savedObjects.registerType(connectionSavedObjectType);
+    core.savedObjects.registerType(budgetSavedObjectType);
+    plugins.encryptedSavedObjects.registerType(connectionEncryptionRegistration);
+    plugins.features.registerKibanaFeature(buildKibanaFeature([CONNECTION_SAVED_OBJECT_TYPE]));
+    registerCollectTaskDefinition({
+      taskManager: plugins.taskManager,
+      getServices: () => this.services,
+    });
     registerRoutes({
       router: core.http.createRouter(),
       logger: this.logger,
@@ -28,7 +65,49 @@ export class ExchangeMessageTracePlugin
     });
   }
 
-  start(_core: CoreStart, _plugins: ExchangeMessageTraceStartDeps) {}
+  start(core: CoreStart, plugins: ExchangeMessageTraceStartDeps) {
+    const { dataStream, graph } = this.config;
+    const repository = core.savedObjects.createInternalRepository([
+      CONNECTION_SAVED_OBJECT_TYPE,
+      BUDGET_SAVED_OBJECT_TYPE,
+    ]);
+    const endpoints = endpointsWithOverrides({
+      graphUrl: graph.url,
+      loginUrl: graph.loginUrl,
+      caCertificate: graph.certificateAuthority
+        ? readFileSync(graph.certificateAuthority, 'utf8')
+        : undefined,
+    });
+    let ingestPipeline = NO_PIPELINE;
+    const internalClient = core.elasticsearch.client.asInternalUser;
+    // Templates go in before any task may write, or the first write would create the data stream
+    // from Elasticsearch's built-in logs template.
+    const ready = installTemplates(internalClient, {
+      dataset: dataStream.dataset,
+      retention: dataStream.retention,
+    })
+      .then(() => installGeoIpPipeline(internalClient))
+      .then((geoIp) => {
+        ingestPipeline = geoIp.installed ? GEOIP_PIPELINE_NAME : NO_PIPELINE;
+        if (!geoIp.installed) this.logger.info(`GeoIP enrichment is off: ${geoIp.reason}`);
+      });
+    ready
+      .then(() =>
+        this.resolveServices({
+          connections: new ConnectionStore(repository, plugins.encryptedSavedObjects),
+          resources: new CollectorResources(repository, systemClock, endpoints),
+          writerClient: writerClientFactory(core, plugins.security),
+          dataset: dataStream.dataset,
+          ingestPipeline: () => ingestPipeline,
+          clock: systemClock,
+          logger: this.logger.get('collector'),
+          taskManager: plugins.taskManager,
+        })
+      )
+      .catch((error: Error) =>
+        this.logger.error(`Installing the data stream templates failed: ${error.message}`)
+      );
+  }
 
   stop() {}
 }

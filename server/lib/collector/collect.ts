@@ -1,0 +1,127 @@
+import type { CollectorCheckpoint } from '../../../common/collector_checkpoint';
+import type { GraphMessageTrace } from '../../../common/graph/message_trace';
+import { BudgetWaitTooLong } from '../budget/request_budget';
+import type { GraphClient, RejectedRow } from '../graph/graph_client';
+import { GraphError } from '../graph/graph_error';
+import type { Clock } from './clock';
+import { nextPass, withPageRead, type WindowSettings } from './windows';
+
+/** What writing a page's rows achieved; rows the writer could not store for good are `failed`. */
+export interface PageWriteOutcome {
+  created: number;
+  alreadyPresent: number;
+  failed: Array<{ id: string; reason: string }>;
+}
+
+export interface CollectorDeps {
+  graph: Pick<GraphClient, 'listMessageTraces'>;
+  /** Maps and stores the rows; throws when a retry later could still store them (nothing is lost). */
+  writeRows(rows: GraphMessageTrace[], signal?: AbortSignal): Promise<PageWriteOutcome>;
+  /** Durably records progress; called only after Elasticsearch acknowledged the page. */
+  saveCheckpoint(checkpoint: CollectorCheckpoint): Promise<void>;
+  clock: Clock;
+}
+
+export interface RunSummary {
+  pages: number;
+  rowsRead: number;
+  documentsCreated: number;
+  documentsAlreadyPresent: number;
+  rowsRejected: number;
+  documentsFailed: number;
+  windowsCompleted: number;
+  /** A few examples, for the status page and the command line's report. */
+  rejectedSamples: RejectedRow[];
+  failedSamples: Array<{ id: string; reason: string }>;
+  caughtUp: boolean;
+  /** When the run stopped for the budget: when the next request may go out. */
+  budgetAvailableAt?: number;
+}
+
+const SAMPLE_LIMIT = 5;
+
+function emptySummary(): RunSummary {
+  return {
+    pages: 0,
+    rowsRead: 0,
+    documentsCreated: 0,
+    documentsAlreadyPresent: 0,
+    rowsRejected: 0,
+    documentsFailed: 0,
+    windowsCompleted: 0,
+    rejectedSamples: [],
+    failedSamples: [],
+    caughtUp: false,
+  };
+}
+
+function addPage(
+  summary: RunSummary,
+  rows: number,
+  rejected: RejectedRow[],
+  outcome: PageWriteOutcome
+) {
+  summary.pages += 1;
+  summary.rowsRead += rows + rejected.length;
+  summary.rowsRejected += rejected.length;
+  summary.documentsCreated += outcome.created;
+  summary.documentsAlreadyPresent += outcome.alreadyPresent;
+  summary.documentsFailed += outcome.failed.length;
+  summary.rejectedSamples.push(...rejected.slice(0, SAMPLE_LIMIT - summary.rejectedSamples.length));
+  summary.failedSamples.push(
+    ...outcome.failed.slice(0, SAMPLE_LIMIT - summary.failedSamples.length)
+  );
+}
+
+/**
+ * Reads windows page by page until caught up, the deadline passes, or the budget would make it
+ * wait too long. A page's checkpoint moves only after its documents are stored, so a crash at any
+ * point resumes at that page; documents have deterministic ids, so re-reading adds nothing.
+ */
+export async function collect(
+  deps: CollectorDeps,
+  start: CollectorCheckpoint,
+  settings: WindowSettings,
+  options: {
+    signal?: AbortSignal;
+    deadline?: number;
+    /** Progress after every stored page, for long backfills. */
+    onPage?: (summary: RunSummary, checkpoint: CollectorCheckpoint) => void;
+  } = {}
+): Promise<{ checkpoint: CollectorCheckpoint; summary: RunSummary }> {
+  const summary = emptySummary();
+  let checkpoint = start;
+  while (options.deadline === undefined || deps.clock.now() < options.deadline) {
+    const pass = nextPass(checkpoint, deps.clock.now(), settings);
+    if (!pass) {
+      summary.caughtUp = true;
+      break;
+    }
+    let page;
+    try {
+      page = await deps.graph.listMessageTraces(
+        pass.nextLink ? { nextLink: pass.nextLink } : { window: pass },
+        options.signal
+      );
+    } catch (error) {
+      if (error instanceof BudgetWaitTooLong) {
+        summary.budgetAvailableAt = error.availableAt;
+        break;
+      }
+      // An expired or refused next link: read the window again from its start (ids make it safe).
+      if (pass.nextLink && error instanceof GraphError && error.kind === 'badRequest') {
+        const { nextLink: _stale, ...window } = pass;
+        checkpoint = { ...checkpoint, pass: window };
+        continue;
+      }
+      throw error;
+    }
+    const outcome = await deps.writeRows(page.rows, options.signal);
+    checkpoint = withPageRead(checkpoint, pass, page.nextLink, deps.clock.now());
+    await deps.saveCheckpoint(checkpoint);
+    addPage(summary, page.rows.length, page.rejected, outcome);
+    if (!page.nextLink && pass.kind === 'collect') summary.windowsCompleted += 1;
+    options.onPage?.(summary, checkpoint);
+  }
+  return { checkpoint, summary };
+}

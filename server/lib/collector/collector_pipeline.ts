@@ -1,0 +1,90 @@
+import type { CollectorCheckpoint } from '../../../common/collector_checkpoint';
+import type { GraphMessageTrace } from '../../../common/graph/message_trace';
+import type { RequestBudget } from '../budget/request_budget';
+import {
+  createMessageTraceMapper,
+  type MessageTraceMappingOptions,
+} from '../ecs/message_trace_document';
+import { GraphClient } from '../graph/graph_client';
+import type { GraphError } from '../graph/graph_error';
+import type { GraphEndpoints } from '../graph/graph_hosts';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../graph/retry_policy';
+import type { TokenProvider } from '../graph/token_provider';
+import { writeDocuments, type WriteFailure, type WriterClient } from '../writer/bulk_writer';
+import { isRetryableStatus } from '../writer/es_errors';
+import type { Clock } from './clock';
+import type { CollectorDeps, PageWriteOutcome } from './collect';
+
+export class WriteIncompleteError extends Error {
+  constructor(readonly failures: WriteFailure[]) {
+    super(
+      `Elasticsearch did not store ${failures.length} document(s) after retries (${failures[0]?.reason ?? 'unknown reason'}); collection resumes from the same page`
+    );
+  }
+}
+
+export interface CollectorPipelineOptions {
+  endpoints: GraphEndpoints;
+  tokens: TokenProvider;
+  budget: RequestBudget;
+  clock: Clock;
+  /** Handed in from outside: in a secured cluster, a client scoped to the connection's API key. */
+  elasticsearch: WriterClient;
+  dataStream: string;
+  mapping: MessageTraceMappingOptions;
+  saveCheckpoint(checkpoint: CollectorCheckpoint): Promise<void>;
+  retry?: RetryPolicy;
+  apiVersion?: 'v1.0' | 'beta';
+  pageSize?: number;
+  requestTimeoutMs?: number;
+  maxBudgetWaitMs?: () => number;
+  onGraphRetry?: (error: GraphError, delayMs: number) => void;
+  /** The ingest pipeline for enrichment when installed; `_none` skips any default pipeline. */
+  ingestPipeline?: string;
+}
+
+/** The same collector for the Kibana task and the command line: Graph in, ECS documents out. */
+export function createCollectorDeps(options: CollectorPipelineOptions): CollectorDeps {
+  const graph = new GraphClient({
+    endpoints: options.endpoints,
+    tokens: options.tokens,
+    budget: options.budget,
+    clock: options.clock,
+    retry: options.retry ?? DEFAULT_RETRY_POLICY,
+    apiVersion: options.apiVersion,
+    pageSize: options.pageSize,
+    requestTimeoutMs: options.requestTimeoutMs,
+    maxBudgetWaitMs: options.maxBudgetWaitMs,
+    onRetry: options.onGraphRetry,
+  });
+  const map = createMessageTraceMapper(options.mapping);
+  return {
+    graph,
+    clock: options.clock,
+    saveCheckpoint: options.saveCheckpoint,
+    async writeRows(rows: GraphMessageTrace[], signal?: AbortSignal): Promise<PageWriteOutcome> {
+      const result = await writeDocuments(
+        options.elasticsearch,
+        options.dataStream,
+        rows.map(map),
+        {
+          signal,
+          pipeline: options.ingestPipeline,
+        }
+      );
+      // A document Elasticsearch could still take later must not be skipped by moving on.
+      const transient = result.failed.filter(
+        (failure) => failure.status === 0 || isRetryableStatus(failure.status)
+      );
+      if (transient.length > 0) throw new WriteIncompleteError(transient);
+      return {
+        created: result.created,
+        alreadyPresent: result.alreadyPresent,
+        failed: result.failed.map((failure) => ({
+          id: failure._id,
+          reason: `${failure.status}: ${failure.reason}`,
+        })),
+      };
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { MAX_WINDOW_MS } from '../graph/graph_client';
+import {
+  DEFAULT_WINDOW_SETTINGS,
+  initialCheckpoint,
+  MAX_LOOKBACK_MS,
+  nextPass,
+  windowsLeft,
+  withPageRead,
+} from './windows';
+
+const DAY = 86_400_000;
+const now = Date.parse('2026-11-24T12:00:00Z');
+const settings = { ...DEFAULT_WINDOW_SETTINGS, lookbackMs: 25 * DAY };
+
+describe('collection windows', () => {
+  it('backfills the lookback in back-to-back windows of at most 10 days', () => {
+    let checkpoint = initialCheckpoint(now, settings);
+    expect(checkpoint.collectedUntil).toBe(now - 25 * DAY);
+    const windows = [];
+    for (
+      let pass = nextPass(checkpoint, now, settings);
+      pass?.kind === 'collect';
+      pass = nextPass(checkpoint, now, settings)
+    ) {
+      windows.push(pass);
+      checkpoint = withPageRead(checkpoint, pass, undefined, now);
+    }
+    expect(windows.map((w) => [w.start, w.end])).toEqual([
+      [now - 25 * DAY, now - 15 * DAY],
+      [now - 15 * DAY, now - 5 * DAY],
+      [now - 5 * DAY, now],
+    ]);
+    expect(windows.every((w) => w.end - w.start <= MAX_WINDOW_MS)).toBe(true);
+    expect(checkpoint.collectedUntil).toBe(now);
+  });
+
+  it('keeps the window in progress with its next link until its last page', () => {
+    const checkpoint = initialCheckpoint(now, settings);
+    const pass = nextPass(checkpoint, now, settings)!;
+    const midWindow = withPageRead(checkpoint, pass, 'https://graph/next', now);
+    expect(nextPass(midWindow, now + 1000, settings)).toEqual({
+      ...pass,
+      nextLink: 'https://graph/next',
+    });
+    expect(midWindow.collectedUntil).toBe(checkpoint.collectedUntil);
+    expect(windowsLeft(midWindow, now)).toBe(3);
+  });
+
+  it('re-reads the trailing span when caught up and due, then waits for new data', () => {
+    const caughtUp = { backfillStart: now - 25 * DAY, collectedUntil: now };
+    const reread = nextPass(caughtUp, now + 1000, settings);
+    expect(reread).toEqual({ kind: 'reread', start: now - DAY, end: now });
+    const done = withPageRead(caughtUp, reread!, undefined, now + 2000);
+    expect(done.lastRereadAt).toBe(now + 2000);
+    expect(nextPass(done, now + 3000, settings)).toBeUndefined();
+    expect(nextPass(done, now + 5 * 60_000, settings)).toEqual({
+      kind: 'collect',
+      start: now,
+      end: now + 5 * 60_000,
+    });
+    expect(
+      nextPass({ ...done, collectedUntil: now + 31 * 60_000 }, now + 31 * 60_000, settings)?.kind
+    ).toBe('reread');
+  });
+
+  it('never asks for data older than Graph keeps (90 days)', () => {
+    const checkpoint = initialCheckpoint(now, { ...settings, lookbackMs: 365 * DAY });
+    expect(checkpoint.backfillStart).toBeGreaterThan(now - MAX_LOOKBACK_MS);
+    const stale = { backfillStart: now - 200 * DAY, collectedUntil: now - 200 * DAY };
+    expect(nextPass(stale, now, settings)!.start).toBeGreaterThan(now - MAX_LOOKBACK_MS);
+  });
+});

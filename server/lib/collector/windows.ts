@@ -1,0 +1,81 @@
+import type { CollectorCheckpoint, CollectorPass } from '../../../common/collector_checkpoint';
+import { MAX_WINDOW_MS } from '../graph/graph_client';
+
+const DAY_MS = 86_400_000;
+export const MAX_LOOKBACK_MS = 90 * DAY_MS;
+/** Graph refuses a start older than 90 days; keep clear of the edge while a window is read. */
+const RETENTION_MARGIN_MS = 3_600_000;
+
+export interface WindowSettings {
+  /** How far back the first run reads (default 2 days, at most 90). */
+  lookbackMs: number;
+  /** The trailing span re-read for late rows and status changes (default 24 h). */
+  rereadMs: number;
+  /** How often that span is re-read. */
+  rereadEveryMs: number;
+  /** Collection is caught up when it has read to within this of now. */
+  settleMs: number;
+}
+
+export const DEFAULT_WINDOW_SETTINGS: WindowSettings = {
+  lookbackMs: 2 * DAY_MS,
+  rereadMs: DAY_MS,
+  rereadEveryMs: 30 * 60_000,
+  settleMs: 60_000,
+};
+
+function retentionFloor(now: number) {
+  return now - MAX_LOOKBACK_MS + RETENTION_MARGIN_MS;
+}
+
+export function initialCheckpoint(now: number, settings: WindowSettings): CollectorCheckpoint {
+  const start = Math.max(now - Math.min(settings.lookbackMs, MAX_LOOKBACK_MS), retentionFloor(now));
+  return { backfillStart: start, collectedUntil: start };
+}
+
+/**
+ * The window to read next: the one in progress; else the next ≤10-day window of new data; else,
+ * when due, the trailing re-read; else nothing (caught up).
+ */
+export function nextPass(
+  checkpoint: CollectorCheckpoint,
+  now: number,
+  settings: WindowSettings
+): CollectorPass | undefined {
+  if (checkpoint.pass) return checkpoint.pass;
+  const from = Math.max(checkpoint.collectedUntil, retentionFloor(now));
+  if (from < now - settings.settleMs) {
+    return { kind: 'collect', start: from, end: Math.min(from + MAX_WINDOW_MS, now) };
+  }
+  const rereadDue =
+    checkpoint.lastRereadAt === undefined ||
+    now - checkpoint.lastRereadAt >= settings.rereadEveryMs;
+  if (settings.rereadMs <= 0 || !rereadDue) return undefined;
+  const start = Math.max(
+    checkpoint.backfillStart,
+    retentionFloor(now),
+    checkpoint.collectedUntil - Math.min(settings.rereadMs, MAX_WINDOW_MS)
+  );
+  return start < checkpoint.collectedUntil
+    ? { kind: 'reread', start, end: checkpoint.collectedUntil }
+    : undefined;
+}
+
+export function withPageRead(
+  checkpoint: CollectorCheckpoint,
+  pass: CollectorPass,
+  nextLink: string | undefined,
+  now: number
+): CollectorCheckpoint {
+  if (nextLink) return { ...checkpoint, pass: { ...pass, nextLink } };
+  const { pass: _done, ...rest } = checkpoint;
+  return pass.kind === 'collect'
+    ? { ...rest, collectedUntil: pass.end }
+    : { ...rest, lastRereadAt: now };
+}
+
+/** Windows of new data still to read, counting the one in progress. */
+export function windowsLeft(checkpoint: CollectorCheckpoint, now: number): number {
+  const pending = Math.max(0, now - Math.max(checkpoint.collectedUntil, checkpoint.pass?.end ?? 0));
+  return Math.ceil(pending / MAX_WINDOW_MS) + (checkpoint.pass ? 1 : 0);
+}

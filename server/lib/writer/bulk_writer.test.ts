@@ -1,0 +1,185 @@
+import { writeDocuments, type WriterClient } from './bulk_writer';
+import { backoffDelay } from './retry';
+
+type Item = { status: number; error?: { type: string; reason: string } };
+type BulkCall = {
+  operations: Array<Record<string, unknown>>;
+  pipeline?: string;
+  refresh?: unknown;
+};
+
+/** A stand-in client: `existing` ids are found by the look-up, `answer` decides each bulk item. */
+function fakeClient(options: {
+  existing?: string[];
+  answer?: (id: string, attempt: number) => Item;
+  bulkError?: (attempt: number) => unknown;
+  searchError?: (attempt: number) => unknown;
+}) {
+  const bulkCalls: BulkCall[] = [];
+  let searches = 0;
+  const client = {
+    transport: {},
+    search: jest.fn(async (params: { query: { ids: { values: string[] } } }) => {
+      searches += 1;
+      const error = options.searchError?.(searches);
+      if (error) throw error;
+      const hits = params.query.ids.values
+        .filter((id) => options.existing?.includes(id))
+        .map((id) => ({ _id: id }));
+      return { hits: { hits } };
+    }),
+    bulk: jest.fn(async (params: BulkCall, _options?: object) => {
+      bulkCalls.push(params);
+      const error = options.bulkError?.(bulkCalls.length);
+      if (error) throw error;
+      const ids = params.operations
+        .filter((_, index) => index % 2 === 0)
+        .map((op) => (op.create as { _id: string })._id);
+      const items = ids.map((id) => ({
+        create: { _id: id, ...(options.answer?.(id, bulkCalls.length) ?? { status: 201 }) },
+      }));
+      return { errors: items.some((item) => item.create.status > 299), items };
+    }),
+  };
+  return { client: client as unknown as WriterClient, bulkCalls, raw: client };
+}
+
+const docs = ['a', 'b', 'c', 'd'].map((id) => ({ _id: id, document: { id } }));
+const noSleep = jest.fn(async () => undefined);
+
+function responseError(statusCode: number) {
+  return Object.assign(new Error(`status ${statusCode}`), {
+    name: 'ResponseError',
+    meta: { statusCode, body: { error: { type: 'x_exception', reason: `status ${statusCode}` } } },
+  });
+}
+
+beforeEach(() => noSleep.mockClear());
+
+describe('writeDocuments', () => {
+  it('skips ids already in the data stream and creates the rest without pipeline or refresh', async () => {
+    const { client, bulkCalls } = fakeClient({ existing: ['b'] });
+    const result = await writeDocuments(client, 'logs-x-default', docs, { sleep: noSleep });
+    expect(result).toEqual({ created: 3, alreadyPresent: 1, failed: [] });
+    expect(bulkCalls).toHaveLength(1);
+    expect(bulkCalls[0]?.pipeline).toBe('_none');
+    expect(bulkCalls[0]?.refresh).toBe(false);
+    expect(bulkCalls[0]?.operations[0]).toEqual({ create: { _id: 'a' } });
+  });
+
+  it('counts a 409 and a duplicate within the call as already present', async () => {
+    const { client } = fakeClient({
+      answer: (id) =>
+        id === 'c'
+          ? { status: 409, error: { type: 'version_conflict_engine_exception', reason: '' } }
+          : { status: 201 },
+    });
+    const result = await writeDocuments(client, 'ds', [...docs, docs[0]!], { sleep: noSleep });
+    expect(result).toEqual({ created: 3, alreadyPresent: 2, failed: [] });
+  });
+
+  it('retries only the 429/5xx/rejected items, with backoff, and reports 4xx at once', async () => {
+    const { client, bulkCalls } = fakeClient({
+      answer: (id, attempt) => {
+        if (id === 'a' && attempt === 1)
+          return {
+            status: 429,
+            error: { type: 'es_rejected_execution_exception', reason: 'queue full' },
+          };
+        if (id === 'b' && attempt < 3)
+          return {
+            status: 503,
+            error: { type: 'unavailable_shards_exception', reason: 'no shard' },
+          };
+        if (id === 'c')
+          return { status: 400, error: { type: 'document_parsing_exception', reason: 'bad ip' } };
+        return { status: 201 };
+      },
+    });
+    const result = await writeDocuments(client, 'ds', docs, { sleep: noSleep });
+    expect(result.created).toBe(3);
+    expect(result.failed).toEqual([
+      { _id: 'c', status: 400, reason: 'document_parsing_exception: bad ip' },
+    ]);
+    expect(bulkCalls.map((call) => call.operations.length / 2)).toEqual([4, 2, 1]);
+    expect(noSleep).toHaveBeenCalledTimes(2);
+  });
+
+  it('reports what still fails after the last attempt', async () => {
+    const { client, bulkCalls } = fakeClient({
+      answer: (id) =>
+        id === 'd'
+          ? { status: 429, error: { type: 'es_rejected_execution_exception', reason: 'busy' } }
+          : { status: 201 },
+    });
+    const result = await writeDocuments(client, 'ds', docs, { sleep: noSleep, maxAttempts: 3 });
+    expect(result.failed).toEqual([
+      { _id: 'd', status: 429, reason: 'es_rejected_execution_exception: busy' },
+    ]);
+    expect(bulkCalls).toHaveLength(3);
+  });
+
+  it('retries whole-request failures (network, 429, 5xx) but not other 4xx', async () => {
+    const network = Object.assign(new Error('socket hang up'), { name: 'ConnectionError' });
+    const flaky = fakeClient({
+      bulkError: (attempt) =>
+        attempt === 1 ? network : attempt === 2 ? responseError(502) : undefined,
+    });
+    expect(await writeDocuments(flaky.client, 'ds', docs, { sleep: noSleep })).toEqual({
+      created: 4,
+      alreadyPresent: 0,
+      failed: [],
+    });
+    const forbidden = fakeClient({ bulkError: () => responseError(403) });
+    const result = await writeDocuments(forbidden.client, 'ds', docs, { sleep: noSleep });
+    expect(forbidden.bulkCalls).toHaveLength(1);
+    expect(result.failed).toHaveLength(4);
+    expect(result.failed[0]).toEqual({ _id: 'a', status: 403, reason: 'x_exception: status 403' });
+  });
+
+  it('fails the page rather than writing blind when the look-up fails', async () => {
+    const { client, bulkCalls } = fakeClient({ searchError: () => responseError(500) });
+    const result = await writeDocuments(client, 'ds', docs, { sleep: noSleep, maxAttempts: 2 });
+    expect(bulkCalls).toHaveLength(0);
+    expect(result.failed.map((failure) => failure.status)).toEqual([500, 500, 500, 500]);
+  });
+
+  it('passes the signal, disables transport retries, and rejects promptly on abort', async () => {
+    const controller = new AbortController();
+    const { client, raw } = fakeClient({
+      answer: () => ({
+        status: 429,
+        error: { type: 'es_rejected_execution_exception', reason: 'busy' },
+      }),
+    });
+    const pending = writeDocuments(client, 'ds', docs, {
+      signal: controller.signal,
+      baseDelayMs: 60_000,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    controller.abort(new Error('task cancelled'));
+    const started = Date.now();
+    await expect(pending).rejects.toThrow('task cancelled');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(raw.bulk.mock.calls[0]?.[1]).toEqual({ signal: controller.signal, maxRetries: 0 });
+    await expect(writeDocuments(client, 'ds', docs, { signal: controller.signal })).rejects.toThrow(
+      'task cancelled'
+    );
+  });
+
+  it('splits large writes into chunks', async () => {
+    const { client, bulkCalls } = fakeClient({});
+    const many = Array.from({ length: 25 }, (_, index) => ({ _id: `id${index}`, document: {} }));
+    expect((await writeDocuments(client, 'ds', many, { chunkSize: 10 })).created).toBe(25);
+    expect(bulkCalls.map((call) => call.operations.length / 2)).toEqual([10, 10, 5]);
+  });
+});
+
+describe('backoffDelay', () => {
+  it('doubles per attempt within [step/2, step], capped', () => {
+    const options = { baseDelayMs: 100, maxDelayMs: 1000 };
+    expect(backoffDelay(1, { ...options, random: () => 0 })).toBe(50);
+    expect(backoffDelay(3, { ...options, random: () => 1 })).toBe(400);
+    expect(backoffDelay(10, { ...options, random: () => 1 })).toBe(1000);
+  });
+});

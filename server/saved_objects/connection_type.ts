@@ -1,0 +1,39 @@
+import type { SavedObjectsType } from '@kbn/core/server';
+import type { EncryptedSavedObjectTypeRegistration } from '@kbn/encrypted-saved-objects-plugin/server';
+import type { ConnectionSecrets, ConnectionSettings } from '../../common/connection';
+
+export const CONNECTION_SAVED_OBJECT_TYPE = 'exchange-message-trace-connection';
+
+export type ConnectionAttributes = ConnectionSettings &
+  ConnectionSecrets & {
+    createdAt: string;
+    updatedAt: string;
+    createdBy?: string;
+    updatedBy?: string;
+  };
+
+/**
+ * Hidden: only this plugin's routes reach it, never the generic saved objects APIs. Agnostic: a
+ * connection collects for the whole deployment, whichever space its settings were edited in.
+ */
+export const connectionSavedObjectType: SavedObjectsType<ConnectionAttributes> = {
+  name: CONNECTION_SAVED_OBJECT_TYPE,
+  hidden: true,
+  namespaceType: 'agnostic',
+  mappings: {
+    dynamic: false,
+    properties: {
+      name: { type: 'keyword' },
+      tenantId: { type: 'keyword' },
+      enabled: { type: 'boolean' },
+      namespace: { type: 'keyword' },
+      updatedAt: { type: 'date' },
+    },
+  },
+};
+
+/** Secrets are AES-256-GCM ciphertext at rest and never come back from a normal read. */
+export const connectionEncryptionRegistration: EncryptedSavedObjectTypeRegistration = {
+  type: CONNECTION_SAVED_OBJECT_TYPE,
+  attributesToEncrypt: new Set(['clientSecret', 'certificatePrivateKey']),
+};
