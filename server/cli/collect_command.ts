@@ -51,6 +51,7 @@ export const COLLECT_FLAGS = [
   'ca-cert',
   'state-dir',
   'interval',
+  'request-timeout',
   'once',
 ];
 
@@ -167,6 +168,7 @@ export async function collectCommand(args: ParsedArgs, signal: AbortSignal): Pro
       ingestPipeline: geoIp.installed ? GEOIP_PIPELINE_NAME : NO_PIPELINE,
       apiVersion,
       pageSize: positiveInt(stringFlag(args, 'page-size'), 'page-size', 5000, 5000),
+      requestTimeoutMs: parseDurationMs(stringFlag(args, 'request-timeout') ?? '60s'),
       saveCheckpoint: (checkpoint) => writeJsonFile(paths.checkpoint, checkpoint),
       onGraphRetry: (error, delayMs) =>
         process.stderr.write(

@@ -5,7 +5,7 @@ const USAGE = `Usage:
   exchange-message-trace collect --tenant-id T --client-id C (--client-secret-env VAR | --certificate PEM --thumbprint X)
       --es-url URL [--es-api-key-env VAR] [--local-domains a.com,b.com] [--match-subdomains] [--lookback 2d]
       [--reread 24h] [--namespace NS] [--dataset DS] [--budget 60] [--page-size 5000] [--api-version v1.0|beta]
-      [--state-dir DIR] [--interval 5m] [--once] [--graph-url URL --login-url URL --ca-cert PEM]   (overrides: tests only)
+      [--state-dir DIR] [--interval 5m] [--request-timeout 60s] [--once] [--graph-url URL --login-url URL --ca-cert PEM]   (overrides: tests only)
 `;
 
 const BOOLEAN_FLAGS = new Set(['once', 'match-subdomains', 'help']);

@@ -97,7 +97,8 @@ export function createSelfSignedCertificate(options: CertificateOptions): Genera
     ...(altNames.length > 0 ? [extension('2.5.29.17', false, sequence(...altNames))] : []),
   ];
   const serial = randomBytes(16);
-  serial[0]! &= 0x7f;
+  // First byte 0x01–0x7f: positive and minimal (a leading 0x00 is non-DER and OpenSSL rejects it).
+  serial[0] = (serial[0]! & 0x7f) | 0x01;
   const tbs = sequence(
     tlv(0xa0, tlv(0x02, Buffer.from([2]))), // v3
     positiveInteger(serial),

@@ -3,35 +3,13 @@
  * that depends on "now" (90-day look-back, end ≤ now, throttle window, Retry-After, token
  * expiry, late-arriving rows, status timelines) reads this clock, so a test can drive time.
  */
-export interface Clock {
-  now(): number;
-  /** Resolves after `ms` of this clock's time; rejects with the signal's reason when aborted. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
+import type { Clock } from '../../server/lib/collector/clock';
+
+export { systemClock, type Clock } from '../../server/lib/collector/clock';
 
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(abortReason(signal));
-      const timer = setTimeout(
-        () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        },
-        Math.max(0, ms)
-      );
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(abortReason(signal!));
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
 
 interface Sleeper {
   deadline: number;

@@ -1,14 +1,13 @@
 /**
  * One HTTP(S) server that plays both hosts the collector talks to: Entra ID
  * (`/{tenant}/oauth2/v2.0/token`, metadata) and Microsoft Graph (`/v1.0|beta/...`), plus a small
- * control API under `/_emulator/`. See README-style notes in each route file for the reference
- * facts they follow.
+ * control API under `/_emulator/`. Each route file names the reference facts it follows.
  */
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
-import { GRAPH_RESOURCE, TokenIssuer } from './access_tokens';
+import { TokenIssuer } from './access_tokens';
 import { createSelfSignedCertificate } from './certificate';
 import { systemClock, type Clock } from './clock';
 import { handleControl } from './control_api';
@@ -18,14 +17,12 @@ import { handleEntra, openIdConfiguration } from './entra_routes';
 import { FaultInjector, type ActiveFault } from './faults';
 import { graphErrors } from './graph_errors';
 import type { EmulatorRequest, EmulatorResponse } from './http_types';
-import { listDomains } from './domains_route';
-import { listMessageTraces, type ApiVersion } from './message_traces_route';
-import { RequestLog, type RequestKind } from './request_log';
+import { RequestLog } from './request_log';
 import { SkipTokenCodec } from './skip_token';
-import { EmulatedTenant, MESSAGE_TRACE_PERMISSION, type TenantSpec } from './tenant_registry';
+import { EmulatedTenant, type TenantSpec } from './tenant_registry';
 import { MESSAGE_TRACE_THROTTLE, RollingWindowThrottle, type ThrottleOptions } from './throttle';
-import { DETAILS_PATH, getDetailsByRecipient } from './trace_details';
 import { truthObservations, type TruthObservation } from './trace_record';
+import { handleGraph, type GraphDeps, type Handled } from './graph_pipeline';
 
 export interface GraphEmulatorOptions {
   /** HTTPS with a fresh self-signed certificate (default true). */
@@ -42,23 +39,6 @@ export interface GraphEmulatorOptions {
   skipTokenTtlMs?: number;
   /** Tolerated end bound ahead of now (default 60 s). */
   endSkewMs?: number;
-}
-
-const LIST_PATH = /^\/(v1\.0|beta)\/admin\/exchange\/tracing\/messageTraces\/?$/i;
-const DOMAINS_PATH = /^\/(v1\.0|beta)\/domains\/?$/i;
-const GRAPH_AUDIENCES = [GRAPH_RESOURCE, '00000003-0000-0000-c000-000000000000'];
-
-interface Handled {
-  response?: EmulatorResponse;
-  kind: RequestKind;
-  tenantId?: string;
-  clientId?: string;
-  throttled?: boolean;
-  fault?: ActiveFault;
-  post?: ActiveFault;
-  rows?: number;
-  /** Never answer. */
-  hang?: boolean;
 }
 
 export class GraphEmulator {
@@ -261,6 +241,20 @@ export class GraphEmulator {
     res.end(body);
   }
 
+  private graphDeps(): GraphDeps {
+    return {
+      clock: this.clock,
+      issuer: this.issuer,
+      tenants: this.tenantList,
+      faults: this.faults,
+      throttle: this.throttle,
+      skipTokens: this.skipTokens,
+      skipTokenTtlMs: this.options.skipTokenTtlMs ?? 3_600_000,
+      endSkewMs: this.options.endSkewMs ?? 60_000,
+      delay: (ms) => this.delay(ms),
+    };
+  }
+
   private delay(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -276,7 +270,7 @@ export class GraphEmulator {
     if (path.startsWith('/_emulator/') || path === '/_emulator') {
       return { kind: 'control', response: handleControl(request, this) };
     }
-    if (/^\/(v1\.0|beta)\//i.test(path)) return this.graph(request);
+    if (/^\/(v1\.0|beta)\//i.test(path)) return handleGraph(request, this.graphDeps());
     const nowMs = this.clock.now();
     const isToken = /\/oauth2\/v2\.0\/token$/.test(path);
     let fault: ActiveFault | undefined;
@@ -334,147 +328,6 @@ export class GraphEmulator {
       ...(tenant ? { tenantId: tenant.tenantId } : {}),
       ...(form?.get('client_id') ? { clientId: form.get('client_id')! } : {}),
       ...((secretFault ?? fault) ? { fault: secretFault ?? fault } : {}),
-    };
-  }
-
-  private async graph(request: EmulatorRequest): Promise<Handled> {
-    const nowMs = this.clock.now();
-    const path = request.rawPath;
-    const kind: RequestKind = LIST_PATH.test(path)
-      ? 'list'
-      : DETAILS_PATH.test(path)
-        ? 'detail'
-        : DOMAINS_PATH.test(path)
-          ? 'domains'
-          : 'other';
-    if (kind === 'other') return { kind, response: graphErrors.noRoute(request, nowMs) };
-    const version = (/^\/beta\//i.test(path) ? 'beta' : 'v1.0') as ApiVersion;
-    const token = this.issuer.check(request.headers.authorization, nowMs);
-    if (!token.ok)
-      return { kind, response: graphErrors.invalidToken(request, nowMs, token.message) };
-    const claims = token.claims;
-    const tenant = this.tenantList.find((t) => t.tenantId === claims.tid);
-    if (!tenant)
-      return {
-        kind,
-        response: graphErrors.invalidToken(
-          request,
-          nowMs,
-          'Access token validation failure. Invalid issuer.'
-        ),
-      };
-    if (!GRAPH_AUDIENCES.includes(claims.aud))
-      return {
-        kind,
-        response: graphErrors.invalidToken(
-          request,
-          nowMs,
-          'Access token validation failure. Invalid audience.'
-        ),
-      };
-    const base = { kind, tenantId: tenant.tenantId, clientId: claims.appid };
-    if (request.method !== 'GET') {
-      return {
-        ...base,
-        response: graphErrors.badRequest(
-          request,
-          nowMs,
-          `The HTTP method '${request.method}' is not supported.`
-        ),
-      };
-    }
-    const faultRequest = {
-      kind,
-      tenantId: tenant.tenantId,
-      path: request.url.pathname,
-      atMs: nowMs,
-    } as const;
-    const fault = this.faults.take(
-      ['throttle', 'serverError', 'hang', 'servicePrincipalMissing', 'forbidden'],
-      faultRequest
-    );
-    switch (fault?.spec.kind) {
-      case 'hang':
-        if (fault.spec.delayMs === undefined) return { ...base, fault, hang: true };
-        await this.delay(fault.spec.delayMs);
-        break;
-      case 'throttle':
-        return {
-          ...base,
-          fault,
-          response: graphErrors.tooManyRequests(request, nowMs, fault.spec.retryAfterSeconds ?? 30),
-        };
-      case 'serverError':
-        return {
-          ...base,
-          fault,
-          response: graphErrors.serverError(request, nowMs, fault.spec.status ?? 503),
-        };
-      case 'servicePrincipalMissing':
-        return {
-          ...base,
-          fault,
-          response: graphErrors.servicePrincipalMissing(request, nowMs, tenant.tenantId),
-        };
-      case 'forbidden':
-        return {
-          ...base,
-          fault,
-          response: graphErrors.missingRole(request, nowMs, MESSAGE_TRACE_PERMISSION, []),
-        };
-    }
-    const roles = claims.roles ?? [];
-    const now = this.clock.now();
-    if (kind === 'domains')
-      return {
-        ...base,
-        ...(fault ? { fault } : {}),
-        response: listDomains(request, now, tenant, roles, version),
-      };
-    if (!tenant.transportServicePrincipal)
-      return {
-        ...base,
-        response: graphErrors.servicePrincipalMissing(request, now, tenant.tenantId),
-      };
-    if (!roles.includes(MESSAGE_TRACE_PERMISSION))
-      return {
-        ...base,
-        response: graphErrors.missingRole(request, now, MESSAGE_TRACE_PERMISSION, roles),
-      };
-    const admission = this.throttle?.admit(tenant.tenantId) ?? { admitted: true };
-    if (!admission.admitted) {
-      return {
-        ...base,
-        throttled: true,
-        response: graphErrors.tooManyRequests(request, now, admission.retryAfterSeconds),
-      };
-    }
-    let response: EmulatorResponse;
-    let rows: number | undefined;
-    if (kind === 'list') {
-      const outcome = listMessageTraces(request, {
-        nowMs: now,
-        tenant,
-        version,
-        skipTokens: this.skipTokens,
-        skipTokenTtlMs: this.options.skipTokenTtlMs ?? 3_600_000,
-        endSkewMs: this.options.endSkewMs ?? 60_000,
-      });
-      response = outcome.response;
-      rows = outcome.rowCount;
-    } else {
-      response = getDetailsByRecipient(request, now, tenant);
-    }
-    const post =
-      response.status === 200
-        ? this.faults.take(['truncatedBody', 'malformedJson', 'malformedRows'], faultRequest)
-        : undefined;
-    return {
-      ...base,
-      response,
-      ...(rows !== undefined ? { rows } : {}),
-      ...(fault ? { fault } : {}),
-      ...(post ? { post } : {}),
     };
   }
 }

@@ -83,6 +83,14 @@ export function prefersUnknownEnumMembers(request: EmulatorRequest): boolean {
     .some((p) => p.trim().toLowerCase() === 'include-unknown-enum-members');
 }
 
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function option(params: URLSearchParams, name: string): string | null {
   for (const [key, value] of params) if (key.toLowerCase() === name) return value;
   return null;
@@ -168,9 +176,7 @@ export function listMessageTraces(request: EmulatorRequest, ctx: TraceRouteConte
     const kept = request.url.search
       .replace(/^\?/, '')
       .split('&')
-      .filter(
-        (part) => part && decodeURIComponent(part.split('=')[0]!).toLowerCase() !== '$skiptoken'
-      );
+      .filter((part) => part && safeDecode(part.split('=')[0]!).toLowerCase() !== '$skiptoken');
     const name = ctx.version === 'beta' ? '$skipToken' : '$skiptoken';
     body['@odata.nextLink'] = `${base}?${[...kept, `${name}=${token}`].join('&')}`;
   }

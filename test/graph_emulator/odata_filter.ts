@@ -36,7 +36,7 @@ export interface ParsedFilter {
 /** OData DateTimeOffset literal; Graph documents `YYYY-MM-DDThh:mm:ssZ`. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
-/** Splits on top-level ` and ` / ` or ` outside quotes and parentheses. */
+/** Splits on top-level ` and ` outside quotes and parentheses; notes any ` or ` outside quotes. */
 function splitTopLevel(text: string): { clauses: string[]; hasOr: boolean } {
   const clauses: string[] = [];
   let depth = 0;
@@ -49,10 +49,10 @@ function splitTopLevel(text: string): { clauses: string[]; hasOr: boolean } {
       quoted = !quoted; // '' escapes toggle twice: net unchanged
     else if (!quoted && c === '(') depth++;
     else if (!quoted && c === ')') depth--;
-    else if (!quoted && depth === 0 && /\s/.test(c!)) {
+    else if (!quoted && /\s/.test(c!)) {
       const rest = text.slice(i).match(/^\s+(and|or)\s+/i);
-      if (rest) {
-        if (rest[1]!.toLowerCase() === 'or') hasOr = true;
+      if (rest && rest[1]!.toLowerCase() === 'or') hasOr = true;
+      if (rest && depth === 0) {
         clauses.push(text.slice(start, i));
         i += rest[0].length - 1;
         start = i + 1;

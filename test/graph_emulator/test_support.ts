@@ -12,7 +12,12 @@ export const SECRET = 'Abc8Q~test-secret-value-0123456789abcdefg';
 export function tenantSpec(overrides: Partial<TenantSpec> = {}, rows?: ExplicitRow[]): TenantSpec {
   return {
     tenantId: TENANT_ID,
-    apps: [{ clientId: CLIENT_ID, secrets: [{ value: SECRET, id: '0d9a3a4e-1111-4222-8333-444444444444' }] }],
+    apps: [
+      {
+        clientId: CLIENT_ID,
+        secrets: [{ value: SECRET, id: '0d9a3a4e-1111-4222-8333-444444444444' }],
+      },
+    ],
     ...(rows ? { rows } : {}),
     ...overrides,
   };
@@ -36,7 +41,11 @@ export function request(
     const transport = target.protocol === 'https:' ? https : http;
     const req = transport.request(
       target,
-      { method: options.method ?? 'GET', headers: options.headers, ...(emulator.caCertificatePem ? { ca: emulator.caCertificatePem } : {}) },
+      {
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        ...(emulator.caCertificatePem ? { ca: emulator.caCertificatePem } : {}),
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -58,7 +67,11 @@ export function request(
   });
 }
 
-export function tokenRequest(emulator: GraphEmulator, tenant: string, form: Record<string, string>): Promise<HttpResult> {
+export function tokenRequest(
+  emulator: GraphEmulator,
+  tenant: string,
+  form: Record<string, string>
+): Promise<HttpResult> {
   return request(emulator, `${emulator.loginUrl}/${tenant}/oauth2/v2.0/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -66,7 +79,12 @@ export function tokenRequest(emulator: GraphEmulator, tenant: string, form: Reco
   });
 }
 
-export async function getToken(emulator: GraphEmulator, tenant = TENANT_ID, clientId = CLIENT_ID, secret = SECRET): Promise<string> {
+export async function getToken(
+  emulator: GraphEmulator,
+  tenant = TENANT_ID,
+  clientId = CLIENT_ID,
+  secret = SECRET
+): Promise<string> {
   const result = await tokenRequest(emulator, tenant, {
     grant_type: 'client_credentials',
     client_id: clientId,
@@ -77,8 +95,15 @@ export async function getToken(emulator: GraphEmulator, tenant = TENANT_ID, clie
   return (result.json as { access_token: string }).access_token;
 }
 
-export function traceUrl(emulator: GraphEmulator, start: number | string, end: number | string, extra = '', version = 'v1.0'): string {
-  const iso = (v: number | string) => (typeof v === 'number' ? new Date(v).toISOString().replace(/\.\d{3}Z$/, 'Z') : v);
+export function traceUrl(
+  emulator: GraphEmulator,
+  start: number | string,
+  end: number | string,
+  extra = '',
+  version = 'v1.0'
+): string {
+  const iso = (v: number | string) =>
+    typeof v === 'number' ? new Date(v).toISOString().replace(/\.\d{3}Z$/, 'Z') : v;
   const filter = `receivedDateTime ge ${iso(start)} and receivedDateTime le ${iso(end)}${extra}`;
   return `${emulator.graphUrl}/${version}/admin/exchange/tracing/messageTraces?$filter=${encodeURIComponent(filter)}`;
 }
@@ -89,12 +114,22 @@ export interface Page {
   '@odata.context'?: string;
 }
 
-export function graphGet(emulator: GraphEmulator, url: string, token: string, headers: Record<string, string> = {}): Promise<HttpResult> {
+export function graphGet(
+  emulator: GraphEmulator,
+  url: string,
+  token: string,
+  headers: Record<string, string> = {}
+): Promise<HttpResult> {
   return request(emulator, url, { headers: { Authorization: `Bearer ${token}`, ...headers } });
 }
 
 /** Follows nextLink verbatim; returns every page. */
-export async function allPages(emulator: GraphEmulator, url: string, token: string, headers: Record<string, string> = {}): Promise<Page[]> {
+export async function allPages(
+  emulator: GraphEmulator,
+  url: string,
+  token: string,
+  headers: Record<string, string> = {}
+): Promise<Page[]> {
   const pages: Page[] = [];
   let next: string | undefined = url;
   while (next) {

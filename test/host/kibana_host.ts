@@ -31,6 +31,10 @@ export interface KibanaHostOptions {
   basePath?: string;
   taskManager?: Partial<TaskManagerOptions>;
   logLevel?: LogSink['threshold'];
+  /** Prefix of the host's own indices (saved objects, tasks); test hosts each get their own. */
+  indexPrefix?: string;
+  /** Test hosts leave nothing behind in a shared Elasticsearch. */
+  deleteIndicesOnStop?: boolean;
   echoLogs?: boolean;
   /** Builds the page handler once setup is done, when the host knows the registered features. */
   pages?: (host: KibanaHost) => Promise<PageHandler>;
@@ -60,7 +64,11 @@ export class KibanaHost {
       if (options.echoLogs) process.stdout.write(`${line}\n`);
     });
     this.elasticsearch = new ElasticsearchService(options.esUrl);
-    this.savedObjects = new SavedObjectsService(this.elasticsearch.client);
+    const indexPrefix = options.indexPrefix ?? 'kibana-host';
+    this.savedObjects = new SavedObjectsService(
+      this.elasticsearch.client,
+      `${indexPrefix}-saved-objects`
+    );
     this.encryptedSavedObjects = new EncryptedSavedObjectsService(
       options.encryptionKey,
       this.savedObjects
@@ -68,7 +76,11 @@ export class KibanaHost {
     this.taskManager = new TaskManagerService(
       this.elasticsearch.client,
       this.loggerFactory('taskManager').get(),
-      { ...DEFAULT_TASK_MANAGER_OPTIONS, ...options.taskManager }
+      {
+        ...DEFAULT_TASK_MANAGER_OPTIONS,
+        index: `${indexPrefix}-task-manager`,
+        ...options.taskManager,
+      }
     );
   }
 
@@ -207,6 +219,12 @@ export class KibanaHost {
     await this.http?.close();
     for (const instance of [...this.instances].reverse()) await instance.stop?.();
     await this.taskManager.stop();
+    if (this.options.deleteIndicesOnStop) {
+      await this.elasticsearch.client.indices.delete({
+        index: [this.savedObjects.index, this.taskManager.index],
+        ignore_unavailable: true,
+      });
+    }
     await this.elasticsearch.close();
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { KibanaHost, type KibanaHostOptions } from './kibana_host';
 
 export const TEST_ENCRYPTION_KEY = 'a-test-encryption-key-of-32-chars-or-more';
@@ -16,6 +17,8 @@ export async function startTestHost(
   return new KibanaHost({
     esUrl: esUrl(),
     encryptionKey: TEST_ENCRYPTION_KEY,
+    indexPrefix: `kibana-host-test-${randomUUID()}`,
+    deleteIndicesOnStop: true,
     taskManager: { pollIntervalMs: 100, retry: { maxAttempts: 3, retryDelayMs: 200 } },
     ...options,
   }).start();

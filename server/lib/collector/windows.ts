@@ -74,8 +74,13 @@ export function withPageRead(
     : { ...rest, lastRereadAt: now };
 }
 
-/** Windows of new data still to read, counting the one in progress. */
-export function windowsLeft(checkpoint: CollectorCheckpoint, now: number): number {
-  const pending = Math.max(0, now - Math.max(checkpoint.collectedUntil, checkpoint.pass?.end ?? 0));
+/** Windows of new data still to read, counting the one in progress; data younger than settleMs is not behind. */
+export function windowsLeft(
+  checkpoint: CollectorCheckpoint,
+  now: number,
+  settleMs = DEFAULT_WINDOW_SETTINGS.settleMs
+): number {
+  const readTo = Math.max(checkpoint.collectedUntil, checkpoint.pass?.end ?? 0);
+  const pending = Math.max(0, now - settleMs - readTo);
   return Math.ceil(pending / MAX_WINDOW_MS) + (checkpoint.pass ? 1 : 0);
 }

@@ -137,7 +137,15 @@ export class GraphClient {
   }
 
   private get(url: string, signal?: AbortSignal): Promise<unknown> {
-    return withRetries(() => this.getOnce(url, signal, true), {
+    const attempt = () =>
+      this.getOnce(url, signal, true).catch((error: unknown) => {
+        // A token Graph no longer accepts (expired by its clock, or revoked): one fresh token.
+        if (error instanceof GraphError && error.kind === 'authentication') {
+          return this.getOnce(url, signal, true, true);
+        }
+        throw error;
+      });
+    return withRetries(attempt, {
       clock: this.options.clock,
       policy: this.options.retry,
       signal,
@@ -148,7 +156,8 @@ export class GraphClient {
   private async getOnce(
     url: string,
     signal: AbortSignal | undefined,
-    countsAgainstBudget: boolean
+    countsAgainstBudget: boolean,
+    freshToken = false
   ) {
     // A nextLink is followed as returned, but the token only ever goes to the Graph host.
     if (new URL(url).origin !== new URL(this.options.endpoints.graphUrl).origin) {
@@ -157,7 +166,7 @@ export class GraphClient {
         `Refusing to follow a link outside ${this.options.endpoints.graphUrl}`
       );
     }
-    const token = await this.options.tokens.accessToken(signal);
+    const token = await this.options.tokens.accessToken(signal, freshToken);
     if (countsAgainstBudget)
       await this.options.budget.acquire(signal, this.options.maxBudgetWaitMs?.());
     const response = await sendRequest({

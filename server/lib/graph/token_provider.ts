@@ -129,7 +129,8 @@ export class TokenProvider {
     this.scope = `${options.endpoints.graphUrl}/.default`;
   }
 
-  async accessToken(signal?: AbortSignal): Promise<string> {
+  /** `fresh` skips MSAL's cache: Graph refused the cached token (expired early, or revoked). */
+  async accessToken(signal?: AbortSignal, fresh = false): Promise<string> {
     if (signal?.aborted) throw new GraphError('aborted', 'Token request aborted');
     let onAbort: () => void = () => undefined;
     const aborted = new Promise<never>((_resolve, reject) => {
@@ -138,7 +139,7 @@ export class TokenProvider {
     });
     try {
       const result = await Promise.race([
-        this.application.acquireTokenByClientCredential({ scopes: [this.scope] }),
+        this.application.acquireTokenByClientCredential({ scopes: [this.scope], skipCache: fresh }),
         aborted,
       ]);
       if (!result?.accessToken)

@@ -1,10 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PLUGIN_ID } from '../../../common/constants';
 import type { PageHandler } from '../http/host_http_server';
-import { readJsonBody } from '../http/request_body';
+import { PayloadError, readJsonBody } from '../http/request_body';
 import { errorBody } from '../http/response_factory';
 import { HOST_KIBANA_VERSION, type KibanaHost } from '../kibana_host';
-import { authenticate, DEFAULT_BROWSER_USER, findUser, HOST_USERS, type HostUser } from '../security/users';
+import {
+  authenticate,
+  DEFAULT_BROWSER_USER,
+  findUser,
+  HOST_USERS,
+  type HostUser,
+} from '../security/users';
 import { buildBrowserBundle, type BrowserBundle } from './browser_bundle';
 import type { HostMetadata } from './host_metadata';
 import { renderPageHtml } from './page_html';
@@ -13,7 +19,9 @@ const ASSETS_PREFIX = '/host/public/';
 const SESSION_COOKIE = 'host_user';
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+    .end(JSON.stringify(body));
 }
 
 function redirect(res: ServerResponse, location: string, cookie?: string) {
@@ -47,8 +55,19 @@ function servePage(host: KibanaHost, req: IncomingMessage, res: ServerResponse) 
   res.end(req.method === 'HEAD' ? undefined : renderPageHtml(metadataFor(host, user)));
 }
 
-function serveAsset(bundle: BrowserBundle, req: IncomingMessage, res: ServerResponse, file: string) {
-  const asset = bundle.get(file);
+function serveAsset(
+  bundle: BrowserBundle,
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string
+) {
+  let name: string;
+  try {
+    name = decodeURIComponent(file);
+  } catch {
+    return false;
+  }
+  const asset = bundle.get(name);
   if (!asset) return false;
   res.writeHead(200, { 'content-type': asset.contentType, 'cache-control': 'no-cache' });
   res.end(req.method === 'HEAD' ? undefined : asset.contents);
@@ -64,7 +83,11 @@ function switchUser(host: KibanaHost, res: ServerResponse, url: URL) {
   }
   const next = url.searchParams.get('next') ?? '';
   const safe = next.startsWith(`${host.basePath}/`) && !next.startsWith('//');
-  redirect(res, safe ? next : `${host.basePath}/app/${PLUGIN_ID}`, sessionCookie(host, user.username));
+  redirect(
+    res,
+    safe ? next : `${host.basePath}/app/${PLUGIN_ID}`,
+    sessionCookie(host, user.username)
+  );
 }
 
 /**
@@ -77,12 +100,21 @@ async function resolveCapabilities(host: KibanaHost, req: IncomingMessage, res: 
     sendJson(res, 401, errorBody(401));
     return;
   }
-  const body = (await readJsonBody(req)) as { applications?: unknown } | undefined;
+  let body: { applications?: unknown } | undefined;
+  try {
+    body = (await readJsonBody(req)) as typeof body;
+  } catch (error) {
+    if (!(error instanceof PayloadError)) throw error;
+    sendJson(res, error.statusCode, errorBody(error.statusCode, error.message));
+    return;
+  }
   const applications = Array.isArray(body?.applications)
     ? body.applications.filter((app): app is string => typeof app === 'string')
     : [];
   sendJson(res, 200, {
-    navLinks: Object.fromEntries(applications.map((app) => [app, host.features.hasAppAccess(user, app)])),
+    navLinks: Object.fromEntries(
+      applications.map((app) => [app, host.features.hasAppAccess(user, app)])
+    ),
     management: {},
     catalogue: {},
     ...host.features.capabilities(user),
@@ -108,7 +140,7 @@ export async function createPageHandler(host: KibanaHost): Promise<PageHandler> 
       return true;
     }
     if (pathname.startsWith(ASSETS_PREFIX)) {
-      return serveAsset(bundle, req, res, decodeURIComponent(pathname.slice(ASSETS_PREFIX.length)));
+      return serveAsset(bundle, req, res, pathname.slice(ASSETS_PREFIX.length));
     }
     if (pathname === '/host/login') {
       switchUser(host, res, url);

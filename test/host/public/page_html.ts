@@ -1,4 +1,8 @@
-import { CHARTS_THEME_ELEMENT_ID, HOST_METADATA_ELEMENT_ID, type HostMetadata } from './host_metadata';
+import {
+  CHARTS_THEME_ELEMENT_ID,
+  HOST_METADATA_ELEMENT_ID,
+  type HostMetadata,
+} from './host_metadata';
 
 /** JSON that is safe inside a `<script>` element (no `</script>`, no HTML comment openers). */
 function scriptSafeJson(value: unknown): string {

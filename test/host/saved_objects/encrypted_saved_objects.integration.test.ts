@@ -1,7 +1,6 @@
 import { Client } from '@elastic/elasticsearch';
 import type { HostedPlugin } from '../host_plugin';
 import type { KibanaHost } from '../kibana_host';
-import { SAVED_OBJECTS_INDEX } from './saved_objects_repository';
 import { esUrl, startTestHost } from '../test_support';
 
 const TYPE = 'sample-credential';
@@ -54,7 +53,7 @@ describe('host encrypted saved objects', () => {
     expect(created.attributes).toEqual({ name: 'tenant a' });
 
     const raw = await es.get<Record<string, { name: string; secret: string }>>({
-      index: SAVED_OBJECTS_INDEX,
+      index: host.savedObjects.index,
       id: `${TYPE}:${created.id}`,
     });
     const stored = raw._source![TYPE]!;
@@ -80,11 +79,11 @@ describe('host encrypted saved objects', () => {
     const first = await repository.create(TYPE, { name: 'one', secret: SECRET });
     const second = await repository.create(TYPE, { name: 'two', secret: 'other' });
     const raw = await es.get<Record<string, { secret: string }>>({
-      index: SAVED_OBJECTS_INDEX,
+      index: host.savedObjects.index,
       id: `${TYPE}:${first.id}`,
     });
     await es.update({
-      index: SAVED_OBJECTS_INDEX,
+      index: host.savedObjects.index,
       id: `${TYPE}:${second.id}`,
       doc: { [TYPE]: { secret: raw._source![TYPE]!.secret } },
       refresh: true,

@@ -3,7 +3,6 @@ import type { Client } from '@elastic/elasticsearch';
 import type { SavedObject, SavedObjectsFindOptions, SavedObjectsType } from '@kbn/core/server';
 import { conflict, notFound, unsupportedType } from './saved_object_errors';
 
-export const SAVED_OBJECTS_INDEX = 'kibana-host-saved-objects';
 const DEFAULT_NAMESPACE = 'default';
 
 interface RawDocument {
@@ -32,13 +31,20 @@ const decodeVersion = (version: string) =>
 export class SavedObjectsRepository {
   constructor(
     private readonly client: Client,
+    private readonly index: string,
     private readonly types: Map<string, SavedObjectsType>,
     private readonly allowedTypes: ReadonlySet<string>,
     private transforms: AttributeTransforms = identity
   ) {}
 
   withTransforms(transforms: AttributeTransforms) {
-    return new SavedObjectsRepository(this.client, this.types, this.allowedTypes, transforms);
+    return new SavedObjectsRepository(
+      this.client,
+      this.index,
+      this.types,
+      this.allowedTypes,
+      transforms
+    );
   }
 
   private rawId(type: string, id: string) {
@@ -87,7 +93,7 @@ export class SavedObjectsRepository {
     };
     try {
       const result = await this.client.index({
-        index: SAVED_OBJECTS_INDEX,
+        index: this.index,
         id: this.rawId(type, id),
         document: raw,
         op_type: options.overwrite ? 'index' : 'create',
@@ -103,7 +109,7 @@ export class SavedObjectsRepository {
 
   private async getRaw(type: string, id: string) {
     const result = await this.client.get<RawDocument>(
-      { index: SAVED_OBJECTS_INDEX, id: this.rawId(type, id) },
+      { index: this.index, id: this.rawId(type, id) },
       { ignore: [404] }
     );
     if (!result.found || !result._source || result._source.type !== type) throw notFound(type, id);
@@ -145,7 +151,7 @@ export class SavedObjectsRepository {
     };
     try {
       const result = await this.client.index({
-        index: SAVED_OBJECTS_INDEX,
+        index: this.index,
         id: this.rawId(type, id),
         document: updated,
         if_seq_no: ifSeqNo,
@@ -174,7 +180,7 @@ export class SavedObjectsRepository {
   async delete(type: string, id: string, options: { refresh?: boolean | 'wait_for' } = {}) {
     const result = await this.client.delete(
       {
-        index: SAVED_OBJECTS_INDEX,
+        index: this.index,
         id: this.rawId(type, id),
         refresh: options.refresh ?? 'wait_for',
       },
@@ -191,7 +197,7 @@ export class SavedObjectsRepository {
     const page = options.page ?? 1;
     const result = await this.client.search<RawDocument>(
       {
-        index: SAVED_OBJECTS_INDEX,
+        index: this.index,
         from: (page - 1) * perPage,
         size: perPage,
         query: { bool: { filter: [{ terms: { type: types } }] } },

@@ -1,17 +1,17 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { KibanaRequest, SavedObjectsType } from '@kbn/core/server';
-import {
-  SAVED_OBJECTS_INDEX,
-  SavedObjectsRepository,
-  type AttributeTransforms,
-} from './saved_objects_repository';
+import { SavedObjectsRepository, type AttributeTransforms } from './saved_objects_repository';
 
 /** Stands in for core's saved objects: types registered in setup, stored in a real index. */
 export class SavedObjectsService {
   private readonly types = new Map<string, SavedObjectsType>();
   private transforms: AttributeTransforms | undefined;
 
-  constructor(private readonly client: Client) {}
+  constructor(
+    private readonly client: Client,
+    /** Where objects are kept; a test host gets its own index. */
+    readonly index: string
+  ) {}
 
   setup() {
     return {
@@ -38,12 +38,12 @@ export class SavedObjectsService {
         [...this.types.values()].map((type) => [type.name, { dynamic: false, ...type.mappings }])
       ),
     };
-    const exists = await this.client.indices.exists({ index: SAVED_OBJECTS_INDEX });
+    const exists = await this.client.indices.exists({ index: this.index });
     if (exists) {
-      await this.client.indices.putMapping({ index: SAVED_OBJECTS_INDEX, properties } as never);
+      await this.client.indices.putMapping({ index: this.index, properties } as never);
     } else {
       await this.client.indices.create(
-        { index: SAVED_OBJECTS_INDEX, mappings: { dynamic: false, properties } as never },
+        { index: this.index, mappings: { dynamic: false, properties } as never },
         { ignore: [400] }
       );
     }
@@ -63,6 +63,7 @@ export class SavedObjectsService {
       .map((type) => type.name);
     const repository = new SavedObjectsRepository(
       this.client,
+      this.index,
       this.types,
       new Set([...visible, ...includedHiddenTypes])
     );

@@ -17,12 +17,15 @@ import { failureOutcome, successOutcome, type RetryPolicy, type TaskOutcome } fr
 import { newInstance, TaskNotFoundError, TaskStore, type StoredTask } from './task_store';
 
 export interface TaskManagerOptions {
+  /** Where tasks are kept; a test host gets its own, so no other host claims its tasks. */
+  index: string;
   pollIntervalMs: number;
   capacity: number;
   retry: RetryPolicy;
 }
 
 export const DEFAULT_TASK_MANAGER_OPTIONS: TaskManagerOptions = {
+  index: 'kibana-host-task-manager',
   pollIntervalMs: 3000,
   capacity: 10,
   retry: { maxAttempts: 3, retryDelayMs: 5 * 60_000 },
@@ -52,7 +55,11 @@ export class TaskManagerService {
     private readonly logger: Logger,
     private readonly options: TaskManagerOptions = DEFAULT_TASK_MANAGER_OPTIONS
   ) {
-    this.store = new TaskStore(client);
+    this.store = new TaskStore(client, options.index);
+  }
+
+  get index() {
+    return this.options.index;
   }
 
   setup(): TaskManagerSetupContract {

@@ -1,8 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { ConcreteTaskInstance, TaskInstance } from '@kbn/task-manager-plugin/server';
 
-export const TASK_MANAGER_INDEX = 'kibana-host-task-manager';
-
 /** Task Manager stores params and state as JSON strings, so their shape never touches the mapping. */
 interface TaskDocument {
   type: 'task';
@@ -106,13 +104,16 @@ export function newInstance(task: TaskInstance & { id: string }, now: Date): Con
 
 /** Tasks in a real index, claimed with optimistic concurrency as Task Manager does. */
 export class TaskStore {
-  constructor(private readonly client: Client) {}
+  constructor(
+    private readonly client: Client,
+    private readonly index: string
+  ) {}
 
   async ensureIndex() {
-    if (await this.client.indices.exists({ index: TASK_MANAGER_INDEX })) return;
+    if (await this.client.indices.exists({ index: this.index })) return;
     await this.client.indices.create(
       {
-        index: TASK_MANAGER_INDEX,
+        index: this.index,
         mappings: {
           dynamic: false,
           properties: {
@@ -138,7 +139,7 @@ export class TaskStore {
   async create(instance: ConcreteTaskInstance) {
     try {
       await this.client.create({
-        index: TASK_MANAGER_INDEX,
+        index: this.index,
         id: docId(instance.id),
         document: toDocument(instance),
         refresh: true,
@@ -153,7 +154,7 @@ export class TaskStore {
 
   async get(id: string): Promise<StoredTask> {
     const result = await this.client.get<TaskDocument>(
-      { index: TASK_MANAGER_INDEX, id: docId(id) },
+      { index: this.index, id: docId(id) },
       { ignore: [404] }
     );
     if (!result.found || !result._source) throw new TaskNotFoundError(id);
@@ -168,7 +169,7 @@ export class TaskStore {
   async replace(stored: StoredTask, instance: ConcreteTaskInstance): Promise<boolean> {
     try {
       await this.client.index({
-        index: TASK_MANAGER_INDEX,
+        index: this.index,
         id: docId(instance.id),
         document: toDocument(instance),
         if_seq_no: stored.seqNo,
@@ -184,7 +185,7 @@ export class TaskStore {
 
   async remove(id: string): Promise<boolean> {
     const result = await this.client.delete(
-      { index: TASK_MANAGER_INDEX, id: docId(id), refresh: true },
+      { index: this.index, id: docId(id), refresh: true },
       { ignore: [404] }
     );
     return result.result === 'deleted';
@@ -192,7 +193,7 @@ export class TaskStore {
 
   async search(query: object, size: number, sort?: object[]): Promise<StoredTask[]> {
     const result = await this.client.search<TaskDocument>({
-      index: TASK_MANAGER_INDEX,
+      index: this.index,
       query,
       size,
       sort: (sort ?? [{ 'task.runAt': { order: 'asc' } }]) as never,

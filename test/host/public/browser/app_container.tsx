@@ -15,7 +15,12 @@ interface AppContainerProps {
   theme$: BehaviorSubject<CoreTheme>;
 }
 
-const wrapperStyle = { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: '100vh' } as const;
+const wrapperStyle = {
+  display: 'flex',
+  flexDirection: 'column',
+  flexGrow: 1,
+  minHeight: '100vh',
+} as const;
 
 /** Mounts the app for `/app/<appId>` (and unmounts it on the way out), as Kibana's AppRouter. */
 export function AppContainer({ basePath, application, chrome, theme$ }: AppContainerProps) {
@@ -41,7 +46,13 @@ export function AppContainer({ basePath, application, chrome, theme$ }: AppConta
   );
 }
 
-function MountedApp({ app, basePath, application, chrome, theme$ }: AppContainerProps & { app: App<unknown> }) {
+function MountedApp({
+  app,
+  basePath,
+  application,
+  chrome,
+  theme$,
+}: AppContainerProps & { app: App<unknown> }) {
   const ref = useRef<HTMLDivElement>(null);
   const [failure, setFailure] = useState<Error>();
 

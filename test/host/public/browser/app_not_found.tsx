@@ -9,7 +9,10 @@ export function AppNotFound() {
         iconColor="danger"
         title={<h2>Application Not Found</h2>}
         body={
-          <p>No application was found at this URL. Try navigating back or choosing an app from the menu.</p>
+          <p>
+            No application was found at this URL. Try navigating back or choosing an app from the
+            menu.
+          </p>
         }
       />
     </EuiPageTemplate>

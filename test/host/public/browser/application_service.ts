@@ -41,7 +41,8 @@ export function createApplicationService(basePath: string) {
     register: (app) => {
       if (started) throw new Error('Applications cannot be registered after "setup"');
       if (!/^[A-Za-z0-9:_-]+$/.test(app.id)) throw new Error(`Invalid application id "${app.id}"`);
-      if (apps.has(app.id)) throw new Error(`An application is already registered with the id "${app.id}"`);
+      if (apps.has(app.id))
+        throw new Error(`An application is already registered with the id "${app.id}"`);
       apps.set(app.id, app as App<unknown>);
     },
   };
@@ -51,7 +52,9 @@ export function createApplicationService(basePath: string) {
     const history = createBrowserHistory({ basename: basePath });
     const location$ = new BehaviorSubject<Location>(history.location);
     history.listen((location) => location$.next(location));
-    const currentAppId$ = new BehaviorSubject<string | undefined>(appIdOf(history.location.pathname));
+    const currentAppId$ = new BehaviorSubject<string | undefined>(
+      appIdOf(history.location.pathname)
+    );
     location$.subscribe(({ pathname }) => {
       const appId = appIdOf(pathname);
       if (appId !== currentAppId$.getValue()) currentAppId$.next(appId);
@@ -74,7 +77,8 @@ export function createApplicationService(basePath: string) {
       const sameApp = appIdOf(path) === currentAppId$.getValue();
       if (replace) history.replace(path, state);
       else history.push(path, state);
-      if (sameApp) window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state }));
+      if (sameApp)
+        window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state }));
     };
     const getUrlForApp: ApplicationStart['getUrlForApp'] = (appId, options = {}) => {
       const path = options.path ? `${options.path.startsWith('/') ? '' : '/'}${options.path}` : '';
@@ -96,14 +100,23 @@ export function createApplicationService(basePath: string) {
         if (options.openInNewTab) {
           window.open(getUrlForApp(appId, { path: options.path }), '_blank');
         } else if (mayLeave(appId, options.skipAppLeave)) {
-          go(getUrlForApp(appId, { path: options.path }).slice(basePath.length), options.state, options.replace);
+          go(
+            getUrlForApp(appId, { path: options.path }).slice(basePath.length),
+            options.state,
+            options.replace
+          );
         }
       },
       navigateToUrl: async (url, options = {}) => {
         const target = new URL(url, window.location.href);
         const local = target.pathname === basePath || target.pathname.startsWith(`${basePath}/`);
         const path = `${target.pathname.slice(basePath.length)}${target.search}${target.hash}`;
-        if (target.origin !== window.location.origin || !local || !appIdOf(path) || options.forceRedirect) {
+        if (
+          target.origin !== window.location.origin ||
+          !local ||
+          !appIdOf(path) ||
+          options.forceRedirect
+        ) {
           if (mayLeave(undefined, options.skipAppLeave)) window.location.assign(target.href);
         } else if (mayLeave(appIdOf(path), options.skipAppLeave)) {
           go(path, options.state);

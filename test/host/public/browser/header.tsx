@@ -30,7 +30,9 @@ const NAV_OPEN_KEY = 'host:navIsOpen';
 /** Kibana's classic header: a dark bar (logo, user menu) over breadcrumbs and the app's menu. */
 export function Header({ metadata, application, chrome, theme }: HeaderProps) {
   const navId = useGeneratedHtmlId({ prefix: 'hostPrimaryNav' });
-  const [isNavOpen, setNavOpen] = useState(() => window.localStorage.getItem(NAV_OPEN_KEY) !== 'false');
+  const [isNavOpen, setNavOpen] = useState(
+    () => window.localStorage.getItem(NAV_OPEN_KEY) !== 'false'
+  );
   const setNav = (open: boolean) => {
     window.localStorage.setItem(NAV_OPEN_KEY, String(open));
     setNavOpen(open);
@@ -47,7 +49,12 @@ export function Header({ metadata, application, chrome, theme }: HeaderProps) {
         sections={[
           {
             items: [
-              <EuiHeaderLogo key="logo" iconType="logoElastic" href={homeHref} aria-label="Elastic home">
+              <EuiHeaderLogo
+                key="logo"
+                iconType="logoElastic"
+                href={homeHref}
+                aria-label="Elastic home"
+              >
                 Elastic
               </EuiHeaderLogo>,
             ],
@@ -82,12 +89,16 @@ export function Header({ metadata, application, chrome, theme }: HeaderProps) {
           data-test-subj="breadcrumbs"
           breadcrumbs={breadcrumbs.map((breadcrumb, index) => ({
             ...breadcrumb,
-            'data-test-subj': breadcrumb['data-test-subj'] ?? `breadcrumb${index === breadcrumbs.length - 1 ? ' last' : ''}`,
+            'data-test-subj':
+              breadcrumb['data-test-subj'] ??
+              `breadcrumb${index === breadcrumbs.length - 1 ? ' last' : ''}`,
           }))}
         />
         <EuiHeaderSection side="right">
           <EuiHeaderSectionItem>
-            {actionMenu && <MountPointSlot mount={actionMenu} data-test-subj="headerAppActionMenu" />}
+            {actionMenu && (
+              <MountPointSlot mount={actionMenu} data-test-subj="headerAppActionMenu" />
+            )}
           </EuiHeaderSectionItem>
         </EuiHeaderSection>
       </EuiHeader>

@@ -27,11 +27,14 @@ export function createBasePath(basePath: string): IBasePath {
   return {
     serverBasePath: basePath,
     get: () => basePath,
-    prepend: (url) => (basePath && url.startsWith('/') && !url.startsWith('//') ? `${basePath}${url}` : url),
+    prepend: (url) =>
+      basePath && url.startsWith('/') && !url.startsWith('//') ? `${basePath}${url}` : url,
     remove: (url) => {
       if (!basePath) return url;
       if (url === basePath) return '/';
-      return url.startsWith(`${basePath}/`) || url.startsWith(`${basePath}?`) ? url.slice(basePath.length) : url;
+      return url.startsWith(`${basePath}/`) || url.startsWith(`${basePath}?`)
+        ? url.slice(basePath.length)
+        : url;
     },
   };
 }
@@ -79,7 +82,7 @@ export function createHttpService(basePath: string, kibanaVersion: string): Http
   async function fetchWithOptions(options: HttpFetchOptionsWithPath): Promise<unknown> {
     const { path, query, prependBasePath = true, asResponse, version: _v, ...init } = options;
     const url = `${prependBasePath ? base.prepend(path) : path}${queryString(query)}`;
-    const request = new Request(url, {
+    const request = new Request(new URL(url, window.location.href), {
       ...(init as RequestInit),
       method: options.method ?? 'GET',
       credentials: 'same-origin',

@@ -51,7 +51,9 @@ async function bootstrap(element: HTMLElement) {
   const rendering = createRenderingService(theme.theme$);
 
   let resolveStart: (services: [CoreStart, object, unknown]) => void = () => undefined;
-  const startServices = new Promise<[CoreStart, object, unknown]>((resolve) => (resolveStart = resolve));
+  const startServices = new Promise<[CoreStart, object, unknown]>(
+    (resolve) => (resolveStart = resolve)
+  );
   const instance: Plugin<unknown, unknown, object, object> = plugin(initializerContext(metadata));
   const coreSetup: CoreSetup<object, unknown> = {
     application: applications.setup,

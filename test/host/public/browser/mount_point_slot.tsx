@@ -7,7 +7,13 @@ import type { MountPoint } from '@kbn/core/public';
  * `unmountComponentAtNode` inside React's commit phase warns "flushSync was called from inside a
  * lifecycle method".
  */
-export function MountPointSlot({ mount, ...rest }: { mount: MountPoint; 'data-test-subj'?: string }) {
+export function MountPointSlot({
+  mount,
+  ...rest
+}: {
+  mount: MountPoint;
+  'data-test-subj'?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = ref.current;

@@ -15,7 +15,11 @@ function HostRenderContext({
   const { darkMode } = useBehaviorSubject(theme$);
   // The chrome's root provider owns the global styles and utility classes (as Kibana's root does).
   return (
-    <EuiProvider colorMode={darkMode ? 'dark' : 'light'} globalStyles={false} utilityClasses={false}>
+    <EuiProvider
+      colorMode={darkMode ? 'dark' : 'light'}
+      globalStyles={false}
+      utilityClasses={false}
+    >
       <ErrorBoundary>{children}</ErrorBoundary>
     </EuiProvider>
   );

@@ -3,7 +3,6 @@ import {
   EuiCollapsibleNav,
   EuiCollapsibleNavGroup,
   EuiFlexItem,
-  EuiHorizontalRule,
   EuiListGroup,
   EuiText,
   type EuiListGroupItemProps,
@@ -84,8 +83,12 @@ export function SideNav({ id, isOpen, onClose, button, application }: SideNavPro
             iconSize="m"
             title={category.label}
             isCollapsible
-            initialIsOpen={window.localStorage.getItem(GROUP_STORAGE_PREFIX + category.id) !== 'false'}
-            onToggle={(open) => window.localStorage.setItem(GROUP_STORAGE_PREFIX + category.id, String(open))}
+            initialIsOpen={
+              window.localStorage.getItem(GROUP_STORAGE_PREFIX + category.id) !== 'false'
+            }
+            onToggle={(open) =>
+              window.localStorage.setItem(GROUP_STORAGE_PREFIX + category.id, String(open))
+            }
             data-test-subj={`collapsibleNavGroup-${category.id}`}
           >
             <EuiListGroup
@@ -99,7 +102,10 @@ export function SideNav({ id, isOpen, onClose, button, application }: SideNavPro
         {uncategorized.length > 0 && (
           <EuiCollapsibleNavGroup data-test-subj="collapsibleNavGroup-noCategory">
             <EuiListGroup
-              listItems={uncategorized.map((app) => ({ ...linkOf(app), iconType: app.euiIconType }))}
+              listItems={uncategorized.map((app) => ({
+                ...linkOf(app),
+                iconType: app.euiIconType,
+              }))}
               color="text"
             />
           </EuiCollapsibleNavGroup>
@@ -112,7 +118,6 @@ export function SideNav({ id, isOpen, onClose, button, application }: SideNavPro
           </EuiCollapsibleNavGroup>
         )}
       </EuiFlexItem>
-      <EuiHorizontalRule margin="none" />
     </EuiCollapsibleNav>
   );
 }

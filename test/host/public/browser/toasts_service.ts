@@ -18,7 +18,11 @@ export function createToastsService(): ToastsService {
   let counter = 0;
 
   const add = (input: ToastInput): Toast => {
-    const toast: Toast = { toastLifeTimeMs: DEFAULT_LIFETIME_MS, ...normalize(input), id: String(counter++) };
+    const toast: Toast = {
+      toastLifeTimeMs: DEFAULT_LIFETIME_MS,
+      ...normalize(input),
+      id: String(counter++),
+    };
     toasts$.next([...toasts$.getValue(), toast]);
     return toast;
   };

@@ -4,6 +4,7 @@ import {
   EuiContextMenuItem,
   EuiContextMenuPanel,
   EuiHeaderSectionItemButton,
+  EuiHorizontalRule,
   EuiPopover,
   EuiPopoverTitle,
   EuiText,
@@ -40,6 +41,7 @@ export function UserMenu({ metadata, theme }: UserMenuProps) {
           Switch to {other.fullName} <EuiTextColor color="subdued">({other.username})</EuiTextColor>
         </EuiContextMenuItem>
       )),
+    <EuiHorizontalRule key="separator" margin="none" />,
     <EuiContextMenuItem
       key="colorMode"
       icon={darkMode ? 'sun' : 'moon'}

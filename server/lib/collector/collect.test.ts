@@ -1,0 +1,116 @@
+import type { CollectorCheckpoint } from '../../../common/collector_checkpoint';
+import type { GraphMessageTrace } from '../../../common/graph/message_trace';
+import { DrivenClock } from '../../../test/graph_emulator/clock';
+import { BudgetWaitTooLong } from '../budget/request_budget';
+import type { MessageTracePage, TimeWindow } from '../graph/graph_client';
+import { GraphError } from '../graph/graph_error';
+import { collect, type CollectorDeps } from './collect';
+import { DEFAULT_WINDOW_SETTINGS } from './windows';
+
+const HOUR = 3_600_000;
+const now = Date.parse('2026-11-24T12:00:00Z');
+const settings = { ...DEFAULT_WINDOW_SETTINGS, lookbackMs: 2 * HOUR, rereadMs: 0 };
+const row = (id: string): GraphMessageTrace => ({
+  id,
+  receivedDateTime: '2026-11-24T11:00:00Z',
+  recipientAddress: 'a@contoso.com',
+  status: 'delivered',
+});
+
+/** Two pages per window: the first links to the second. */
+function fakeGraph(calls: string[], failures: Array<Error | undefined> = []) {
+  return {
+    async listMessageTraces(
+      from: { window: TimeWindow } | { nextLink: string }
+    ): Promise<MessageTracePage> {
+      const failure = failures.shift();
+      if (failure) throw failure;
+      if ('nextLink' in from) {
+        calls.push(from.nextLink);
+        return { rows: [row('second')], rejected: [{ reason: 'id: expected string', row: '{}' }] };
+      }
+      calls.push(`window ${from.window.start}-${from.window.end}`);
+      return { rows: [row('first')], rejected: [], nextLink: `next-of-${from.window.start}` };
+    },
+  };
+}
+
+function deps(
+  graph: CollectorDeps['graph'],
+  saved: CollectorCheckpoint[],
+  writeRows?: CollectorDeps['writeRows']
+): CollectorDeps {
+  return {
+    graph,
+    clock: new DrivenClock(now),
+    saveCheckpoint: async (checkpoint) => {
+      saved.push(checkpoint);
+    },
+    writeRows:
+      writeRows ?? (async (rows) => ({ created: rows.length, alreadyPresent: 0, failed: [] })),
+  };
+}
+
+const start: CollectorCheckpoint = {
+  backfillStart: now - 2 * HOUR,
+  collectedUntil: now - 2 * HOUR,
+};
+
+describe('collect', () => {
+  it('reads every page of a window, saving the checkpoint after each stored page, until caught up', async () => {
+    const calls: string[] = [];
+    const saved: CollectorCheckpoint[] = [];
+    const { checkpoint, summary } = await collect(deps(fakeGraph(calls), saved), start, settings);
+    expect(calls).toEqual([`window ${now - 2 * HOUR}-${now}`, `next-of-${now - 2 * HOUR}`]);
+    expect(saved[0]!.pass?.nextLink).toBe(`next-of-${now - 2 * HOUR}`);
+    expect(saved[1]).toEqual({ backfillStart: start.backfillStart, collectedUntil: now });
+    expect(checkpoint).toEqual(saved[1]);
+    expect(summary).toMatchObject({
+      pages: 2,
+      rowsRead: 3,
+      documentsCreated: 2,
+      rowsRejected: 1,
+      windowsCompleted: 1,
+      caughtUp: true,
+    });
+  });
+
+  it('does not move the checkpoint past a page Elasticsearch did not take', async () => {
+    const saved: CollectorCheckpoint[] = [];
+    const failing = deps(fakeGraph([]), saved, async () => {
+      throw new Error('bulk rejected');
+    });
+    await expect(collect(failing, start, settings)).rejects.toThrow('bulk rejected');
+    expect(saved).toEqual([]);
+  });
+
+  it('reads the window again from its start when Graph refuses a stale next link', async () => {
+    const calls: string[] = [];
+    const midWindow = {
+      ...start,
+      pass: { kind: 'collect' as const, start: now - 2 * HOUR, end: now - HOUR, nextLink: 'stale' },
+    };
+    const graph = fakeGraph(calls, [new GraphError('badRequest', 'skiptoken expired')]);
+    const { checkpoint } = await collect(deps(graph, []), midWindow, settings);
+    expect(calls[0]).toBe(`window ${now - 2 * HOUR}-${now - HOUR}`);
+    expect(checkpoint.collectedUntil).toBe(now);
+  });
+
+  it('stops for the budget and says when it frees, keeping what it read', async () => {
+    const saved: CollectorCheckpoint[] = [];
+    const graph = fakeGraph([], [undefined, new BudgetWaitTooLong(now + 60_000)]);
+    const { checkpoint, summary } = await collect(deps(graph, saved), start, settings);
+    expect(summary).toMatchObject({ pages: 1, caughtUp: false, budgetAvailableAt: now + 60_000 });
+    expect(checkpoint.pass?.nextLink).toBeDefined();
+  });
+
+  it('lets errors that need a person through, with the checkpoint as it was', async () => {
+    const graph = fakeGraph(
+      [],
+      [new GraphError('forbidden', 'ExchangeMessageTrace.Read.All not granted')]
+    );
+    await expect(collect(deps(graph, []), start, settings)).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
+  });
+});

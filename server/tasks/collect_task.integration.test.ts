@@ -1,0 +1,166 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from '@elastic/elasticsearch';
+import type { TaskManagerStartContract } from '@kbn/task-manager-plugin/server';
+import { CONNECTION_DEFAULTS, type ConnectionSettings } from '../../common/connection';
+import type { ConnectionStatus } from '../../common/connection_status';
+import {
+  addSettledTenant,
+  CHAOS_CLIENT_ID,
+  CHAOS_SECRET,
+  freshStateDir,
+} from '../../test/collector/chaos_tenant';
+import {
+  compareObservations,
+  observationKey,
+  storedObservations,
+} from '../../test/collector/observations';
+import { GraphEmulator } from '../../test/graph_emulator';
+import { exchangeMessageTracePlugin } from '../../test/host/exchange_message_trace_plugin';
+import type { KibanaHost } from '../../test/host/kibana_host';
+import { esUrl, startTestHost, waitFor } from '../../test/host/test_support';
+import { CONNECTION_SAVED_OBJECT_TYPE } from '../saved_objects/connection_type';
+import { collectTaskId, scheduleCollectTask } from './collect_task';
+import type { CollectTaskState } from './collect_task_state';
+
+describe('the collection task in Task Manager', () => {
+  let emulator: GraphEmulator;
+  let host: KibanaHost;
+  let taskManager: TaskManagerStartContract;
+  const es = new Client({ node: esUrl() });
+
+  beforeAll(async () => {
+    emulator = await GraphEmulator.start();
+    const caFile = path.join(freshStateDir(), 'ca.pem');
+    writeFileSync(caFile, emulator.caCertificatePem!);
+    host = await startTestHost({
+      plugins: [exchangeMessageTracePlugin()],
+      config: {
+        exchange_message_trace: {
+          graph: {
+            url: emulator.graphUrl,
+            loginUrl: emulator.loginUrl,
+            certificateAuthority: caFile,
+          },
+        },
+      },
+    });
+    taskManager = host.taskManagerStart();
+  });
+
+  afterAll(async () => {
+    await host.stop();
+    await emulator.stop();
+    await es.close();
+  });
+
+  async function createConnection(settings: Partial<ConnectionSettings>, clientSecret: string) {
+    const repository = host.savedObjects.repository([CONNECTION_SAVED_OBJECT_TYPE]);
+    const now = new Date().toISOString();
+    const saved = await repository.create(CONNECTION_SAVED_OBJECT_TYPE, {
+      ...CONNECTION_DEFAULTS,
+      name: 'Contoso',
+      clientId: CHAOS_CLIENT_ID,
+      authMethod: 'secret',
+      localDomains: ['contoso.com'],
+      lookbackDays: 1,
+      ...settings,
+      clientSecret,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return saved.id;
+  }
+
+  async function settledState(connectionId: string, done: (status: ConnectionStatus) => boolean) {
+    return waitFor(
+      async () => {
+        const task = await taskManager.get(collectTaskId(connectionId));
+        const state = task.state as CollectTaskState;
+        return task.status === 'idle' && done(state.status ?? {}) ? { task, state } : undefined;
+      },
+      { timeoutMs: 45_000, intervalMs: 200, what: 'the task to settle' }
+    );
+  }
+
+  it('collects a connection until caught up, records its status, and a second run adds nothing', async () => {
+    const tenantId = addSettledTenant(emulator, 7001, 600, Date.now());
+    const namespace = `task${Date.now()}`;
+    const connectionId = await createConnection({ tenantId, namespace }, CHAOS_SECRET);
+    await scheduleCollectTask(taskManager, connectionId, 5);
+
+    const { task, state } = await settledState(connectionId, (status) => status.caughtUp === true);
+    expect(task.schedule).toEqual({ interval: '5m' });
+    const dataStream = `logs-microsoft_exchange_online_message_trace.log-${namespace}`;
+    const truth = emulator
+      .truthObservations(tenantId, {
+        start: state.checkpoint!.backfillStart,
+        end: state.checkpoint!.collectedUntil,
+        at: Date.now(),
+      })
+      .map((row) => observationKey(row.id, row.recipientAddress, row.status));
+    const result = compareObservations(truth, await storedObservations(es, dataStream));
+    expect(result).toMatchObject({ missing: [], unexpected: [], duplicates: 0 });
+    expect(state.status).toMatchObject({
+      documentsTotal: result.expected,
+      rowsRejectedTotal: 0,
+      windowsDone: 1,
+      windowsLeft: 0,
+      budgetLimit: 60,
+    });
+    expect(state.status.budgetUsed).toBeGreaterThan(0);
+    expect(state.status.lastError).toBeUndefined();
+
+    // The secret is ciphertext at rest and appears nowhere in the task.
+    expect(JSON.stringify(task)).not.toContain(CHAOS_SECRET);
+    const raw = await es.get({
+      index: host.savedObjects.index,
+      id: `${CONNECTION_SAVED_OBJECT_TYPE}:${connectionId}`,
+    });
+    expect(JSON.stringify(raw._source)).not.toContain(CHAOS_SECRET);
+    expect(host.logSink.lines.map((line) => line.message).join('\n')).not.toContain(CHAOS_SECRET);
+
+    await taskManager.runSoon(collectTaskId(connectionId));
+    const again = await settledState(
+      connectionId,
+      (status) => status.lastRunAt !== state.status.lastRunAt
+    );
+    expect(again.state.status).toMatchObject({
+      documentsLastRun: 0,
+      documentsTotal: result.expected,
+    });
+  });
+
+  it('records a wrong secret as the connection status, with Entra error, and keeps the checkpoint', async () => {
+    const tenantId = addSettledTenant(emulator, 7002, 100, Date.now());
+    const connectionId = await createConnection(
+      { tenantId, namespace: `wrong${Date.now()}` },
+      'not-the-secret'
+    );
+    await scheduleCollectTask(taskManager, connectionId, 5);
+    const { state } = await settledState(connectionId, (status) => status.lastError !== undefined);
+    expect(state.status.lastError).toMatchObject({ kind: 'authentication' });
+    expect(state.status.lastError!.message).toContain('AADSTS7000215');
+    expect(state.checkpoint).toBeDefined();
+  });
+
+  it('removes the task of a deleted connection', async () => {
+    const tenantId = addSettledTenant(emulator, 7003, 50, Date.now());
+    const connectionId = await createConnection(
+      { tenantId, namespace: `gone${Date.now()}` },
+      CHAOS_SECRET
+    );
+    await host.savedObjects
+      .repository([CONNECTION_SAVED_OBJECT_TYPE])
+      .delete(CONNECTION_SAVED_OBJECT_TYPE, connectionId);
+    await scheduleCollectTask(taskManager, connectionId, 5);
+    await waitFor(
+      async () =>
+        taskManager.get(collectTaskId(connectionId)).then(
+          () => undefined,
+          () => true
+        ),
+      { timeoutMs: 20_000, what: 'the task to be deleted' }
+    );
+  });
+});

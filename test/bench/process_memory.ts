@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+
+/** Resident and peak resident memory of a process, in MB, from /proc (Linux). */
+export function processMemory(pid: number): { rssMb: number; peakRssMb: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    return { rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
+  } catch {
+    return undefined;
+  }
+}

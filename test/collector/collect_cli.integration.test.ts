@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from '@elastic/elasticsearch';
+import { GraphEmulator } from '../graph_emulator';
+import { esUrl } from '../host/test_support';
+import {
+  addSettledTenant,
+  CHAOS_SECRET,
+  collectArgs,
+  freshStateDir,
+  SECRET_ENV,
+} from './chaos_tenant';
+import { runCli } from './cli_process';
+import { compareObservations, observationKey, storedObservations } from './observations';
+
+describe('exchange-message-trace collect --once', () => {
+  let emulator: GraphEmulator;
+  const es = new Client({ node: esUrl() });
+
+  beforeAll(async () => {
+    emulator = await GraphEmulator.start();
+  });
+
+  afterAll(async () => {
+    await emulator.stop();
+    await es.close();
+  });
+
+  it('collects the lookback into the data stream, prints its summary, and adds nothing when run again', async () => {
+    const now = Date.now();
+    const tenantId = addSettledTenant(emulator, 9001, 800, now);
+    const stateDir = freshStateDir();
+    const namespace = `cli${now}`;
+    const args = collectArgs({
+      emulator,
+      tenantId,
+      esUrl: esUrl(),
+      namespace,
+      stateDir,
+      extra: ['--lookback', '1d', '--page-size', '200'],
+    });
+    const env = { [SECRET_ENV]: CHAOS_SECRET };
+
+    const first = await runCli(args, { env });
+    expect(first.stderr).not.toContain(CHAOS_SECRET);
+    expect(first.code).toBe(0);
+    const dataStream = `logs-microsoft_exchange_online_message_trace.log-${namespace}`;
+    expect(first.summary).toMatchObject({
+      dataStream,
+      rejected: 0,
+      failed: 0,
+      windows: 1,
+      caughtUp: true,
+    });
+
+    const checkpoint = JSON.parse(
+      readFileSync(path.join(stateDir, tenantId, `${namespace}.checkpoint.json`), 'utf8')
+    );
+    const truth = emulator
+      .truthObservations(tenantId, {
+        start: checkpoint.backfillStart,
+        end: checkpoint.collectedUntil,
+        at: Date.now(),
+      })
+      .map((row) => observationKey(row.id, row.recipientAddress, row.status));
+    const result = compareObservations(truth, await storedObservations(es, dataStream));
+    expect(result).toMatchObject({ missing: [], unexpected: [], duplicates: 0 });
+    expect(result.expected).toBeGreaterThan(300);
+    expect(first.summary!.documents).toBe(result.expected);
+
+    const second = await runCli(args, { env });
+    expect(second.code).toBe(0);
+    expect(second.summary).toMatchObject({ documents: 0 });
+    expect(compareObservations(truth, await storedObservations(es, dataStream)).duplicates).toBe(0);
+  });
+
+  it('refuses plain http hosts and says what is missing', async () => {
+    const outcome = await runCli([
+      'collect',
+      '--tenant-id',
+      't',
+      '--client-id',
+      'c',
+      '--client-secret-env',
+      'NOPE',
+      '--es-url',
+      esUrl(),
+      '--graph-url',
+      'http://127.0.0.1:1',
+      '--once',
+    ]);
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr).toContain('Graph URL must be an https URL');
+  });
+});

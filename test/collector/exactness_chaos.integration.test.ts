@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from '@elastic/elasticsearch';
+import { GraphEmulator } from '../graph_emulator';
+import { Rng } from '../graph_emulator/random';
+import { esUrl } from '../host/test_support';
+import {
+  addSettledTenant,
+  CHAOS_SECRET,
+  collectArgs,
+  freshStateDir,
+  SECRET_ENV,
+} from './chaos_tenant';
+import { runCli, type CliOutcome } from './cli_process';
+import { EsFaultProxy } from './es_fault_proxy';
+import { compareObservations, observationKey, storedObservations } from './observations';
+
+const RUNS = 30;
+const MAX_ATTEMPTS = 15;
+
+/** Graph faults a run meets: transient ones the collector must ride out without losing a row. */
+function injectGraphFaults(emulator: GraphEmulator, tenantId: string, rng: Rng) {
+  emulator.faults.inject({
+    kind: 'serverError',
+    status: rng.pick([500, 502, 503, 504] as const),
+    probability: 0.08,
+    tenantId,
+  });
+  emulator.faults.inject({
+    kind: 'throttle',
+    retryAfterSeconds: 1,
+    count: rng.int(1, 3),
+    tenantId,
+  });
+  emulator.faults.inject({ kind: 'hang', delayMs: 2500, count: 1, tenantId });
+  emulator.faults.inject({ kind: 'truncatedBody', count: 1, tenantId });
+  emulator.faults.inject({ kind: 'truncatedBody', abortConnection: true, count: 1, tenantId });
+  emulator.faults.inject({ kind: 'malformedJson', count: 1, tenantId });
+}
+
+describe('exactness under chaos: Graph faults, bulk rejections, the collector killed and restarted', () => {
+  let emulator: GraphEmulator;
+  const es = new Client({ node: esUrl() });
+
+  beforeAll(async () => {
+    emulator = await GraphEmulator.start();
+  });
+
+  afterAll(async () => {
+    await emulator.stop();
+    await es.close();
+  });
+
+  it.each(Array.from({ length: RUNS }, (_, index) => index + 1))(
+    'seed %i: 0 missing, 0 duplicate',
+    async (seed) => {
+      const rng = Rng.from(seed, 'chaos');
+      const now = Date.now();
+      const tenantId = addSettledTenant(emulator, seed, rng.int(300, 900), now);
+      injectGraphFaults(emulator, tenantId, rng);
+      const proxy = await new EsFaultProxy(esUrl(), {
+        itemRejection: 0.1,
+        requestFailure: 0.05,
+        random: () => rng.next(),
+      }).start();
+      const namespace = `chaos${seed}_${now}`;
+      const stateDir = freshStateDir();
+      const args = collectArgs({
+        emulator,
+        tenantId,
+        esUrl: proxy.url,
+        namespace,
+        stateDir,
+        extra: [
+          '--lookback',
+          '1d',
+          '--page-size',
+          String(rng.int(150, 400)),
+          '--budget',
+          '100',
+          '--request-timeout',
+          '2s',
+        ],
+      });
+      const outcomes: CliOutcome[] = [];
+      try {
+        const kills = rng.int(1, 4);
+        for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+          const killAfterMs = attempt < kills ? rng.int(150, 2500) : undefined;
+          const outcome = await runCli(args, { env: { [SECRET_ENV]: CHAOS_SECRET }, killAfterMs });
+          outcomes.push(outcome);
+          if (outcome.code === 0) break;
+        }
+      } finally {
+        await proxy.stop();
+      }
+      const last = outcomes[outcomes.length - 1]!;
+      expect({ code: last.code, stderr: last.stderr.slice(-2000) }).toMatchObject({ code: 0 });
+      expect(outcomes.some((outcome) => outcome.killed)).toBe(true);
+
+      const dataStream = `logs-microsoft_exchange_online_message_trace.log-${namespace}`;
+      const checkpoint = JSON.parse(
+        readFileSync(path.join(stateDir, tenantId, `${namespace}.checkpoint.json`), 'utf8')
+      );
+      const truth = emulator
+        .truthObservations(tenantId, {
+          start: checkpoint.backfillStart,
+          end: checkpoint.collectedUntil,
+          at: Date.now(),
+        })
+        .map((row) => observationKey(row.id, row.recipientAddress, row.status));
+      const result = compareObservations(truth, await storedObservations(es, dataStream));
+      expect({
+        missing: result.missing.length,
+        unexpected: result.unexpected.length,
+        duplicates: result.duplicates,
+      }).toEqual({
+        missing: 0,
+        unexpected: 0,
+        duplicates: 0,
+      });
+      expect(result.expected).toBeGreaterThan(100);
+    }
+  );
+});
