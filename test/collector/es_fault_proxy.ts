@@ -2,7 +2,9 @@ import { createServer, request, type IncomingMessage, type Server } from 'node:h
 import type { AddressInfo } from 'node:net';
 
 export interface EsFaultOptions {
-  /** Share of bulk items answered 429 es_rejected_execution_exception instead of being indexed. */
+  /** Share of bulk requests in which some items are rejected (a node's write queue fills in bursts). */
+  rejectingRequests: number;
+  /** In such a request, the share of items answered 429 es_rejected_execution_exception, not indexed. */
   itemRejection: number;
   /** Share of bulk requests answered 503 as a whole, indexing nothing. */
   requestFailure: number;
