@@ -94,7 +94,7 @@ export class ExchangeMessageTracePlugin
     ready
       .then(() =>
         this.resolveServices({
-          connections: new ConnectionStore(repository, plugins.encryptedSavedObjects),
+          connections: new ConnectionStore(plugins.encryptedSavedObjects),
           resources: new CollectorResources(repository, systemClock, endpoints),
           writerClient: writerClientFactory(core, plugins.security),
           dataset: dataStream.dataset,

@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { Client } from '@elastic/elasticsearch';
-import { RequestBudget } from '../lib/budget/request_budget';
+import {
+  BUDGET_WINDOW_MS,
+  DEFAULT_REQUEST_BUDGET,
+  GRAPH_REQUEST_LIMIT,
+  RequestBudget,
+} from '../lib/budget/request_budget';
 import { systemClock } from '../lib/collector/clock';
 import { collect, type RunSummary } from '../lib/collector/collect';
 import { createCollectorDeps } from '../lib/collector/collector_pipeline';
@@ -18,7 +23,7 @@ import {
   NO_PIPELINE,
 } from '../lib/data_stream/geoip_pipeline';
 import { installTemplates } from '../lib/data_stream/templates';
-import { endpointsWithOverrides } from '../lib/graph/graph_hosts';
+import { endpointsWithOverrides, GRAPH_URL } from '../lib/graph/graph_hosts';
 import { TokenProvider, type ClientCredential } from '../lib/graph/token_provider';
 import { cliStatePaths, fileBudgetStore, readCheckpoint } from './cli_state';
 import {
@@ -121,6 +126,9 @@ export async function collectCommand(args: ParsedArgs, signal: AbortSignal): Pro
     loginUrl: stringFlag(args, 'login-url'),
     caCertificate: caFile ? await readFile(caFile, 'utf8') : undefined,
   });
+  // Above Microsoft's limit only against a test Graph, e.g. the emulator with its throttle off.
+  const maxBudget =
+    endpoints.graphUrl === GRAPH_URL ? GRAPH_REQUEST_LIMIT : Number.MAX_SAFE_INTEGER;
   const apiKeyEnv = stringFlag(args, 'es-api-key-env');
   const elasticsearch = new Client({
     node: requiredFlag(args, 'es-url'),
@@ -150,7 +158,9 @@ export async function collectCommand(args: ParsedArgs, signal: AbortSignal): Pro
       budget: new RequestBudget(
         fileBudgetStore(paths.budget),
         systemClock,
-        positiveInt(stringFlag(args, 'budget'), 'budget', 60, 100)
+        positiveInt(stringFlag(args, 'budget'), 'budget', DEFAULT_REQUEST_BUDGET, maxBudget),
+        BUDGET_WINDOW_MS,
+        maxBudget
       ),
       clock: systemClock,
       elasticsearch,

@@ -10,11 +10,7 @@ import {
   CHAOS_SECRET,
   freshStateDir,
 } from '../../test/collector/chaos_tenant';
-import {
-  compareObservations,
-  observationKey,
-  storedObservations,
-} from '../../test/collector/observations';
+import { compareWithTruth } from '../../test/collector/observations';
 import { GraphEmulator } from '../../test/graph_emulator';
 import { exchangeMessageTracePlugin } from '../../test/host/exchange_message_trace_plugin';
 import type { KibanaHost } from '../../test/host/kibana_host';
@@ -92,14 +88,13 @@ describe('the collection task in Task Manager', () => {
     const { task, state } = await settledState(connectionId, (status) => status.caughtUp === true);
     expect(task.schedule).toEqual({ interval: '5m' });
     const dataStream = `logs-microsoft_exchange_online_message_trace.log-${namespace}`;
-    const truth = emulator
-      .truthObservations(tenantId, {
-        start: state.checkpoint!.backfillStart,
-        end: state.checkpoint!.collectedUntil,
-        at: Date.now(),
-      })
-      .map((row) => observationKey(row.id, row.recipientAddress, row.status));
-    const result = compareObservations(truth, await storedObservations(es, dataStream));
+    const result = await compareWithTruth({
+      es,
+      emulator,
+      tenantId,
+      dataStream,
+      checkpoint: state.checkpoint!,
+    });
     expect(result).toMatchObject({ missing: [], unexpected: [], duplicates: 0 });
     expect(state.status).toMatchObject({
       documentsTotal: result.expected,

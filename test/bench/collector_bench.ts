@@ -73,7 +73,7 @@ export async function collectorBench(esUrl: string, rows: number): Promise<Colle
       esUrl,
       namespace,
       stateDir,
-      extra: ['--lookback', `${days}d`, '--reread', '0h'],
+      extra: ['--lookback', `${days}d`, '--reread', '0h', '--budget', '1000000'],
     });
     const collector = await runCollector(args);
     const from = `logs-microsoft_exchange_online_message_trace.log-${namespace}`;

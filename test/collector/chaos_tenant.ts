@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { CollectorCheckpoint } from '../../common/collector_checkpoint';
 import type { GraphEmulator } from '../graph_emulator';
 
 export const CHAOS_CLIENT_ID = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
@@ -66,3 +67,14 @@ export function collectArgs(options: {
 }
 
 export const freshStateDir = () => mkdtempSync(path.join(os.tmpdir(), 'emt-collect-'));
+
+/** The checkpoint the command line left in its state folder. */
+export function readCliCheckpoint(
+  stateDir: string,
+  tenantId: string,
+  namespace: string
+): CollectorCheckpoint {
+  return JSON.parse(
+    readFileSync(path.join(stateDir, tenantId, `${namespace}.checkpoint.json`), 'utf8')
+  );
+}

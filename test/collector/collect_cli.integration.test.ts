@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Client } from '@elastic/elasticsearch';
 import { GraphEmulator } from '../graph_emulator';
 import { esUrl } from '../host/test_support';
@@ -8,10 +6,11 @@ import {
   CHAOS_SECRET,
   collectArgs,
   freshStateDir,
+  readCliCheckpoint,
   SECRET_ENV,
 } from './chaos_tenant';
 import { runCli } from './cli_process';
-import { compareObservations, observationKey, storedObservations } from './observations';
+import { compareWithTruth } from './observations';
 
 describe('exchange-message-trace collect --once', () => {
   let emulator: GraphEmulator;
@@ -52,18 +51,15 @@ describe('exchange-message-trace collect --once', () => {
       windows: 1,
       caughtUp: true,
     });
-
-    const checkpoint = JSON.parse(
-      readFileSync(path.join(stateDir, tenantId, `${namespace}.checkpoint.json`), 'utf8')
-    );
-    const truth = emulator
-      .truthObservations(tenantId, {
-        start: checkpoint.backfillStart,
-        end: checkpoint.collectedUntil,
-        at: Date.now(),
-      })
-      .map((row) => observationKey(row.id, row.recipientAddress, row.status));
-    const result = compareObservations(truth, await storedObservations(es, dataStream));
+    const compare = () =>
+      compareWithTruth({
+        es,
+        emulator,
+        tenantId,
+        dataStream,
+        checkpoint: readCliCheckpoint(stateDir, tenantId, namespace),
+      });
+    const result = await compare();
     expect(result).toMatchObject({ missing: [], unexpected: [], duplicates: 0 });
     expect(result.expected).toBeGreaterThan(300);
     expect(first.summary!.documents).toBe(result.expected);
@@ -71,7 +67,42 @@ describe('exchange-message-trace collect --once', () => {
     const second = await runCli(args, { env });
     expect(second.code).toBe(0);
     expect(second.summary).toMatchObject({ documents: 0 });
-    expect(compareObservations(truth, await storedObservations(es, dataStream)).duplicates).toBe(0);
+    expect(await compare()).toMatchObject({ missing: [], unexpected: [], duplicates: 0 });
+  });
+
+  it('reports malformed rows with the reason and keeps the rows around them', async () => {
+    const now = Date.now();
+    const tenantId = addSettledTenant(emulator, 9002, 400, now);
+    emulator.faults.inject({ kind: 'malformedRows', rowsPerPage: 2, count: 1, tenantId });
+    const stateDir = freshStateDir();
+    const namespace = `malformed${now}`;
+    const args = collectArgs({
+      emulator,
+      tenantId,
+      esUrl: esUrl(),
+      namespace,
+      stateDir,
+      extra: ['--lookback', '1d'],
+    });
+    const outcome = await runCli(args, { env: { [SECRET_ENV]: CHAOS_SECRET } });
+    expect(outcome.code).toBe(0);
+    const served = emulator.faults.malformedRows.filter((report) =>
+      report.path.includes('messageTraces')
+    );
+    expect(served.length).toBe(2);
+    expect(outcome.summary).toMatchObject({ rejected: 2, failed: 0 });
+    expect((outcome.summary!.rejectedSamples as Array<{ reason: string }>)[0]!.reason).toMatch(
+      /expected|must/
+    );
+    // The trailing re-read serves those rows intact, so in the end nothing is missing.
+    const result = await compareWithTruth({
+      es,
+      emulator,
+      tenantId,
+      dataStream: `logs-microsoft_exchange_online_message_trace.log-${namespace}`,
+      checkpoint: readCliCheckpoint(stateDir, tenantId, namespace),
+    });
+    expect(result).toMatchObject({ missing: [], unexpected: [], duplicates: 0 });
   });
 
   it('refuses plain http hosts and says what is missing', async () => {

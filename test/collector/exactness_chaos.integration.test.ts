@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Client } from '@elastic/elasticsearch';
 import { GraphEmulator, type FaultSpec } from '../graph_emulator';
 import { Rng } from '../graph_emulator/random';
@@ -9,11 +7,12 @@ import {
   CHAOS_SECRET,
   collectArgs,
   freshStateDir,
+  readCliCheckpoint,
   SECRET_ENV,
 } from './chaos_tenant';
 import { runCli, type CliOutcome } from './cli_process';
 import { EsFaultProxy } from './es_fault_proxy';
-import { compareObservations, observationKey, storedObservations } from './observations';
+import { compareWithTruth } from './observations';
 
 const RUNS = 30;
 const MAX_ATTEMPTS = 15;
@@ -101,17 +100,13 @@ describe('exactness under chaos: Graph faults, bulk rejections, the collector ki
       expect(outcomes.some((outcome) => outcome.killed)).toBe(true);
 
       const dataStream = `logs-microsoft_exchange_online_message_trace.log-${namespace}`;
-      const checkpoint = JSON.parse(
-        readFileSync(path.join(stateDir, tenantId, `${namespace}.checkpoint.json`), 'utf8')
-      );
-      const truth = emulator
-        .truthObservations(tenantId, {
-          start: checkpoint.backfillStart,
-          end: checkpoint.collectedUntil,
-          at: Date.now(),
-        })
-        .map((row) => observationKey(row.id, row.recipientAddress, row.status));
-      const result = compareObservations(truth, await storedObservations(es, dataStream));
+      const result = await compareWithTruth({
+        es,
+        emulator,
+        tenantId,
+        dataStream,
+        checkpoint: readCliCheckpoint(stateDir, tenantId, namespace),
+      });
       expect({
         missing: result.missing.length,
         unexpected: result.unexpected.length,

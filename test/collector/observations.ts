@@ -1,5 +1,7 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
+import type { CollectorCheckpoint } from '../../common/collector_checkpoint';
 import { canonicalStatus } from '../../common/graph/message_trace';
+import type { GraphEmulator } from '../graph_emulator';
 
 /** One (trace id, recipient, status) observation, spelled the same way on both sides. */
 export const observationKey = (id: string, recipient: string, status: string) =>
@@ -56,4 +58,22 @@ export function compareObservations(truth: Iterable<string>, stored: string[]) {
     unexpected: [...unique].filter((key) => !expected.has(key)),
     duplicates: stored.length - unique.size,
   };
+}
+
+/** What the data stream holds for the span a collector read, against what the emulator served in it. */
+export async function compareWithTruth(options: {
+  es: Client;
+  emulator: GraphEmulator;
+  tenantId: string;
+  dataStream: string;
+  checkpoint: CollectorCheckpoint;
+}) {
+  const truth = options.emulator
+    .truthObservations(options.tenantId, {
+      start: options.checkpoint.backfillStart,
+      end: options.checkpoint.collectedUntil,
+      at: Date.now(),
+    })
+    .map((row) => observationKey(row.id, row.recipientAddress, row.status));
+  return compareObservations(truth, await storedObservations(options.es, options.dataStream));
 }

@@ -693,34 +693,9 @@ declare module '@kbn/core/server' {
     ): Promise<SavedObjectsFindResponse<T, A>>;
   }
 
-  // src/core/packages/saved-objects/api-server/src/saved_objects_repository.ts (same subset;
-  // `find`'s internal-only second parameter omitted)
-  export interface ISavedObjectsRepository {
-    create<T = unknown>(
-      type: string,
-      attributes: T,
-      options?: SavedObjectsCreateOptions
-    ): Promise<SavedObject<T>>;
-    get<T = unknown>(
-      type: string,
-      id: string,
-      options?: SavedObjectsGetOptions
-    ): Promise<SavedObject<T>>;
-    bulkGet<T = unknown>(
-      objects: SavedObjectsBulkGetObject[],
-      options?: SavedObjectsGetOptions
-    ): Promise<SavedObjectsBulkResponse<T>>;
-    update<T = unknown>(
-      type: string,
-      id: string,
-      attributes: Partial<T>,
-      options?: SavedObjectsUpdateOptions<T>
-    ): Promise<SavedObjectsUpdateResponse<T>>;
-    delete(type: string, id: string, options?: SavedObjectsDeleteOptions): Promise<{}>;
-    find<T = unknown, A = unknown>(
-      options: SavedObjectsFindOptions
-    ): Promise<SavedObjectsFindResponse<T, A>>;
-  }
+  // src/core/packages/saved-objects/api-server/src/saved_objects_repository.ts: the same methods
+  // for the subset we use (`find`'s internal-only second parameter omitted).
+  export type ISavedObjectsRepository = SavedObjectsClientContract;
 
   // src/core/packages/saved-objects/server/src/mapping_definition.ts
   export type SavedObjectsFieldMapping = estypes.MappingProperty &
