@@ -25,32 +25,14 @@ describe('exchange-message-trace collect --once', () => {
     await es.close();
   });
 
-  it('collects the lookback into the data stream, prints its summary, and adds nothing when run again', async () => {
+  /** A settled tenant of its own, and the command line's flags and state to collect it. */
+  function scenario(seed: number, rowsPerDay: number, name: string, extra: string[]) {
     const now = Date.now();
-    const tenantId = addSettledTenant(emulator, 9001, 800, now);
+    const tenantId = addSettledTenant(emulator, seed, rowsPerDay, now);
     const stateDir = freshStateDir();
-    const namespace = `cli${now}`;
-    const args = collectArgs({
-      emulator,
-      tenantId,
-      esUrl: esUrl(),
-      namespace,
-      stateDir,
-      extra: ['--lookback', '1d', '--page-size', '200'],
-    });
-    const env = { [SECRET_ENV]: CHAOS_SECRET };
-
-    const first = await runCli(args, { env });
-    expect(first.stderr).not.toContain(CHAOS_SECRET);
-    expect(first.code).toBe(0);
+    const namespace = `${name}${now}`;
     const dataStream = `logs-microsoft_exchange_online_message_trace.log-${namespace}`;
-    expect(first.summary).toMatchObject({
-      dataStream,
-      rejected: 0,
-      failed: 0,
-      windows: 1,
-      caughtUp: true,
-    });
+    const args = collectArgs({ emulator, tenantId, esUrl: esUrl(), namespace, stateDir, extra });
     const compare = () =>
       compareWithTruth({
         es,
@@ -59,6 +41,27 @@ describe('exchange-message-trace collect --once', () => {
         dataStream,
         checkpoint: readCliCheckpoint(stateDir, tenantId, namespace),
       });
+    return { tenantId, dataStream, args, compare, env: { [SECRET_ENV]: CHAOS_SECRET } };
+  }
+
+  it('collects the lookback into the data stream, prints its summary, and adds nothing when run again', async () => {
+    const { dataStream, args, compare, env } = scenario(9001, 800, 'cli', [
+      '--lookback',
+      '1d',
+      '--page-size',
+      '200',
+    ]);
+
+    const first = await runCli(args, { env });
+    expect(first.stderr).not.toContain(CHAOS_SECRET);
+    expect(first.code).toBe(0);
+    expect(first.summary).toMatchObject({
+      dataStream,
+      rejected: 0,
+      failed: 0,
+      windows: 1,
+      caughtUp: true,
+    });
     const result = await compare();
     expect(result).toMatchObject({ missing: [], unexpected: [], duplicates: 0 });
     expect(result.expected).toBeGreaterThan(300);
@@ -71,20 +74,9 @@ describe('exchange-message-trace collect --once', () => {
   });
 
   it('reports malformed rows with the reason and keeps the rows around them', async () => {
-    const now = Date.now();
-    const tenantId = addSettledTenant(emulator, 9002, 400, now);
+    const { tenantId, args, compare, env } = scenario(9002, 400, 'malformed', ['--lookback', '1d']);
     emulator.faults.inject({ kind: 'malformedRows', rowsPerPage: 2, count: 1, tenantId });
-    const stateDir = freshStateDir();
-    const namespace = `malformed${now}`;
-    const args = collectArgs({
-      emulator,
-      tenantId,
-      esUrl: esUrl(),
-      namespace,
-      stateDir,
-      extra: ['--lookback', '1d'],
-    });
-    const outcome = await runCli(args, { env: { [SECRET_ENV]: CHAOS_SECRET } });
+    const outcome = await runCli(args, { env });
     expect(outcome.code).toBe(0);
     const served = emulator.faults.malformedRows.filter((report) =>
       report.path.includes('messageTraces')
@@ -95,13 +87,7 @@ describe('exchange-message-trace collect --once', () => {
       /expected|must/
     );
     // The trailing re-read serves those rows intact, so in the end nothing is missing.
-    const result = await compareWithTruth({
-      es,
-      emulator,
-      tenantId,
-      dataStream: `logs-microsoft_exchange_online_message_trace.log-${namespace}`,
-      checkpoint: readCliCheckpoint(stateDir, tenantId, namespace),
-    });
+    const result = await compare();
     expect(result).toMatchObject({ missing: [], unexpected: [], duplicates: 0 });
   });
 
