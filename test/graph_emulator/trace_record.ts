@@ -25,14 +25,12 @@ export const TRACE_STATUSES: readonly TraceStatus[] = [
   'recalled',
 ];
 
-export const FINAL_STATUSES: ReadonlySet<TraceStatus> = new Set([
-  'failed',
-  'delivered',
-  'expanded',
-  'quarantined',
-  'filteredAsSpam',
-  'recalled',
-]);
+/** A row in one of these still changes; every other status is final. */
+const TRANSIENT_STATUSES: ReadonlySet<TraceStatus> = new Set(['gettingStatus', 'pending']);
+
+export const FINAL_STATUSES: ReadonlySet<TraceStatus> = new Set(
+  TRACE_STATUSES.filter((status) => !TRANSIENT_STATUSES.has(status))
+);
 
 export interface StatusChange {
   status: TraceStatus;
