@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { isLeft } from 'fp-ts/Either';
 import { formatCodecErrors } from './codec_errors';
+import { connectionSecretsCodec } from './connection';
 
 function errorsOf(codec: t.Decoder<unknown, unknown>, value: unknown) {
   const result = codec.decode(value);
@@ -50,6 +51,19 @@ describe('formatCodecErrors', () => {
     );
     expect(errorsOf(t.type({ tenantId: guid }), { tenantId: 'x' })).toEqual([
       'tenantId: must be a GUID',
+    ]);
+  });
+});
+
+describe('formatCodecErrors on secrets', () => {
+  it('never quotes a secret, whether the codec has its own message or not', () => {
+    const lines = errorsOf(connectionSecretsCodec, {
+      clientSecret: 'x'.repeat(1025),
+      certificatePrivateKey: 424242,
+    });
+    expect(lines).toEqual([
+      'clientSecret: must be the secret value, 1 to 1024 characters',
+      'certificatePrivateKey: expected PrivateKeyPem, got a value that is not shown',
     ]);
   });
 });

@@ -19,8 +19,13 @@ function tagOf(type: t.Decoder<unknown, unknown>): string | undefined {
  * Unions and intersections put member indexes into the context; they are not field names. A union
  * also reports one error per member, so the path stops there and the union's name says what fits.
  */
-function describeError(error: t.ValidationError): { path: string; expected: string } {
+function describeError(error: t.ValidationError): {
+  path: string;
+  expected: string;
+  redacted: boolean;
+} {
   const { context } = error;
+  const redacted = context.some((entry) => (entry.type as { redacted?: boolean }).redacted);
   const keys: string[] = [];
   let expected = context[context.length - 1]?.type.name ?? 'a valid value';
   for (let index = 1; index < context.length; index++) {
@@ -31,17 +36,19 @@ function describeError(error: t.ValidationError): { path: string; expected: stri
     }
     if (tagOf(parent) !== 'IntersectionType') keys.push(context[index]!.key);
   }
-  return { path: keys.join('.'), expected };
+  return { path: keys.join('.'), expected, redacted };
 }
 
 /**
  * One readable line per failing field, e.g. `tenantId: expected a GUID or a verified domain, got "x"`.
- * A codec's own message (t.failure's third argument) wins over the generic wording.
+ * A codec's own message (t.failure's third argument) wins over the generic wording. Codecs marked
+ * `redacted` (secrets) never have their value quoted.
  */
 export function formatCodecErrors(errors: t.Errors): string[] {
   const lines = errors.map((error) => {
-    const { path, expected } = describeError(error);
-    const reason = error.message ?? `expected ${expected}, got ${describeValue(error.value)}`;
+    const { path, expected, redacted } = describeError(error);
+    const got = redacted ? 'a value that is not shown' : describeValue(error.value);
+    const reason = error.message ?? `expected ${expected}, got ${got}`;
     return path ? `${path}: ${reason}` : reason;
   });
   return [...new Set(lines)];

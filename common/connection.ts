@@ -125,15 +125,18 @@ export const connectionSettingsCodec = t.intersection([
 
 export type ConnectionSettings = t.TypeOf<typeof connectionSettingsCodec>;
 
+/** Validation messages about a secret never quote the value (see formatCodecErrors). */
+function secret(name: string, valid: (value: string) => boolean, message: string) {
+  return Object.assign(refined(t.string, name, valid, message), { redacted: true as const });
+}
+
 export const connectionSecretsCodec = t.partial({
-  clientSecret: refined(
-    t.string,
+  clientSecret: secret(
     'ClientSecret',
     (s) => s.length > 0 && s.length <= 1024,
-    'must not be empty'
+    'must be the secret value, 1 to 1024 characters'
   ),
-  certificatePrivateKey: refined(
-    t.string,
+  certificatePrivateKey: secret(
     'PrivateKeyPem',
     (s) => /-----BEGIN (RSA |EC )?PRIVATE KEY-----/.test(s),
     'must be a PEM private key (-----BEGIN PRIVATE KEY-----)'

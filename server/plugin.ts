@@ -30,8 +30,10 @@ import { registerCollectTaskDefinition } from './tasks/collect_task';
 import type { CollectTaskServices } from './tasks/collect_task_runner';
 import type { ExchangeMessageTraceSetupDeps, ExchangeMessageTraceStartDeps } from './types';
 
+/** What routes and the task need once Kibana has started; routes wait for it via getServices. */
 export interface ExchangeMessageTraceServices extends CollectTaskServices {
   taskManager: ExchangeMessageTraceStartDeps['taskManager'];
+  security?: ExchangeMessageTraceStartDeps['security'];
 }
 
 export class ExchangeMessageTracePlugin
@@ -62,6 +64,7 @@ export class ExchangeMessageTracePlugin
       router: core.http.createRouter(),
       logger: this.logger,
       kibanaVersion: this.context.env.packageInfo.version,
+      getServices: () => this.services,
     });
   }
 
@@ -102,6 +105,7 @@ export class ExchangeMessageTracePlugin
           clock: systemClock,
           logger: this.logger.get('collector'),
           taskManager: plugins.taskManager,
+          security: plugins.security,
         })
       )
       .catch((error: Error) =>

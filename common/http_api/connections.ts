@@ -1,0 +1,139 @@
+import * as t from 'io-ts';
+import { INTERNAL_API_BASE } from '../constants';
+import {
+  authMethodCodec,
+  connectionSecretsCodec,
+  connectionSettingsCodec,
+  guidCodec,
+  tenantIdCodec,
+  thumbprintCodec,
+  type ConnectionSettings,
+} from '../connection';
+import type { ConnectionStatus } from '../connection_status';
+
+/**
+ * The settings page's API. Secrets go in (create, update, test) and never come out: a view says
+ * only whether each one is set.
+ *
+ *   GET    CONNECTIONS_API_PATH                  → ListConnectionsResponse
+ *   POST   CONNECTIONS_API_PATH                  CreateConnectionRequest → ConnectionView
+ *   GET    connectionPath(id)                    → ConnectionView
+ *   PUT    connectionPath(id)                    UpdateConnectionRequest → ConnectionView
+ *   DELETE connectionPath(id)                    → 204
+ *   POST   connectionPath(id, '_run')            → RunNowResponse (409 while a run is in progress)
+ *   POST   connectionPath(id, '_backfill')       BackfillRequest → ConnectionView
+ *   POST   TEST_CONNECTION_API_PATH              TestConnectionRequest → TestConnectionResponse
+ *   POST   DISCOVER_DOMAINS_API_PATH             TestConnectionRequest → DiscoverDomainsResponse
+ */
+export const CONNECTIONS_API_PATH = `${INTERNAL_API_BASE}/connections`;
+export const TEST_CONNECTION_API_PATH = `${CONNECTIONS_API_PATH}/_test`;
+export const DISCOVER_DOMAINS_API_PATH = `${CONNECTIONS_API_PATH}/_discover_domains`;
+
+export const connectionPath = (id: string, action?: '_run' | '_backfill') =>
+  `${CONNECTIONS_API_PATH}/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
+
+export const connectionIdParamsCodec = t.type({ id: t.string });
+
+/** Create: every setting, and the secret the auth method needs (checked by the route). */
+export const createConnectionRequestCodec = t.intersection([
+  connectionSettingsCodec,
+  connectionSecretsCodec,
+]);
+export type CreateConnectionRequest = t.TypeOf<typeof createConnectionRequestCodec>;
+
+/** Update: every setting; a secret left out keeps the stored one. */
+export const updateConnectionRequestCodec = createConnectionRequestCodec;
+export type UpdateConnectionRequest = CreateConnectionRequest;
+
+const isoDate = new t.Type<string, string, unknown>(
+  'ISO date',
+  (u): u is string => typeof u === 'string' && !Number.isNaN(Date.parse(u)),
+  (u, c) =>
+    typeof u === 'string' && !Number.isNaN(Date.parse(u))
+      ? t.success(u)
+      : t.failure(u, c, 'must be a date like 2026-11-20T00:00:00Z'),
+  t.identity
+);
+
+/** Re-read a past range (within Microsoft's 90 days), beside the regular schedule. */
+export const backfillRequestCodec = t.type({ start: isoDate, end: isoDate });
+export type BackfillRequest = t.TypeOf<typeof backfillRequestCodec>;
+
+/**
+ * Test a connection before or after saving it. When editing, `connectionId` lets a test use the
+ * stored secret: a secret left out of `secrets` is taken from that connection.
+ */
+export const testConnectionRequestCodec = t.intersection([
+  t.type({
+    tenantId: tenantIdCodec,
+    clientId: guidCodec,
+    authMethod: authMethodCodec,
+    secrets: connectionSecretsCodec,
+  }),
+  t.partial({ connectionId: t.string, certificateThumbprint: thumbprintCodec }),
+]);
+export type TestConnectionRequest = t.TypeOf<typeof testConnectionRequestCodec>;
+
+export type TestStepId = 'token' | 'permission' | 'servicePrincipal' | 'query';
+export type TestStepOutcome = 'passed' | 'failed' | 'warning' | 'skipped';
+
+export interface TestStep {
+  id: TestStepId;
+  title: string;
+  outcome: TestStepOutcome;
+  /** What happened, e.g. "Signed in as the app" or Microsoft's own error text (never a secret). */
+  message: string;
+  durationMs?: number;
+  /** Microsoft's error code when there is one, e.g. AADSTS7000215 or HTTP 403. */
+  code?: string;
+  /** For a failure: the likely cause and the fix, in plain words. */
+  cause?: string;
+  fix?: string;
+  /** A command that fixes it, shown copyable (e.g. creating a service principal). */
+  command?: string;
+}
+
+export interface TestConnectionResponse {
+  ok: boolean;
+  steps: TestStep[];
+}
+
+export type DiscoverDomainsResponse =
+  | { available: true; domains: string[] }
+  | { available: false; reason: string };
+
+/** A backfill's progress, as the task reports it. */
+export interface BackfillProgress {
+  start: string;
+  end: string;
+  requestedAt: string;
+  /** Everything received before this has been read; equals `end` when done. */
+  readUntil: string;
+  documents: number;
+  done: boolean;
+  finishedAt?: string;
+}
+
+export type TaskHealth = 'idle' | 'running' | 'failed' | 'disabled' | 'missing';
+
+export interface ConnectionView {
+  id: string;
+  settings: ConnectionSettings;
+  /** Whether each secret is stored; the values never leave the server. */
+  secrets: { clientSecret: boolean; certificatePrivateKey: boolean };
+  createdAt: string;
+  updatedAt: string;
+  createdBy?: string;
+  updatedBy?: string;
+  status: ConnectionStatus;
+  task: { health: TaskHealth; nextRunAt?: string };
+  backfill?: BackfillProgress;
+}
+
+export interface ListConnectionsResponse {
+  connections: ConnectionView[];
+}
+
+export interface RunNowResponse {
+  id: string;
+}
