@@ -1,5 +1,7 @@
+import { Client } from '@elastic/elasticsearch';
 import type { KibanaRequest, PluginInitializerContext } from '@kbn/core/server';
 import type { TaskManagerStartContract } from '@kbn/task-manager-plugin/server';
+import { installBuiltinLogsTemplate } from './elasticsearch/builtin_logs_template';
 import { ElasticsearchService } from './elasticsearch/elasticsearch_service';
 import { FeaturesService } from './features/features_service';
 import type { HostedPlugin, PluginInstance } from './host_plugin';
@@ -9,6 +11,8 @@ import { registerKbnModules } from './kbn_modules/register_kbn_modules';
 import { createLogSink, createLoggerFactory, type LogSink } from './logging/host_logger';
 import { EncryptedSavedObjectsService } from './saved_objects/encrypted_saved_objects_service';
 import { SavedObjectsService } from './saved_objects/saved_objects_service';
+import { ApiKeyService } from './security/api_keys';
+import { hostSecurityStart } from './security/security_plugin';
 import { HOST_USERS, type HostUser } from './security/users';
 import {
   DEFAULT_TASK_MANAGER_OPTIONS,
@@ -36,6 +40,11 @@ export interface KibanaHostOptions {
   /** Test hosts leave nothing behind in a shared Elasticsearch. */
   deleteIndicesOnStop?: boolean;
   echoLogs?: boolean;
+  /**
+   * A secured cluster (default false): the security plugin is present, API keys are granted and
+   * enforced, and the internal user may not write to `logs-*`, as kibana_system in Elasticsearch.
+   */
+  security?: boolean;
   /** Builds the page handler once setup is done, when the host knows the registered features. */
   pages?: (host: KibanaHost) => Promise<PageHandler>;
 }
@@ -52,6 +61,7 @@ export class KibanaHost {
   readonly savedObjects: SavedObjectsService;
   readonly encryptedSavedObjects: EncryptedSavedObjectsService;
   readonly taskManager: TaskManagerService;
+  readonly apiKeys: ApiKeyService | undefined;
   private readonly routes: RegisteredRoute[] = [];
   private readonly instances: PluginInstance[] = [];
   private http: HostHttpServer | undefined;
@@ -63,8 +73,14 @@ export class KibanaHost {
     this.logSink = createLogSink(options.logLevel ?? 'info', (line) => {
       if (options.echoLogs) process.stdout.write(`${line}\n`);
     });
-    this.elasticsearch = new ElasticsearchService(options.esUrl);
     const indexPrefix = options.indexPrefix ?? 'kibana-host';
+    const baseClient = new Client({ node: options.esUrl, requestTimeout: 60_000 });
+    this.apiKeys = options.security
+      ? new ApiKeyService(baseClient, `${indexPrefix}-security-api-keys`)
+      : undefined;
+    this.elasticsearch = new ElasticsearchService(options.esUrl, baseClient, {
+      apiKeys: this.apiKeys,
+    });
     this.savedObjects = new SavedObjectsService(
       this.elasticsearch.client,
       `${indexPrefix}-saved-objects`
@@ -131,6 +147,8 @@ export class KibanaHost {
   }
 
   async start(): Promise<this> {
+    // Every real Elasticsearch has it before any plugin starts.
+    await installBuiltinLogsTemplate(this.elasticsearch.client);
     const ordered = this.options.plugins;
     const loaded = await Promise.all(
       ordered.map(async (plugin) => ({ plugin, module: await plugin.load() }))
@@ -139,6 +157,7 @@ export class KibanaHost {
       features: this.features.setup(),
       taskManager: this.taskManager.setup(),
       encryptedSavedObjects: this.encryptedSavedObjects.setup(),
+      ...(this.apiKeys ? { security: {} } : {}),
     };
     let resolveStart: (value: [unknown, unknown, unknown]) => void = () => undefined;
     const startServices = new Promise<[unknown, unknown, unknown]>(
@@ -172,6 +191,7 @@ export class KibanaHost {
       features: {},
       taskManager: this.taskManagerContract,
       encryptedSavedObjects: this.encryptedSavedObjects.start(),
+      ...(this.apiKeys ? { security: hostSecurityStart(this.apiKeys) } : {}),
     };
     const pluginStarts = this.instances.map((instance, index) =>
       instance.start(coreStart, this.dependencies(ordered[index]!, startContracts))
@@ -221,7 +241,11 @@ export class KibanaHost {
     await this.taskManager.stop();
     if (this.options.deleteIndicesOnStop) {
       await this.elasticsearch.client.indices.delete({
-        index: [this.savedObjects.index, this.taskManager.index],
+        index: [
+          this.savedObjects.index,
+          this.taskManager.index,
+          ...(this.apiKeys ? [this.apiKeys.index] : []),
+        ],
         ignore_unavailable: true,
       });
     }
