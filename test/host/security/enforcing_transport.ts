@@ -84,11 +84,11 @@ async function refusal(policy: AccessPolicy, operation: BulkOperation, exists: E
  */
 export function enforcingTransport(policy: AccessPolicy, exists: Exists) {
   return class EnforcingTransport extends SniffingTransport {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // The base method is overloaded on `options.meta`; one implementation serves both shapes.
     override async request(
       params: TransportRequestParams,
       options?: TransportRequestOptions
-    ): Promise<any> {
+    ): Promise<never> {
       await policy.authenticate?.();
       const access = requestAccess(params);
       if (access.kind === 'cluster') {
@@ -98,19 +98,20 @@ export function enforcingTransport(policy: AccessPolicy, exists: Exists) {
             `action [cluster:${params.method} ${params.path}] is unauthorized for ${policy.subject}`
           );
         }
-        return super.request(params, options);
+        return super.request(params, options) as Promise<never>;
       }
       if (access.kind === 'indices') {
         const refused = access.indices.filter((index) => !policy.allowsIndex(index, access.access));
         if (refused.length > 0) {
           throw forbidden(params, unauthorizedReason(policy.subject, access.access, refused));
         }
-        return super.request(params, options);
+        return super.request(params, options) as Promise<never>;
       }
       const refusals = await Promise.all(
         access.operations.map((operation) => refusal(policy, operation, exists))
       );
-      if (refusals.every((reason) => reason === undefined)) return super.request(params, options);
+      if (refusals.every((reason) => reason === undefined))
+        return super.request(params, options) as Promise<never>;
       const allowed = access.operations.filter((_operation, index) => !refusals[index]);
       const sent =
         allowed.length > 0
@@ -138,7 +139,7 @@ export function enforcingTransport(policy: AccessPolicy, exists: Exists) {
         };
       });
       const body = { errors: true, took: sentBody?.took ?? 0, items };
-      return options?.meta ? { ...(sent ?? diagnostic(200, body, params)), body } : body;
+      return (options?.meta ? { ...(sent ?? diagnostic(200, body, params)), body } : body) as never;
     }
   };
 }
