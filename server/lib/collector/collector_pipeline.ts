@@ -11,7 +11,7 @@ import type { GraphEndpoints } from '../graph/graph_hosts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../graph/retry_policy';
 import type { TokenProvider } from '../graph/token_provider';
 import { writeDocuments, type WriteFailure, type WriterClient } from '../writer/bulk_writer';
-import { isRetryableStatus } from '../writer/es_errors';
+import { isAuthorizationStatus, isRetryableStatus } from '../writer/es_errors';
 import type { Clock } from './clock';
 import type { CollectorDeps, PageWriteOutcome } from './collect';
 
@@ -20,6 +20,17 @@ export class WriteIncompleteError extends Error {
     super(
       `Elasticsearch did not store ${failures.length} document(s) after retries (${failures[0]?.reason ?? 'unknown reason'}); collection resumes from the same page`
     );
+  }
+}
+
+/**
+ * Elasticsearch refused the writer's credentials (an API key invalidated, expired or short of a
+ * privilege): nothing moves on, and the same page is written once the connection is re-authorised.
+ */
+export class WriteForbiddenError extends WriteIncompleteError {
+  constructor(failures: WriteFailure[]) {
+    super(failures);
+    this.message = `Elasticsearch refused to store documents with this connection's credentials (${failures[0]?.status}: ${failures[0]?.reason ?? 'unknown reason'}); re-authorise the connection on the settings page, collection then resumes from the same page`;
   }
 }
 
@@ -73,6 +84,8 @@ export function createCollectorDeps(options: CollectorPipelineOptions): Collecto
         }
       );
       // A document Elasticsearch could still take later must not be skipped by moving on.
+      const forbidden = result.failed.filter((failure) => isAuthorizationStatus(failure.status));
+      if (forbidden.length > 0) throw new WriteForbiddenError(forbidden);
       const transient = result.failed.filter(
         (failure) => failure.status === 0 || isRetryableStatus(failure.status)
       );

@@ -144,6 +144,16 @@ describe('writeDocuments', () => {
     expect(result.failed.map((failure) => failure.status)).toEqual([500, 500, 500, 500]);
   });
 
+  it('writes with create conflicts alone when its credentials may not search', async () => {
+    const { client, bulkCalls } = fakeClient({
+      searchError: () => responseError(403),
+      answer: (id) => (id === 'b' ? { status: 409 } : { status: 201 }),
+    });
+    const result = await writeDocuments(client, 'ds', docs, { sleep: noSleep });
+    expect(bulkCalls).toHaveLength(1);
+    expect(result).toEqual({ created: 3, alreadyPresent: 1, failed: [] });
+  });
+
   it('passes the signal, disables transport retries, and rejects promptly on abort', async () => {
     const controller = new AbortController();
     const { client, raw } = fakeClient({

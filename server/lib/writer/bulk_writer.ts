@@ -10,8 +10,8 @@ import { abortReason, abortableSleep, backoffDelay, type Sleep } from './retry';
 
 /**
  * The writer never creates a client: it is handed one (in a secured cluster, scoped to the API key of
- * the user who set the connection up). That key needs `create_doc` and `auto_configure` to write and
- * `read` for the duplicate look-up.
+ * the user who set the connection up). That key needs `create_doc` and `auto_configure`; with `read`
+ * as well, the duplicate look-up also covers documents in older backing indices.
  */
 // `transport` because the client's methods run with `this` = { transport }.
 export type WriterClient = Pick<Client, 'search' | 'bulk' | 'transport'>;
@@ -115,6 +115,9 @@ async function findExisting(
       requestOptions(settings)
     )
   );
+  // A writer allowed only to create documents may not search: then the write index's own `_id`
+  // conflicts are the only de-duplication, which misses copies from before a rollover.
+  if (!outcome.ok && outcome.status === 403) return { ok: true, value: new Set() };
   if (!outcome.ok) return outcome;
   return { ok: true, value: new Set(outcome.value.hits.hits.map((hit) => hit._id as string)) };
 }

@@ -30,6 +30,11 @@ export function isRetryableStatus(status: number): boolean {
   return status === 429 || status >= 500;
 }
 
+/** The credentials were refused: fixed by re-authorising, not by retrying. */
+export function isAuthorizationStatus(status: number): boolean {
+  return status === 401 || status === 403;
+}
+
 export function isTransientError(error: unknown): boolean {
   const status = errorStatus(error);
   if (status !== undefined) return isRetryableStatus(status);
