@@ -97,7 +97,7 @@ export class ExchangeMessageTracePlugin
     ready
       .then(() =>
         this.resolveServices({
-          connections: new ConnectionStore(plugins.encryptedSavedObjects),
+          connections: new ConnectionStore(plugins.encryptedSavedObjects, core.savedObjects),
           resources: new CollectorResources(repository, systemClock, endpoints),
           writerClient: writerClientFactory(core, plugins.security),
           dataset: dataStream.dataset,

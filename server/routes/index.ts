@@ -1,6 +1,12 @@
+import { registerDiscoverDomainsRoute } from './connections/discover_domains';
+import { registerTestConnectionRoute } from './connections/test_connection';
+import { registerConnectionRoutes } from './connections';
 import { registerStatusRoute } from './status';
 import type { RouteDependencies } from './types';
 
 export function registerRoutes(dependencies: RouteDependencies) {
   registerStatusRoute(dependencies);
+  registerConnectionRoutes(dependencies);
+  registerTestConnectionRoute(dependencies);
+  registerDiscoverDomainsRoute(dependencies);
 }

@@ -4,12 +4,25 @@ import type { ConnectionSecrets, ConnectionSettings } from '../../common/connect
 
 export const CONNECTION_SAVED_OBJECT_TYPE = 'exchange-message-trace-connection';
 
+/**
+ * A backfill asked for on the settings page. It lives on the connection rather than in the task:
+ * Task Manager has no call that changes a task's params, and a run writes its whole state back, so
+ * a request put in the state while the task runs would be lost. The task compares `requestedAt`
+ * with the backfill its state tracks, and a new request replaces an unfinished one.
+ */
+export interface BackfillRequestAttributes {
+  start: string;
+  end: string;
+  requestedAt: string;
+}
+
 export type ConnectionAttributes = ConnectionSettings &
   ConnectionSecrets & {
     createdAt: string;
     updatedAt: string;
     createdBy?: string;
     updatedBy?: string;
+    backfill?: BackfillRequestAttributes;
   };
 
 /**

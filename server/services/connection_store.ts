@@ -1,9 +1,22 @@
+import type {
+  KibanaRequest,
+  SavedObject,
+  SavedObjectsClientContract,
+  SavedObjectsServiceStart,
+} from '@kbn/core/server';
 import type { EncryptedSavedObjectsPluginStart } from '@kbn/encrypted-saved-objects-plugin/server';
 import type { ConnectionSecrets, ConnectionSettings } from '../../common/connection';
 import {
   CONNECTION_SAVED_OBJECT_TYPE,
+  type BackfillRequestAttributes,
   type ConnectionAttributes,
 } from '../saved_objects/connection_type';
+import {
+  ConnectionConflictError,
+  ConnectionNotFoundError,
+  isConflictError,
+  isNotFoundError,
+} from './connection_errors';
 
 export interface ConnectionWithSecrets {
   id: string;
@@ -11,28 +24,169 @@ export interface ConnectionWithSecrets {
   secrets: ConnectionSecrets;
   /** Changes with every edit; the collector keys its token cache on it. */
   updatedAt: string;
+  backfill?: BackfillRequestAttributes;
 }
 
+/** A connection as the settings page may see it: whether each secret is set, never its value. */
+export interface ConnectionRecord {
+  id: string;
+  settings: ConnectionSettings;
+  secretsSet: { clientSecret: boolean; certificatePrivateKey: boolean };
+  createdAt: string;
+  updatedAt: string;
+  createdBy?: string;
+  updatedBy?: string;
+  backfill?: BackfillRequestAttributes;
+}
+
+/** Every attribute, secrets decrypted, and the version to write them back against. */
+export interface DecryptedConnection {
+  attributes: ConnectionAttributes;
+  version?: string;
+}
+
+function splitAttributes(attributes: ConnectionAttributes) {
+  const {
+    clientSecret,
+    certificatePrivateKey,
+    createdAt,
+    updatedAt,
+    createdBy,
+    updatedBy,
+    backfill,
+    ...settings
+  } = attributes;
+  return {
+    settings,
+    secrets: { clientSecret, certificatePrivateKey },
+    audit: { createdAt, updatedAt, createdBy, updatedBy },
+    backfill,
+  };
+}
+
+const type = CONNECTION_SAVED_OBJECT_TYPE;
+const PAGE_SIZE = 100;
+
 /**
- * Connections as hidden saved objects. Normal reads come back without secrets (the encrypted
- * saved objects plugin strips them); only the collector asks for them decrypted.
+ * Connections as hidden saved objects. Writes and listings go through the user's scoped client:
+ * it carries Kibana's encryption extension (an internal repository has none, so it would store
+ * secrets in clear) and the saved object privileges of the user's feature privilege. Reads come
+ * back without secrets; only decryption as the internal user returns them, for the collector and
+ * for merging an edit.
  */
 export class ConnectionStore {
-  constructor(private readonly encryptedSavedObjects: EncryptedSavedObjectsPluginStart) {}
+  constructor(
+    private readonly encryptedSavedObjects: EncryptedSavedObjectsPluginStart,
+    private readonly savedObjects: Pick<SavedObjectsServiceStart, 'getScopedClient'>
+  ) {}
 
+  private client(request: KibanaRequest): SavedObjectsClientContract {
+    return this.savedObjects.getScopedClient(request, { includedHiddenTypes: [type] });
+  }
+
+  private async decrypted(id: string): Promise<SavedObject<ConnectionAttributes>> {
+    return this.encryptedSavedObjects
+      .getClient({ includedHiddenTypes: [type] })
+      .getDecryptedAsInternalUser<ConnectionAttributes>(type, id);
+  }
+
+  /** Throws the saved objects' own 404 error, which the task takes as "connection deleted". */
   async getWithSecrets(id: string): Promise<ConnectionWithSecrets> {
-    const saved = await this.encryptedSavedObjects
-      .getClient({ includedHiddenTypes: [CONNECTION_SAVED_OBJECT_TYPE] })
-      .getDecryptedAsInternalUser<ConnectionAttributes>(CONNECTION_SAVED_OBJECT_TYPE, id);
-    const {
-      clientSecret,
-      certificatePrivateKey,
-      createdAt: _c,
-      updatedAt,
-      createdBy: _cb,
-      updatedBy: _ub,
-      ...settings
-    } = saved.attributes;
-    return { id: saved.id, settings, secrets: { clientSecret, certificatePrivateKey }, updatedAt };
+    const saved = await this.decrypted(id);
+    const { settings, secrets, audit, backfill } = splitAttributes(saved.attributes);
+    return { id: saved.id, settings, secrets, updatedAt: audit.updatedAt, backfill };
+  }
+
+  async getDecrypted(id: string): Promise<DecryptedConnection> {
+    const saved = await translated(id, () => this.decrypted(id));
+    return { attributes: saved.attributes, version: saved.version };
+  }
+
+  async get(request: KibanaRequest, id: string): Promise<ConnectionRecord> {
+    const saved = await translated(id, () =>
+      this.client(request).get<ConnectionAttributes>(type, id)
+    );
+    return this.record(saved);
+  }
+
+  async list(request: KibanaRequest): Promise<ConnectionRecord[]> {
+    const found: Array<SavedObject<ConnectionAttributes>> = [];
+    for (let page = 1; ; page++) {
+      const result = await this.client(request).find<ConnectionAttributes>({
+        type,
+        page,
+        perPage: PAGE_SIZE,
+        sortField: 'name',
+        sortOrder: 'asc',
+      });
+      found.push(...result.saved_objects);
+      if (result.saved_objects.length < PAGE_SIZE || found.length >= result.total) break;
+    }
+    return Promise.all(found.map((saved) => this.record(saved)));
+  }
+
+  /** The id is Kibana's: encrypted saved objects get random ids (they are part of the AAD). */
+  async create(request: KibanaRequest, attributes: ConnectionAttributes): Promise<string> {
+    const saved = await this.client(request).create<ConnectionAttributes>(type, attributes);
+    return saved.id;
+  }
+
+  /**
+   * Writes every attribute, so the ciphertext is made afresh for the object as it now is and a
+   * secret that is no longer wanted is gone. `version` refuses the write if someone else saved
+   * the connection since it was read.
+   */
+  async replace(
+    request: KibanaRequest,
+    id: string,
+    attributes: ConnectionAttributes,
+    version: string | undefined
+  ): Promise<void> {
+    await translated(id, () =>
+      this.client(request).create<ConnectionAttributes>(type, attributes, {
+        id,
+        overwrite: true,
+        version,
+      })
+    );
+  }
+
+  async delete(request: KibanaRequest, id: string): Promise<void> {
+    await translated(id, () => this.client(request).delete(type, id));
+  }
+
+  /** Whether each secret is set comes from decrypting; one that no longer decrypts is not set. */
+  private async record(saved: SavedObject<ConnectionAttributes>): Promise<ConnectionRecord> {
+    const { settings, audit, backfill } = splitAttributes(saved.attributes);
+    let secrets: ConnectionSecrets = {};
+    try {
+      secrets = splitAttributes((await this.decrypted(saved.id)).attributes).secrets;
+    } catch (error) {
+      if (!this.encryptedSavedObjects.isEncryptionError(error as Error)) throw error;
+    }
+    return {
+      id: saved.id,
+      settings,
+      secretsSet: {
+        clientSecret: Boolean(secrets.clientSecret),
+        certificatePrivateKey: Boolean(secrets.certificatePrivateKey),
+      },
+      ...audit,
+      ...(backfill ? { backfill } : {}),
+    };
+  }
+}
+
+async function translated<T>(id: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (isNotFoundError(error)) throw new ConnectionNotFoundError(id);
+    if (isConflictError(error)) {
+      throw new ConnectionConflictError(
+        'The connection was changed by someone else meanwhile: reload it and try again'
+      );
+    }
+    throw error;
   }
 }

@@ -1,7 +1,9 @@
 import type {
+  BulkUpdateTaskResult,
   TaskManagerSetupContract,
   TaskManagerStartContract,
 } from '@kbn/task-manager-plugin/server';
+import type { ConnectionSettings } from '../../common/connection';
 import { parseDurationMs } from '../lib/collector/duration';
 import { emptyTaskState } from './collect_task_state';
 import { createCollectTaskRunner, type CollectTaskServices } from './collect_task_runner';
@@ -30,19 +32,62 @@ export function registerCollectTaskDefinition({
   });
 }
 
-/** Creates the connection's task, or updates its interval; the first run starts right away. */
+const scheduleOf = (intervalMinutes: number) => ({ interval: `${intervalMinutes}m` });
+
+/**
+ * Creates the connection's task, disabled when the connection is; an enabled one runs at once. An
+ * existing task keeps its state: ensureScheduled only swallows the conflict (and from 9.3 updates
+ * an idle task's interval), so changes to an existing task go through syncCollectTask.
+ */
 export async function scheduleCollectTask(
   taskManager: TaskManagerStartContract,
   connectionId: string,
-  intervalMinutes: number
+  intervalMinutes: number,
+  enabled = true
 ) {
   await taskManager.ensureScheduled({
     id: collectTaskId(connectionId),
     taskType: COLLECT_TASK_TYPE,
-    schedule: { interval: `${intervalMinutes}m` },
+    schedule: scheduleOf(intervalMinutes),
     params: { connectionId },
     state: emptyTaskState(),
+    enabled,
   });
+}
+
+function assertUpdated(action: string, result: BulkUpdateTaskResult) {
+  const failure = result.errors[0];
+  if (failure) {
+    throw new Error(
+      `Task Manager could not ${action} task "${failure.id}": ${failure.error.message ?? failure.error.statusCode}`
+    );
+  }
+}
+
+/**
+ * Brings a connection's task in line with its settings, whatever shape the task is in (a missing
+ * one is created). Disabling keeps the state, so the checkpoint survives until it is enabled again;
+ * `startOver` (a new tenant) replaces the task, and with it the checkpoint. Task Manager skips a
+ * running task when it updates schedules; the task itself returns the connection's interval at the
+ * end of such a run.
+ */
+export async function syncCollectTask(
+  taskManager: TaskManagerStartContract,
+  connectionId: string,
+  settings: Pick<ConnectionSettings, 'intervalMinutes' | 'enabled'>,
+  { startOver = false } = {}
+) {
+  const id = collectTaskId(connectionId);
+  if (startOver) await taskManager.removeIfExists(id);
+  await scheduleCollectTask(taskManager, connectionId, settings.intervalMinutes, settings.enabled);
+  assertUpdated(
+    'reschedule',
+    await taskManager.bulkUpdateSchedules([id], scheduleOf(settings.intervalMinutes))
+  );
+  assertUpdated(
+    settings.enabled ? 'enable' : 'disable',
+    settings.enabled ? await taskManager.bulkEnable([id]) : await taskManager.bulkDisable([id])
+  );
 }
 
 export async function removeCollectTask(

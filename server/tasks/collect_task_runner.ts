@@ -17,9 +17,10 @@ import { GraphError } from '../lib/graph/graph_error';
 import type { WriterClient } from '../lib/writer/bulk_writer';
 import type { CollectorResources } from '../services/collector_resources';
 import type { ConnectionStore, ConnectionWithSecrets } from '../services/connection_store';
+import { currentBackfill, readBackfill } from './collect_backfill';
 import {
   COLLECT_TASK_STATE_VERSION,
-  upgradeTaskState,
+  taskStateFor,
   type CollectTaskState,
 } from './collect_task_state';
 
@@ -86,78 +87,106 @@ function successStatus(
   };
 }
 
+function failure(error: unknown, at: number, prefix = ''): ConnectionStatus['lastError'] {
+  const message = `${prefix}${(error as Error).message}`;
+  return { kind: failureKind(error), message, at: new Date(at).toISOString() };
+}
+
 async function runCollection(
   services: CollectTaskServices,
   task: ConcreteTaskInstance,
   signal: AbortSignal,
   deadline: number
 ): Promise<RunResult> {
-  const state = upgradeTaskState(task.state);
   const connectionId = String(task.params.connectionId);
   let connection: ConnectionWithSecrets;
   try {
     connection = await services.connections.getWithSecrets(connectionId);
   } catch (error) {
-    if (isNotFound(error)) return { state, shouldDeleteTask: true };
+    if (isNotFound(error)) return { state: task.state, shouldDeleteTask: true };
     throw error;
   }
-  const { clock } = services;
+  const { clock, logger } = services;
+  const { tenantId, name, intervalMinutes } = connection.settings;
+  const state = taskStateFor(task.state, tenantId);
   const settings = windowSettingsOf(connection.settings);
-  const budget = services.resources.budgetFor(
-    connection.settings.tenantId,
-    connection.settings.requestBudget
-  );
+  const budget = services.resources.budgetFor(tenantId, connection.settings.requestBudget);
   let checkpoint = state.checkpoint ?? initialCheckpoint(clock.now(), settings);
+  let backfill = currentBackfill(connection.backfill, state.backfill);
   const startedAt = clock.now();
+  const nextState = (status: ConnectionStatus): CollectTaskState => ({
+    version: COLLECT_TASK_STATE_VERSION,
+    tenantId,
+    checkpoint,
+    status,
+    ...(backfill ? { backfill } : {}),
+  });
+  // Task Manager skips a running task when the interval is edited, so each run brings it along.
+  const schedule = { interval: `${intervalMinutes}m` };
   try {
-    const deps = createCollectorDeps({
-      endpoints: services.resources.endpoints,
-      tokens: services.resources.tokensFor(connection),
-      budget,
-      clock,
-      elasticsearch: await services.writerClient(connection),
-      dataStream: dataStreamName(services.dataset, connection.settings.namespace),
-      mapping: {
-        localDomains: connection.settings.localDomains,
-        matchSubdomains: connection.settings.matchSubdomains,
-        dataset: services.dataset,
-        namespace: connection.settings.namespace,
-        tenantId: connection.settings.tenantId,
-        connectionName: connection.settings.name,
-        connectionId,
-      },
-      ingestPipeline: services.ingestPipeline(),
-      // Task state is saved when the run returns; until then progress lives here.
-      saveCheckpoint: async (next) => {
-        checkpoint = next;
-      },
-      maxBudgetWaitMs: () => Math.min(MAX_BUDGET_WAIT_MS, Math.max(0, deadline - clock.now())),
+    const elasticsearch = await services.writerClient(connection);
+    // Task state is saved when the run returns; until then progress lives in `save`'s target.
+    const depsSavingTo = (save: (next: CollectorCheckpoint) => void) =>
+      createCollectorDeps({
+        endpoints: services.resources.endpoints,
+        tokens: services.resources.tokensFor(connection),
+        budget,
+        clock,
+        elasticsearch,
+        dataStream: dataStreamName(services.dataset, connection.settings.namespace),
+        mapping: {
+          localDomains: connection.settings.localDomains,
+          matchSubdomains: connection.settings.matchSubdomains,
+          dataset: services.dataset,
+          namespace: connection.settings.namespace,
+          tenantId,
+          connectionName: name,
+          connectionId,
+        },
+        ingestPipeline: services.ingestPipeline(),
+        saveCheckpoint: async (next) => save(next),
+        maxBudgetWaitMs: () => Math.min(MAX_BUDGET_WAIT_MS, Math.max(0, deadline - clock.now())),
+      });
+    const deps = depsSavingTo((next) => {
+      checkpoint = next;
     });
-    const result = await collect(deps, checkpoint, settings, { signal, deadline });
-    const status = successStatus(state.status, result.summary, result.checkpoint, clock.now(), {
+    const { summary } = await collect(deps, checkpoint, settings, { signal, deadline });
+    // A backfill gets the time the regular collection leaves, never the other way round.
+    const backfillRun =
+      backfill && !backfill.done && summary.caughtUp
+        ? await readBackfill(depsSavingTo, backfill, settings, {
+            signal,
+            deadline,
+            now: () => clock.now(),
+          })
+        : undefined;
+    backfill = backfillRun?.backfill ?? backfill;
+    let status = successStatus(state.status, summary, checkpoint, clock.now(), {
       used: await budget.used(),
       limit: budget.limit,
     });
-    const next: CollectTaskState = {
-      version: COLLECT_TASK_STATE_VERSION,
-      checkpoint: result.checkpoint,
-      status,
-    };
-    if (result.summary.caughtUp) return { state: next };
-    return { state: next, runAt: new Date(result.summary.budgetAvailableAt ?? clock.now()) };
+    if (backfillRun?.error) {
+      logger.warn(
+        `Backfill for connection "${name}" (${connectionId}) stopped: ${(backfillRun.error as Error).message}`
+      );
+      status = { ...status, lastError: failure(backfillRun.error, clock.now(), 'Backfill: ') };
+    }
+    const more = !summary.caughtUp || (backfill && !backfill.done && !backfillRun?.error);
+    if (!more) return { state: nextState(status), schedule };
+    const budgetAvailableAt = summary.budgetAvailableAt ?? backfillRun?.budgetAvailableAt;
+    return { state: nextState(status), runAt: new Date(budgetAvailableAt ?? clock.now()) };
   } catch (error) {
-    const message = (error as Error).message;
-    services.logger.warn(
-      `Collection for connection "${connection.settings.name}" (${connectionId}) failed: ${message}`
+    logger.warn(
+      `Collection for connection "${name}" (${connectionId}) failed: ${(error as Error).message}`
     );
     const status: ConnectionStatus = {
       ...state.status,
       lastRunAt: new Date(startedAt).toISOString(),
       collectedUntil: new Date(checkpoint.collectedUntil).toISOString(),
       caughtUp: false,
-      lastError: { kind: failureKind(error), message, at: new Date(clock.now()).toISOString() },
+      lastError: failure(error, clock.now()),
     };
-    return { state: { version: COLLECT_TASK_STATE_VERSION, checkpoint, status } };
+    return { state: nextState(status), schedule };
   }
 }
 

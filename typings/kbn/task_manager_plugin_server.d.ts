@@ -210,8 +210,28 @@ declare module '@kbn/task-manager-plugin/server' {
     registerTaskDefinitions: (taskDefinitions: TaskDefinitionRegistry) => void;
   }
 
+  // x-pack/platform/plugins/shared/task_manager/server/lib/bulk_operation_buffer.ts
+  // (Kibana: `error: SavedObjectError | estypes.ErrorCause`; both carry these fields where it matters)
+  export interface ErrorOutput {
+    type: string;
+    id: string;
+    status?: number;
+    error: { error?: string; statusCode?: number; message?: string; reason?: string | null };
+  }
+
+  // x-pack/platform/plugins/shared/task_manager/server/task_scheduling.ts
+  export interface BulkUpdateTaskResult {
+    tasks: ConcreteTaskInstance[];
+    errors: ErrorOutput[];
+  }
+
   // x-pack/platform/plugins/shared/task_manager/server/plugin.ts — Pick<TaskScheduling, ...> & Pick<TaskStore, ...>
-  // (bulk*, aggregate, bulkGet, getRegisteredTypes, register* omitted)
+  // (bulkSchedule, bulkUpdateState, aggregate, bulkGet, bulkRemove, getRegisteredTypes, register* omitted)
+  // Semantics the plugin relies on (task_scheduling.ts): bulkUpdateSchedules updates only `idle`
+  // tasks whose schedule differs, with runAt = max(scheduledAt + interval, now); a running task is
+  // skipped without an error. bulkDisable keeps the state unless asked to clear it. bulkEnable with
+  // runSoon (the default) runs a single task at once. ensureScheduled swallows the 409 of an existing
+  // task; from 9.3 (PR #238026) it then calls bulkUpdateSchedules with an interval schedule.
   export interface TaskManagerStartContract {
     schedule(
       taskInstance: TaskInstanceWithDeprecatedFields,
@@ -226,5 +246,20 @@ declare module '@kbn/task-manager-plugin/server' {
     get(id: string): Promise<ConcreteTaskInstance>;
     remove(id: string): Promise<void>;
     removeIfExists(id: string): Promise<void>;
+    bulkUpdateSchedules(
+      taskIds: string[],
+      schedule: IntervalSchedule | RruleSchedule,
+      options?: ApiKeyOptions
+    ): Promise<BulkUpdateTaskResult>;
+    bulkEnable(
+      taskIds: string[],
+      runSoon?: boolean,
+      options?: ApiKeyOptions
+    ): Promise<BulkUpdateTaskResult>;
+    bulkDisable(
+      taskIds: string[],
+      clearStateIdsOrBoolean?: string[] | boolean,
+      options?: ApiKeyOptions
+    ): Promise<BulkUpdateTaskResult>;
   }
 }

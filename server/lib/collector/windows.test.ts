@@ -4,6 +4,7 @@ import {
   initialCheckpoint,
   MAX_LOOKBACK_MS,
   nextPass,
+  retentionFloor,
   windowsLeft,
   withPageRead,
 } from './windows';
@@ -68,5 +69,50 @@ describe('collection windows', () => {
     expect(checkpoint.backfillStart).toBeGreaterThan(now - MAX_LOOKBACK_MS);
     const stale = { backfillStart: now - 200 * DAY, collectedUntil: now - 200 * DAY };
     expect(nextPass(stale, now, settings)!.start).toBeGreaterThan(now - MAX_LOOKBACK_MS);
+  });
+
+  it('with stopAt, reads in windows up to the bound and no further, and is caught up there', () => {
+    const start = now - 30 * DAY;
+    const stopAt = now - 12 * DAY - 30_000;
+    const bounded = { ...settings, stopAt, rereadMs: 0 };
+    let checkpoint = { backfillStart: start, collectedUntil: start };
+    const windows = [];
+    for (
+      let pass = nextPass(checkpoint, now, bounded);
+      pass;
+      pass = nextPass(checkpoint, now, bounded)
+    ) {
+      windows.push([pass.start, pass.end]);
+      checkpoint = withPageRead(checkpoint, pass, undefined, now);
+    }
+    expect(windows).toEqual([
+      [start, start + 10 * DAY],
+      [start + 10 * DAY, stopAt],
+    ]);
+    expect(checkpoint.collectedUntil).toBe(stopAt);
+  });
+
+  it('reads a bound within the settle time, which a regular run would leave for later', () => {
+    const checkpoint = { backfillStart: now - DAY, collectedUntil: now - 20_000 };
+    expect(nextPass(checkpoint, now, { ...settings, rereadMs: 0 })).toBeUndefined();
+    expect(nextPass(checkpoint, now, { ...settings, rereadMs: 0, stopAt: now - 5000 })).toEqual({
+      kind: 'collect',
+      start: now - 20_000,
+      end: now - 5000,
+    });
+  });
+
+  it('never reads past now, even with a bound in the future', () => {
+    const checkpoint = { backfillStart: now - DAY, collectedUntil: now - DAY };
+    expect(nextPass(checkpoint, now, { ...settings, stopAt: now + DAY })!.end).toBe(now);
+  });
+
+  it('starts a bounded read that has aged out at the retention floor', () => {
+    const checkpoint = { backfillStart: now - 100 * DAY, collectedUntil: now - 100 * DAY };
+    const pass = nextPass(checkpoint, now, { ...settings, stopAt: now - 85 * DAY });
+    expect(pass).toEqual({ kind: 'collect', start: retentionFloor(now), end: now - 85 * DAY });
+    expect(nextPass(checkpoint, now, { ...settings, stopAt: now - 95 * DAY, rereadMs: 0 })).toBe(
+      undefined
+    );
   });
 });

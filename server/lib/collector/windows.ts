@@ -15,6 +15,8 @@ export interface WindowSettings {
   rereadEveryMs: number;
   /** Collection is caught up when it has read to within this of now. */
   settleMs: number;
+  /** A backfill's end: windows stop here, and collection is caught up once it is read. */
+  stopAt?: number;
 }
 
 export const DEFAULT_WINDOW_SETTINGS: WindowSettings = {
@@ -24,7 +26,8 @@ export const DEFAULT_WINDOW_SETTINGS: WindowSettings = {
   settleMs: 60_000,
 };
 
-function retentionFloor(now: number) {
+/** The oldest start Graph still serves, with the margin. */
+export function retentionFloor(now: number) {
   return now - MAX_LOOKBACK_MS + RETENTION_MARGIN_MS;
 }
 
@@ -34,8 +37,8 @@ export function initialCheckpoint(now: number, settings: WindowSettings): Collec
 }
 
 /**
- * The window to read next: the one in progress; else the next ≤10-day window of new data; else,
- * when due, the trailing re-read; else nothing (caught up).
+ * The window to read next: the one in progress; else the next ≤10-day window of new data (up to
+ * `stopAt` when set); else, when due, the trailing re-read; else nothing (caught up).
  */
 export function nextPass(
   checkpoint: CollectorCheckpoint,
@@ -44,8 +47,12 @@ export function nextPass(
 ): CollectorPass | undefined {
   if (checkpoint.pass) return checkpoint.pass;
   const from = Math.max(checkpoint.collectedUntil, retentionFloor(now));
-  if (from < now - settings.settleMs) {
-    return { kind: 'collect', start: from, end: Math.min(from + MAX_WINDOW_MS, now) };
+  // A bound in the past has settled; without one, the last minute is left for the next run.
+  const readTo =
+    settings.stopAt === undefined ? now - settings.settleMs : Math.min(settings.stopAt, now);
+  if (from < readTo) {
+    const end = Math.min(from + MAX_WINDOW_MS, now, settings.stopAt ?? now);
+    return { kind: 'collect', start: from, end };
   }
   const rereadDue =
     checkpoint.lastRereadAt === undefined ||

@@ -1,4 +1,5 @@
 import {
+  AuthError,
   ConfidentialClientApplication,
   type Configuration,
   type INetworkModule,
@@ -21,6 +22,18 @@ export interface TokenProviderOptions {
   timeoutMs: number;
 }
 
+/**
+ * MSAL replaces any other error from the network client with a bare `network_error`, but passes
+ * an AuthError through: this one keeps whether the token endpoint timed out or was unreachable.
+ */
+class TokenTransportError extends AuthError {
+  constructor(readonly transport: TransportError) {
+    super('network_error', '', transport.message);
+    // AuthError resets the prototype to its own, as every MSAL error subclass has to undo.
+    Object.setPrototypeOf(this, TokenTransportError.prototype);
+  }
+}
+
 /** MSAL's network calls through our transport: the same timeout and the same trusted CA. */
 function networkClient(endpoints: GraphEndpoints, timeoutMs: number): INetworkModule {
   const send = async <T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions) => {
@@ -31,6 +44,8 @@ function networkClient(endpoints: GraphEndpoints, timeoutMs: number): INetworkMo
       body: options?.body,
       timeoutMs,
       caCertificate: endpoints.caCertificate,
+    }).catch((error: unknown) => {
+      throw error instanceof TransportError ? new TokenTransportError(error) : error;
     });
     const headers = Object.fromEntries(
       Object.entries(response.headers).map(([key, value]) => [key, String(value)])
@@ -97,7 +112,12 @@ interface MsalFailure {
 
 function tokenError(error: unknown): GraphError {
   if (error instanceof GraphError) return error;
-  if (error instanceof TransportError) return new GraphError(error.kind, error.message);
+  if (error instanceof TokenTransportError) {
+    return new GraphError(
+      error.transport.kind,
+      `Cannot reach the Entra ID token endpoint: ${error.transport.message}`
+    );
+  }
   const failure = error as MsalFailure;
   const aadsts = failure.errorNo === undefined ? undefined : Number(failure.errorNo);
   const message = failure.errorMessage || failure.message || 'Token request failed';

@@ -52,12 +52,17 @@ export class SavedObjectsService {
         _request: KibanaRequest,
         options: { includedHiddenTypes?: string[] } = {}
       ) => this.repository(options.includedHiddenTypes),
+      // Kibana gives an internal repository no extensions (saved_objects_service.ts): encrypted
+      // attributes are written and read as they are, so secrets must go through a scoped client.
       createInternalRepository: (includedHiddenTypes?: string[]) =>
-        this.repository(includedHiddenTypes),
+        this.repository(includedHiddenTypes, { withoutExtensions: true }),
     };
   }
 
-  repository(includedHiddenTypes: string[] = []): SavedObjectsRepository {
+  repository(
+    includedHiddenTypes: string[] = [],
+    { withoutExtensions = false } = {}
+  ): SavedObjectsRepository {
     const visible = [...this.types.values()]
       .filter((type) => !type.hidden)
       .map((type) => type.name);
@@ -67,6 +72,8 @@ export class SavedObjectsService {
       this.types,
       new Set([...visible, ...includedHiddenTypes])
     );
-    return this.transforms ? repository.withTransforms(this.transforms) : repository;
+    return this.transforms && !withoutExtensions
+      ? repository.withTransforms(this.transforms)
+      : repository;
   }
 }

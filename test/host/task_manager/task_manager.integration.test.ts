@@ -118,6 +118,101 @@ describe('host Task Manager', () => {
     expect(eventsOf(id)).toEqual([{ taskId: id, event: 'run', count: 1 }]);
   });
 
+  it('ensureScheduled keeps the state of an existing task and, as from 9.3, updates an idle interval', async () => {
+    const id = `ensure-${Date.now()}`;
+    const task = {
+      id,
+      taskType: SAMPLE_TASK_TYPE,
+      schedule: { interval: '1h' },
+      params: {},
+      state: { count: 0 },
+    };
+    await taskManager.ensureScheduled(task);
+    const ran = await waitFor(async () => {
+      const current = await taskManager.get(id);
+      return current.status === 'idle' && current.state.count === 1 ? current : undefined;
+    });
+    await taskManager.ensureScheduled({ ...task, schedule: { interval: '2h' }, state: {} });
+    const updated = await taskManager.get(id);
+    expect(updated.state).toEqual({ count: 1 });
+    expect(updated.schedule).toEqual({ interval: '2h' });
+    expect(updated.runAt.getTime()).toBe(ran.scheduledAt.getTime() + 2 * 3_600_000);
+    await taskManager.removeIfExists(id);
+  });
+
+  it('bulkUpdateSchedules skips a running task without an error, and reports a missing one', async () => {
+    const id = `resched-${Date.now()}`;
+    await taskManager.schedule({
+      id,
+      taskType: SAMPLE_TASK_TYPE,
+      schedule: { interval: '1h' },
+      params: { hang: true },
+      state: {},
+    });
+    await waitFor(async () =>
+      (await taskManager.get(id)).status === 'running' ? true : undefined
+    );
+    const result = await taskManager.bulkUpdateSchedules([id, 'missing-task'], { interval: '5m' });
+    expect(result.tasks).toEqual([]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        id: 'missing-task',
+        error: expect.objectContaining({ statusCode: 404 }),
+      }),
+    ]);
+    await waitFor(async () => ((await taskManager.get(id)).status === 'idle' ? true : undefined));
+    expect((await taskManager.get(id)).schedule).toEqual({ interval: '1h' });
+    await taskManager.removeIfExists(id);
+  });
+
+  it('bulkDisable keeps the state and stops runs, even when due; bulkEnable runs the task at once', async () => {
+    const id = `toggle-${Date.now()}`;
+    await taskManager.schedule({
+      id,
+      taskType: SAMPLE_TASK_TYPE,
+      schedule: { interval: '1h' },
+      params: {},
+      state: { count: 4 },
+    });
+    await waitFor(() => eventsOf(id).length === 1 || undefined, { what: 'first run' });
+    await waitFor(async () => ((await taskManager.get(id)).status === 'idle' ? true : undefined));
+    const disabled = await taskManager.bulkDisable([id]);
+    expect(disabled.tasks.map((task) => [task.id, task.enabled, task.state])).toEqual([
+      [id, false, { count: 5 }],
+    ]);
+    await taskManager.runSoon(id);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(eventsOf(id)).toHaveLength(1);
+
+    const enabled = await taskManager.bulkEnable([id]);
+    expect(enabled.tasks[0]!.runAt.getTime()).toBeLessThanOrEqual(Date.now());
+    await waitFor(() => eventsOf(id).length === 2 || undefined, { what: 'a run after enabling' });
+    expect(eventsOf(id)[1]).toEqual({ taskId: id, event: 'run', count: 6 });
+    expect((await taskManager.bulkEnable([id])).tasks).toEqual([]);
+    await taskManager.removeIfExists(id);
+  });
+
+  it('a run that ends after its task was disabled leaves it disabled', async () => {
+    const id = `disable-running-${Date.now()}`;
+    await taskManager.schedule({
+      id,
+      taskType: SAMPLE_TASK_TYPE,
+      schedule: { interval: '1h' },
+      params: { hang: true },
+      state: {},
+    });
+    await waitFor(async () =>
+      (await taskManager.get(id)).status === 'running' ? true : undefined
+    );
+    expect((await taskManager.bulkDisable([id])).tasks).toHaveLength(1);
+    const finished = await waitFor(async () => {
+      const current = await taskManager.get(id);
+      return current.status === 'idle' ? current : undefined;
+    });
+    expect(finished.enabled).toBe(false);
+    await taskManager.removeIfExists(id);
+  });
+
   it('rejects unknown task types and malformed intervals', async () => {
     await expect(taskManager.schedule({ taskType: 'nope', params: {}, state: {} })).rejects.toThrow(
       'Unsupported task type "nope"'

@@ -13,8 +13,15 @@ import type {
   TaskStatus,
 } from '@kbn/task-manager-plugin/server';
 import { parseDuration } from './duration';
-import { failureOutcome, successOutcome, type RetryPolicy, type TaskOutcome } from './task_outcome';
-import { newInstance, TaskNotFoundError, TaskStore, type StoredTask } from './task_store';
+import {
+  failureOutcome,
+  runWriteback,
+  successOutcome,
+  type RetryPolicy,
+  type TaskOutcome,
+} from './task_outcome';
+import { TaskScheduling } from './task_scheduling';
+import { TaskNotFoundError, TaskStore, type StoredTask } from './task_store';
 
 export interface TaskManagerOptions {
   /** Where tasks are kept; a test host gets its own, so no other host claims its tasks. */
@@ -78,10 +85,20 @@ export class TaskManagerService {
   async start(): Promise<TaskManagerStartContract> {
     await this.store.ensureIndex();
     this.schedulePoll(0);
+    const scheduling = new TaskScheduling(
+      this.store,
+      (taskType) => this.definition(taskType),
+      () => this.schedulePoll(0)
+    );
     const contract = {
-      schedule: (task: TaskInstance) => this.schedule(task),
-      ensureScheduled: (task: TaskInstance & { id: string }) => this.ensureScheduled(task),
-      runSoon: (id: string) => this.runSoon(id),
+      schedule: (task: TaskInstance) => scheduling.schedule(task),
+      ensureScheduled: (task: TaskInstance & { id: string }) => scheduling.ensureScheduled(task),
+      runSoon: (id: string) => scheduling.runSoon(id),
+      bulkUpdateSchedules: (ids: string[], schedule: { interval: string }) =>
+        scheduling.bulkUpdateSchedules(ids, schedule),
+      bulkEnable: (ids: string[], runSoon?: boolean) => scheduling.bulkEnable(ids, runSoon),
+      bulkDisable: (ids: string[], clearState?: string[] | boolean) =>
+        scheduling.bulkDisable(ids, clearState),
       get: async (id: string) => (await this.store.get(id)).instance,
       remove: async (id: string) => {
         if (!(await this.store.remove(id))) throw new TaskNotFoundError(id);
@@ -125,47 +142,6 @@ export class TaskManagerService {
     return definition;
   }
 
-  private async schedule(task: TaskInstance): Promise<ConcreteTaskInstance> {
-    this.definition(task.taskType);
-    if (task.schedule && 'interval' in task.schedule) parseDuration(task.schedule.interval);
-    const instance = newInstance({ ...task, id: task.id ?? randomUUID() }, new Date());
-    await this.store.create(instance);
-    this.schedulePoll(0);
-    return instance;
-  }
-
-  /** Creates the task, or, when it exists, brings its interval up to date. */
-  private async ensureScheduled(task: TaskInstance & { id: string }) {
-    try {
-      await this.schedule(task);
-    } catch (error) {
-      if ((error as { output?: { statusCode?: number } }).output?.statusCode !== 409) throw error;
-      const stored = await this.store.get(task.id);
-      const wanted = (task.schedule as { interval?: string } | undefined)?.interval;
-      const current = (stored.instance.schedule as { interval?: string } | undefined)?.interval;
-      if (wanted && wanted !== current) {
-        await this.store.replace(stored, { ...stored.instance, schedule: { interval: wanted } });
-      }
-    }
-    return task;
-  }
-
-  private async runSoon(id: string) {
-    const stored = await this.store.get(id);
-    const { status } = stored.instance;
-    if (status === 'running' || status === 'claiming') {
-      throw new Error(`Failed to run task "${id}" as it is currently running`);
-    }
-    const updated = await this.store.replace(stored, {
-      ...stored.instance,
-      status: 'idle' as TaskStatus,
-      runAt: new Date(),
-    });
-    if (!updated) throw new Error(`Failed to run task "${id}" as it is currently running`);
-    this.schedulePoll(0);
-    return { id, forced: false };
-  }
-
   private schedulePoll(delayMs: number) {
     if (this.stopped) return;
     clearTimeout(this.timer);
@@ -190,8 +166,11 @@ export class TaskManagerService {
     const definition = this.definition(stored.instance.taskType);
     const timeoutMs = parseDuration(stored.instance.timeoutOverride ?? definition.timeout ?? '5m');
     const startedAt = new Date();
+    const { runAt, retryAt } = stored.instance;
     const claimed: ConcreteTaskInstance = {
       ...stored.instance,
+      // The claimer records when the run was due, which bulkUpdateSchedules counts from.
+      scheduledAt: retryAt && retryAt.getTime() < startedAt.getTime() ? retryAt : runAt,
       status: 'running' as TaskStatus,
       startedAt,
       retryAt: new Date(startedAt.getTime() + timeoutMs),
@@ -260,14 +239,22 @@ export class TaskManagerService {
     };
   }
 
-  /** The claim may have been removed meanwhile (removeIfExists during a run); then nothing is saved. */
+  /**
+   * The claim may have been removed meanwhile (removeIfExists during a run); then nothing is saved.
+   * Like Task Manager's partial update, the run writes only its own fields: a task disabled or
+   * given new params while it ran stays so.
+   */
   private async persist(id: string, outcome: TaskOutcome) {
     try {
       if (outcome.kind === 'delete') {
         await this.store.remove(id);
         return;
       }
-      await this.store.replace(await this.store.get(id), outcome.instance);
+      const current = await this.store.get(id);
+      await this.store.replace(current, {
+        ...current.instance,
+        ...runWriteback(outcome.instance),
+      });
       if (outcome.instance.runAt.getTime() <= Date.now()) this.schedulePoll(0);
     } catch (error) {
       if ((error as { output?: { statusCode?: number } }).output?.statusCode === 404) return;

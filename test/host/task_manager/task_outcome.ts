@@ -67,3 +67,22 @@ export function failureOutcome(
   }
   return { kind: 'save', instance: { ...base, status: 'failed' as TaskStatus } };
 }
+
+/**
+ * The fields a finished run writes back (task_runner.ts processResultForRecurringTask): never
+ * `enabled`, unless the run itself asked to be disabled, and never params.
+ */
+export function runWriteback(instance: ConcreteTaskInstance): Partial<ConcreteTaskInstance> {
+  const { status, runAt, state, schedule, attempts, startedAt, retryAt, ownerId } = instance;
+  return {
+    status,
+    runAt,
+    state,
+    schedule,
+    attempts,
+    startedAt,
+    retryAt,
+    ownerId,
+    ...(instance.enabled === false ? { enabled: false } : {}),
+  };
+}

@@ -1,0 +1,160 @@
+import { Client } from '@elastic/elasticsearch';
+import { connectionPath, type ConnectionView } from '../../../common/http_api/connections';
+import { addSettledTenant } from '../../../test/collector/chaos_tenant';
+import {
+  compareWithTruth,
+  observationKey,
+  storedObservations,
+} from '../../../test/collector/observations';
+import type { GraphEmulator } from '../../../test/graph_emulator';
+import {
+  collectTaskOf,
+  connectionRequest,
+  createConnection,
+  settledTask,
+  startEmulatedGraphHost,
+  viewOf,
+} from '../../../test/host/emulated_graph_host';
+import type { KibanaHost } from '../../../test/host/kibana_host';
+import { callRoute, esUrl, waitFor } from '../../../test/host/test_support';
+import type { CollectTaskState } from '../../tasks/collect_task_state';
+
+const HOUR = 3_600_000;
+const stateOf = (task: { state: Record<string, unknown> }) => task.state as CollectTaskState;
+const dataStreamOf = (view: ConnectionView) =>
+  `logs-microsoft_exchange_online_message_trace.log-${view.settings.namespace}`;
+
+describe('connection routes: running and backfilling collection', () => {
+  let emulator: GraphEmulator;
+  let host: KibanaHost;
+  const es = new Client({ node: esUrl() });
+
+  beforeAll(async () => {
+    ({ host, emulator } = await startEmulatedGraphHost());
+  });
+
+  afterAll(async () => {
+    await host.stop();
+    await emulator.stop();
+    await es.close();
+  });
+
+  const run = (id: string) =>
+    callRoute(host, 'POST', connectionPath(id, '_run'), { user: 'mail_admin' });
+
+  it('refuses a run while one is in progress, runs now on request, and counts the documents', async () => {
+    const tenantId = addSettledTenant(emulator, 8201, 200, Date.now());
+    // The first page of message traces takes a while, so the first run is seen in progress.
+    emulator.faults.inject({ kind: 'hang', delayMs: 3000, tenantId });
+    const created = await createConnection(host, connectionRequest(tenantId));
+    await waitFor(async () => (await collectTaskOf(host, created.id)).status === 'running', {
+      what: 'the first run to start',
+    });
+    expect((await viewOf(host, created.id)).task).toEqual({ health: 'running' });
+    expect(await run(created.id)).toMatchObject({
+      status: 409,
+      body: { message: 'A run of this connection is in progress: wait for it to finish' },
+    });
+
+    const first = await settledTask(host, created.id, (t) => stateOf(t).status.caughtUp === true);
+    expect(await run(created.id)).toEqual({ status: 200, body: { id: first.id } });
+    const second = await settledTask(
+      host,
+      created.id,
+      (t) => stateOf(t).status.lastRunAt !== stateOf(first).status.lastRunAt,
+      'the requested run'
+    );
+    const result = await compareWithTruth({
+      es,
+      emulator,
+      tenantId,
+      dataStream: dataStreamOf(created),
+      checkpoint: stateOf(second).checkpoint!,
+    });
+    expect(result).toMatchObject({ missing: [], unexpected: [], duplicates: 0 });
+    const view = await viewOf(host, created.id);
+    expect(view.status.documentsTotal).toBe(result.stored);
+    expect(view.status.lastRunAt).toBe(stateOf(second).status.lastRunAt);
+    expect(view.task.health).toBe('idle');
+
+    const disabled = await callRoute(host, 'PUT', connectionPath(created.id), {
+      user: 'mail_admin',
+      body: connectionRequest(tenantId, { namespace: created.settings.namespace, enabled: false }),
+    });
+    expect(disabled.status).toBe(200);
+    expect(await run(created.id)).toMatchObject({
+      status: 409,
+      body: { message: 'The connection is disabled: enable it to run it' },
+    });
+  });
+
+  it('backfills an older range after the regular collection, each document exactly once', async () => {
+    const tenantId = addSettledTenant(emulator, 8202, 200, Date.now());
+    const created = await createConnection(host, connectionRequest(tenantId));
+    const first = await settledTask(host, created.id, (t) => stateOf(t).status.caughtUp === true);
+    const collectedFrom = stateOf(first).checkpoint!.backfillStart;
+    const regularDocuments = stateOf(first).status.documentsTotal!;
+    // A day before the regular collection, overlapping its first hour (which adds nothing).
+    const start = new Date(collectedFrom - 24 * HOUR).toISOString();
+    const end = new Date(collectedFrom + HOUR).toISOString();
+
+    const response = await callRoute(host, 'POST', connectionPath(created.id, '_backfill'), {
+      user: 'mail_admin',
+      body: { start, end },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.backfill).toMatchObject({ start, end, done: false });
+
+    const view = await waitFor(
+      async () => {
+        const current = await viewOf(host, created.id);
+        return current.backfill?.done ? current : undefined;
+      },
+      { timeoutMs: 45_000, intervalMs: 200, what: 'the backfill to finish' }
+    );
+    const backfilled = emulator
+      .truthObservations(tenantId, { start: Date.parse(start), end: collectedFrom, at: Date.now() })
+      .map((row) => observationKey(row.id, row.recipientAddress, row.status));
+    expect(backfilled.length).toBeGreaterThan(0);
+    expect(view.backfill).toEqual({
+      start,
+      end,
+      requestedAt: response.body.backfill.requestedAt,
+      readUntil: end,
+      documents: new Set(backfilled).size,
+      done: true,
+      finishedAt: expect.any(String),
+    });
+
+    const task = await settledTask(host, created.id, () => true);
+    const result = await compareWithTruth({
+      es,
+      emulator,
+      tenantId,
+      dataStream: dataStreamOf(created),
+      checkpoint: {
+        backfillStart: Date.parse(start),
+        collectedUntil: stateOf(task).checkpoint!.collectedUntil,
+      },
+    });
+    expect(result).toMatchObject({ missing: [], unexpected: [], duplicates: 0 });
+    expect(result.stored).toBe(stateOf(task).status.documentsTotal! + view.backfill!.documents);
+    expect(stateOf(task).status.documentsTotal).toBeGreaterThanOrEqual(regularDocuments);
+
+    // The same range again reads it all and adds nothing.
+    const again = await callRoute(host, 'POST', connectionPath(created.id, '_backfill'), {
+      user: 'mail_admin',
+      body: { start, end },
+    });
+    expect(again.body.backfill.requestedAt).not.toBe(response.body.backfill.requestedAt);
+    const repeated = await waitFor(
+      async () => {
+        const current = await viewOf(host, created.id);
+        return current.backfill?.done ? current : undefined;
+      },
+      { timeoutMs: 45_000, intervalMs: 200, what: 'the repeated backfill to finish' }
+    );
+    expect(repeated.backfill).toMatchObject({ documents: 0, readUntil: end, done: true });
+    expect((await storedObservations(es, dataStreamOf(created))).length).toBe(result.stored);
+  });
+});

@@ -1,0 +1,229 @@
+import type { KibanaRequest } from '@kbn/core/server';
+import type { SecurityPluginStart } from '@kbn/security-plugin/server';
+import type {
+  ConcreteTaskInstance,
+  TaskManagerStartContract,
+} from '@kbn/task-manager-plugin/server';
+import {
+  connectionSettingsCodec,
+  type ConnectionSecrets,
+  type ConnectionSettings,
+} from '../../common/connection';
+import type {
+  BackfillRequest,
+  ConnectionView,
+  CreateConnectionRequest,
+  RunNowResponse,
+  UpdateConnectionRequest,
+} from '../../common/http_api/connections';
+import { backfillRangeProblems } from '../lib/collector/backfill_range';
+import type { Clock } from '../lib/collector/clock';
+import type { ConnectionAttributes } from '../saved_objects/connection_type';
+import { collectTaskId, removeCollectTask, syncCollectTask } from '../tasks/collect_task';
+import {
+  ConnectionConflictError,
+  InvalidConnectionRequestError,
+  isNotFoundError,
+} from './connection_errors';
+import type { ConnectionStore } from './connection_store';
+import { connectionView, isTaskRunning } from './connection_view';
+
+export interface ConnectionServiceDeps {
+  connections: ConnectionStore;
+  taskManager: TaskManagerStartContract;
+  security?: SecurityPluginStart;
+  clock: Clock;
+}
+
+const SETTINGS_KEYS = connectionSettingsCodec.types.flatMap((codec) =>
+  Object.keys(codec.props)
+) as Array<keyof ConnectionSettings>;
+
+const SECRET_OF = { secret: 'clientSecret', certificate: 'certificatePrivateKey' } as const;
+
+/** The settings of a request, without secrets or anything else it carried. */
+function settingsOf(body: CreateConnectionRequest): ConnectionSettings {
+  return Object.fromEntries(
+    SETTINGS_KEYS.filter((key) => body[key] !== undefined).map((key) => [key, body[key]])
+  ) as ConnectionSettings;
+}
+
+/**
+ * The one secret the auth method uses: as given, else (same method) the stored one. A connection
+ * keeps no secret it does not use, so switching the method needs the new method's secret.
+ */
+function secretFor(
+  settings: ConnectionSettings,
+  given: ConnectionSecrets,
+  stored?: ConnectionAttributes
+): ConnectionSecrets {
+  const key = SECRET_OF[settings.authMethod];
+  const kept = stored?.authMethod === settings.authMethod ? stored[key] : undefined;
+  const value = given[key] ?? kept;
+  if (!value) {
+    const when =
+      stored && stored.authMethod !== settings.authMethod
+        ? 'when switching authMethod to'
+        : 'when authMethod is';
+    throw new InvalidConnectionRequestError(`${key}: is required ${when} ${settings.authMethod}`);
+  }
+  if (settings.authMethod === 'certificate' && !settings.certificateThumbprint) {
+    throw new InvalidConnectionRequestError(
+      'certificateThumbprint: is required when authMethod is certificate'
+    );
+  }
+  return { [key]: value };
+}
+
+/** The settings page's operations: saved connections and their collection tasks, kept in step. */
+export class ConnectionService {
+  constructor(private readonly deps: ConnectionServiceDeps) {}
+
+  private username(request: KibanaRequest) {
+    return this.deps.security?.authc.getCurrentUser(request)?.username;
+  }
+
+  private async task(connectionId: string): Promise<ConcreteTaskInstance | undefined> {
+    try {
+      return await this.deps.taskManager.get(collectTaskId(connectionId));
+    } catch (error) {
+      if (isNotFoundError(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async get(request: KibanaRequest, id: string): Promise<ConnectionView> {
+    const [record, task] = await Promise.all([
+      this.deps.connections.get(request, id),
+      this.task(id),
+    ]);
+    return connectionView(record, task);
+  }
+
+  async list(request: KibanaRequest): Promise<ConnectionView[]> {
+    const records = await this.deps.connections.list(request);
+    return Promise.all(
+      records.map(async (record) => connectionView(record, await this.task(record.id)))
+    );
+  }
+
+  /** A connection whose task cannot be scheduled is not kept: it would never collect. */
+  async create(request: KibanaRequest, body: CreateConnectionRequest): Promise<ConnectionView> {
+    const settings = settingsOf(body);
+    const now = new Date(this.deps.clock.now()).toISOString();
+    const username = this.username(request);
+    const id = await this.deps.connections.create(request, {
+      ...settings,
+      ...secretFor(settings, body),
+      createdAt: now,
+      updatedAt: now,
+      ...(username ? { createdBy: username, updatedBy: username } : {}),
+    });
+    try {
+      await syncCollectTask(this.deps.taskManager, id, settings);
+    } catch (error) {
+      await this.deps.connections.delete(request, id);
+      throw error;
+    }
+    return this.get(request, id);
+  }
+
+  /** A new tenant starts collection over; a pending backfill was for the old one and is dropped. */
+  async update(
+    request: KibanaRequest,
+    id: string,
+    body: UpdateConnectionRequest
+  ): Promise<ConnectionView> {
+    const { attributes: stored, version } = await this.deps.connections.getDecrypted(id);
+    const settings = settingsOf(body);
+    const tenantChanged = settings.tenantId !== stored.tenantId;
+    const username = this.username(request);
+    await this.deps.connections.replace(
+      request,
+      id,
+      {
+        ...settings,
+        ...secretFor(settings, body, stored),
+        createdAt: stored.createdAt,
+        updatedAt: new Date(this.deps.clock.now()).toISOString(),
+        ...(stored.createdBy ? { createdBy: stored.createdBy } : {}),
+        ...(username ? { updatedBy: username } : {}),
+        ...(stored.backfill && !tenantChanged ? { backfill: stored.backfill } : {}),
+      },
+      version
+    );
+    await syncCollectTask(this.deps.taskManager, id, settings, { startOver: tenantChanged });
+    return this.get(request, id);
+  }
+
+  /** The saved object goes first: a task left behind deletes itself when it finds no connection. */
+  async delete(request: KibanaRequest, id: string): Promise<void> {
+    await this.deps.connections.delete(request, id);
+    await removeCollectTask(this.deps.taskManager, id);
+  }
+
+  async runNow(request: KibanaRequest, id: string): Promise<RunNowResponse> {
+    const { settings } = await this.deps.connections.get(request, id);
+    if (!settings.enabled) {
+      throw new ConnectionConflictError('The connection is disabled: enable it to run it');
+    }
+    const taskId = collectTaskId(id);
+    const task = await this.task(id);
+    if (task && isTaskRunning(task)) throw runInProgress();
+    if (!task || task.enabled === false) {
+      // Enabling (or recreating) the task runs it at once.
+      await syncCollectTask(this.deps.taskManager, id, settings);
+      return { id: taskId };
+    }
+    if (!(await this.runSoon(id))) throw runInProgress();
+    return { id: taskId };
+  }
+
+  /** False when a run is in progress: Task Manager refuses runSoon then. */
+  private async runSoon(id: string): Promise<boolean> {
+    try {
+      await this.deps.taskManager.runSoon(collectTaskId(id));
+      return true;
+    } catch (error) {
+      const task = await this.task(id);
+      if (task && isTaskRunning(task)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Records the request on the connection for the task to pick up, and runs the task soon. While
+   * a run is in progress the backfill starts with the next one.
+   */
+  async backfill(
+    request: KibanaRequest,
+    id: string,
+    body: BackfillRequest
+  ): Promise<ConnectionView> {
+    const now = this.deps.clock.now();
+    const start = Date.parse(body.start);
+    const end = Date.parse(body.end);
+    const problems = backfillRangeProblems(start, end, now);
+    if (problems.length > 0) throw new InvalidConnectionRequestError(problems.join('; '));
+    const { attributes, version } = await this.deps.connections.getDecrypted(id);
+    const requested = {
+      start: new Date(start).toISOString(),
+      end: new Date(end).toISOString(),
+      requestedAt: new Date(now).toISOString(),
+    };
+    await this.deps.connections.replace(
+      request,
+      id,
+      { ...attributes, backfill: requested },
+      version
+    );
+    const task = await this.task(id);
+    if (attributes.enabled && task && task.enabled !== false && !isTaskRunning(task)) {
+      await this.runSoon(id);
+    }
+    return this.get(request, id);
+  }
+}
+
+const runInProgress = () =>
+  new ConnectionConflictError('A run of this connection is in progress: wait for it to finish');

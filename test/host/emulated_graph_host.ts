@@ -1,0 +1,92 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ConcreteTaskInstance } from '@kbn/task-manager-plugin/server';
+import { CONNECTION_DEFAULTS } from '../../common/connection';
+import {
+  CONNECTIONS_API_PATH,
+  connectionPath,
+  type ConnectionView,
+  type CreateConnectionRequest,
+} from '../../common/http_api/connections';
+import { collectTaskId } from '../../server/tasks/collect_task';
+import { CHAOS_CLIENT_ID, CHAOS_SECRET, freshStateDir } from '../collector/chaos_tenant';
+import { GraphEmulator } from '../graph_emulator';
+import { exchangeMessageTracePlugin } from './exchange_message_trace_plugin';
+import type { KibanaHost } from './kibana_host';
+import { callRoute, startTestHost, waitFor } from './test_support';
+
+/** Our plugin in a test host whose Graph and Entra ID are the emulator's. */
+export async function startEmulatedGraphHost(): Promise<{
+  host: KibanaHost;
+  emulator: GraphEmulator;
+}> {
+  const emulator = await GraphEmulator.start({ tenants: [] });
+  const caFile = path.join(freshStateDir(), 'ca.pem');
+  writeFileSync(caFile, emulator.caCertificatePem!);
+  const host = await startTestHost({
+    plugins: [exchangeMessageTracePlugin()],
+    config: {
+      exchange_message_trace: {
+        graph: {
+          url: emulator.graphUrl,
+          loginUrl: emulator.loginUrl,
+          certificateAuthority: caFile,
+        },
+      },
+    },
+  });
+  return { host, emulator };
+}
+
+/** What the settings page sends for a new connection to an emulated tenant (see chaos_tenant). */
+export function connectionRequest(
+  tenantId: string,
+  settings: Partial<CreateConnectionRequest> = {}
+): CreateConnectionRequest {
+  return {
+    ...CONNECTION_DEFAULTS,
+    name: 'Contoso',
+    tenantId,
+    clientId: CHAOS_CLIENT_ID,
+    authMethod: 'secret',
+    localDomains: ['contoso.com'],
+    lookbackDays: 1,
+    namespace: `routes${Date.now()}`,
+    clientSecret: CHAOS_SECRET,
+    ...settings,
+  };
+}
+
+export async function createConnection(host: KibanaHost, body: CreateConnectionRequest) {
+  const response = await callRoute(host, 'POST', CONNECTIONS_API_PATH, {
+    user: 'mail_admin',
+    body,
+  });
+  if (response.status !== 200) throw new Error(`create: ${JSON.stringify(response)}`);
+  return response.body as ConnectionView;
+}
+
+export async function viewOf(host: KibanaHost, id: string): Promise<ConnectionView> {
+  const response = await callRoute(host, 'GET', connectionPath(id), { user: 'soc_analyst' });
+  if (response.status !== 200) throw new Error(`get: ${JSON.stringify(response)}`);
+  return response.body as ConnectionView;
+}
+
+export const collectTaskOf = (host: KibanaHost, connectionId: string) =>
+  host.taskManagerStart().get(collectTaskId(connectionId));
+
+/** Waits until the task is idle and `done` holds for it. */
+export async function settledTask(
+  host: KibanaHost,
+  connectionId: string,
+  done: (task: ConcreteTaskInstance) => boolean,
+  what = 'the task to settle'
+) {
+  return waitFor(
+    async () => {
+      const task = await collectTaskOf(host, connectionId);
+      return task.status === 'idle' && done(task) ? task : undefined;
+    },
+    { timeoutMs: 45_000, intervalMs: 200, what }
+  );
+}
