@@ -6,6 +6,7 @@ import type {
   PluginInitializerContext,
 } from '@kbn/core/public';
 import { PLUGIN_ID, PLUGIN_NAME, SECURITY_APP_CATEGORY } from '../common/constants';
+import { APP_DEEP_LINKS } from './app_pages';
 
 export class ExchangeMessageTracePublicPlugin implements Plugin<void, void, object, object> {
   constructor(_context: PluginInitializerContext) {}
@@ -17,6 +18,7 @@ export class ExchangeMessageTracePublicPlugin implements Plugin<void, void, obje
       category: SECURITY_APP_CATEGORY,
       euiIconType: 'email',
       visibleIn: ['globalSearch', 'sideNav'],
+      deepLinks: APP_DEEP_LINKS,
       mount: async (params: AppMountParameters) => {
         // The app's code is a lazy chunk, so Kibana's start-up only pays for this file.
         const [[coreStart], { renderApp }] = await Promise.all([

@@ -22,6 +22,7 @@ import type { ConnectionStatus } from '../connection_status';
  *   DELETE connectionPath(id)                    → 204
  *   POST   connectionPath(id, '_run')            → RunNowResponse (409 while a run is in progress)
  *   POST   connectionPath(id, '_backfill')       BackfillRequest → ConnectionView
+ *   POST   connectionPath(id, '_authorize')      → ConnectionView (a new API key for the caller)
  *   POST   TEST_CONNECTION_API_PATH              TestConnectionRequest → TestConnectionResponse
  *   POST   DISCOVER_DOMAINS_API_PATH             TestConnectionRequest → DiscoverDomainsResponse
  */
@@ -29,7 +30,7 @@ export const CONNECTIONS_API_PATH = `${INTERNAL_API_BASE}/connections`;
 export const TEST_CONNECTION_API_PATH = `${CONNECTIONS_API_PATH}/_test`;
 export const DISCOVER_DOMAINS_API_PATH = `${CONNECTIONS_API_PATH}/_discover_domains`;
 
-export const connectionPath = (id: string, action?: '_run' | '_backfill') =>
+export const connectionPath = (id: string, action?: '_run' | '_backfill' | '_authorize') =>
   `${CONNECTIONS_API_PATH}/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
 
 export const connectionIdParamsCodec = t.type({ id: t.string });
@@ -116,6 +117,19 @@ export interface BackfillProgress {
 
 export type TaskHealth = 'idle' | 'running' | 'failed' | 'disabled' | 'missing';
 
+/**
+ * The credentials collection writes with. In a secured cluster an API key granted for the user who
+ * last saved or re-authorised the connection; `missing` asks for re-authorisation. `internal`:
+ * Elasticsearch security is off, Kibana's own user writes.
+ */
+export type WriterAuthorization =
+  | { state: 'granted'; grantedBy: string; grantedAt: string }
+  | { state: 'missing' }
+  | { state: 'internal' };
+
+/** The last error's kind when Elasticsearch refused the writer's credentials. */
+export const REAUTHORIZE_ERROR_KIND = 'reauthorize';
+
 export interface ConnectionView {
   id: string;
   settings: ConnectionSettings;
@@ -128,6 +142,7 @@ export interface ConnectionView {
   status: ConnectionStatus;
   task: { health: TaskHealth; nextRunAt?: string };
   backfill?: BackfillProgress;
+  authorization: WriterAuthorization;
 }
 
 export interface ListConnectionsResponse {

@@ -1,58 +1,88 @@
-import { useEffect, useState } from 'react';
-import { Router } from 'react-router-dom';
-import { EuiCallOut, EuiDescriptionList, EuiLoadingSpinner, EuiPageTemplate } from '@elastic/eui';
+import { useEffect, useMemo, type ComponentType } from 'react';
+import {
+  Redirect,
+  Route,
+  Router,
+  Switch,
+  matchPath,
+  useHistory,
+  useLocation,
+} from 'react-router-dom';
+import { EuiPageTemplate } from '@elastic/eui';
 import type { CoreStart, ScopedHistory } from '@kbn/core/public';
-import { PLUGIN_NAME, STATUS_API_PATH } from '../../common/constants';
-import type { StatusResponse } from '../../common/http_api/status';
+import { PLUGIN_NAME } from '../../common/constants';
+import { APP_PAGES, LANDING_PAGE, type AppPageId } from '../app_pages';
+import { SettingsPage } from '../pages/settings/settings_page';
+import { createConnectionsApi } from '../services/connections_api';
+import { AppServicesProvider, canManageConnections, useAppServices } from './app_services';
+
+/** Each page of APP_PAGES, by id; a new page is one entry there and one here. */
+const PAGE_COMPONENTS: Record<AppPageId, ComponentType> = {
+  settings: SettingsPage,
+};
 
 interface AppProps {
   core: CoreStart;
   history: ScopedHistory;
 }
 
-type StatusState =
-  | { kind: 'loading' }
-  | { kind: 'loaded'; status: StatusResponse }
-  | { kind: 'failed'; message: string };
-
 export function App({ core, history }: AppProps) {
-  const [state, setState] = useState<StatusState>({ kind: 'loading' });
-
-  useEffect(() => {
-    core.chrome.setBreadcrumbs([{ text: PLUGIN_NAME }]);
-    core.http
-      .get<StatusResponse>(STATUS_API_PATH)
-      .then((status) => setState({ kind: 'loaded', status }))
-      .catch((error: Error) => setState({ kind: 'failed', message: error.message }));
-  }, [core]);
-
+  const services = useMemo(
+    () => ({
+      core,
+      api: createConnectionsApi(core.http),
+      canManage: canManageConnections(core),
+    }),
+    [core]
+  );
   return (
     <Router history={history}>
-      <EuiPageTemplate restrictWidth={false} data-test-subj="emtApp">
-        <EuiPageTemplate.Header pageTitle={PLUGIN_NAME} iconType="email" />
-        <EuiPageTemplate.Section>
-          {state.kind === 'loading' && <EuiLoadingSpinner size="l" />}
-          {state.kind === 'failed' && (
-            <EuiCallOut color="danger" iconType="error" title="Cannot reach the plugin">
-              {state.message}
-            </EuiCallOut>
-          )}
-          {state.kind === 'loaded' && (
-            <EuiDescriptionList
-              data-test-subj="emtStatus"
-              type="column"
-              listItems={[
-                { title: 'Kibana', description: state.status.kibanaVersion },
-                {
-                  title: 'Elasticsearch cluster',
-                  description: state.status.elasticsearch.clusterName,
-                },
-                { title: 'Elasticsearch version', description: state.status.elasticsearch.version },
-              ]}
-            />
-          )}
-        </EuiPageTemplate.Section>
-      </EuiPageTemplate>
+      <AppServicesProvider services={services}>
+        <AppLayout />
+      </AppServicesProvider>
     </Router>
+  );
+}
+
+/** Kibana's page template: the app's title with a tab per page, breadcrumbs in the chrome. */
+function AppLayout() {
+  const { core } = useAppServices();
+  const history = useHistory();
+  const { pathname } = useLocation();
+  const current = APP_PAGES.find((page) => matchPath(pathname, { path: page.path }));
+
+  useEffect(() => {
+    core.chrome.setBreadcrumbs([
+      {
+        text: PLUGIN_NAME,
+        href: history.createHref({ pathname: LANDING_PAGE.path }),
+        onClick: (event) => {
+          event.preventDefault();
+          history.push(LANDING_PAGE.path);
+        },
+      },
+      ...(current ? [{ text: current.title }] : []),
+    ]);
+  }, [core, history, current]);
+
+  return (
+    <EuiPageTemplate restrictWidth={false} data-test-subj="emtApp">
+      <EuiPageTemplate.Header
+        pageTitle={PLUGIN_NAME}
+        iconType="email"
+        tabs={APP_PAGES.map((page) => ({
+          label: page.title,
+          isSelected: page === current,
+          onClick: () => history.push(page.path),
+          'data-test-subj': `emtTab-${page.id}`,
+        }))}
+      />
+      <Switch>
+        {APP_PAGES.map((page) => (
+          <Route key={page.id} path={page.path} component={PAGE_COMPONENTS[page.id]} />
+        ))}
+        <Redirect to={LANDING_PAGE.path} />
+      </Switch>
+    </EuiPageTemplate>
   );
 }

@@ -1,6 +1,7 @@
 import type { SavedObjectsType } from '@kbn/core/server';
 import type { EncryptedSavedObjectTypeRegistration } from '@kbn/encrypted-saved-objects-plugin/server';
 import type { ConnectionSecrets, ConnectionSettings } from '../../common/connection';
+import type { WriterApiKey } from '../services/writer_api_key';
 
 export const CONNECTION_SAVED_OBJECT_TYPE = 'exchange-message-trace-connection';
 
@@ -23,7 +24,7 @@ export type ConnectionAttributes = ConnectionSettings &
     createdBy?: string;
     updatedBy?: string;
     backfill?: BackfillRequestAttributes;
-  };
+  } & Partial<WriterApiKey>;
 
 /**
  * Hidden: only this plugin's routes reach it, never the generic saved objects APIs. Agnostic: a
@@ -48,5 +49,5 @@ export const connectionSavedObjectType: SavedObjectsType<ConnectionAttributes> =
 /** Secrets are AES-256-GCM ciphertext at rest and never come back from a normal read. */
 export const connectionEncryptionRegistration: EncryptedSavedObjectTypeRegistration = {
   type: CONNECTION_SAVED_OBJECT_TYPE,
-  attributesToEncrypt: new Set(['clientSecret', 'certificatePrivateKey']),
+  attributesToEncrypt: new Set(['clientSecret', 'certificatePrivateKey', 'apiKey']),
 };

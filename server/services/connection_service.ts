@@ -1,4 +1,4 @@
-import type { KibanaRequest } from '@kbn/core/server';
+import type { KibanaRequest, Logger } from '@kbn/core/server';
 import type { SecurityPluginStart } from '@kbn/security-plugin/server';
 import type {
   ConcreteTaskInstance,
@@ -27,12 +27,15 @@ import {
 } from './connection_errors';
 import type { ConnectionStore } from './connection_store';
 import { connectionView, isTaskRunning } from './connection_view';
+import { grantWriterApiKey, invalidateWriterApiKey, type WriterApiKey } from './writer_api_key';
 
 export interface ConnectionServiceDeps {
   connections: ConnectionStore;
   taskManager: TaskManagerStartContract;
   security?: SecurityPluginStart;
   clock: Clock;
+  dataset: string;
+  logger: Logger;
 }
 
 const SETTINGS_KEYS = connectionSettingsCodec.types.flatMap((codec) =>
@@ -92,18 +95,46 @@ export class ConnectionService {
     }
   }
 
+  private async apiKeysEnabled(): Promise<boolean> {
+    return Boolean(await this.deps.security?.authc.apiKeys.areAPIKeysEnabled());
+  }
+
+  /** Granted for the user making this change; undefined where Elasticsearch security is off. */
+  private async grantKey(
+    request: KibanaRequest,
+    connection: { id: string; name: string }
+  ): Promise<WriterApiKey | undefined> {
+    return grantWriterApiKey(
+      this.deps.security,
+      request,
+      connection,
+      this.deps.dataset,
+      new Date(this.deps.clock.now())
+    );
+  }
+
+  private invalidateKey(apiKeyId: string | undefined) {
+    return invalidateWriterApiKey(this.deps.security, apiKeyId, this.deps.logger);
+  }
+
   async get(request: KibanaRequest, id: string): Promise<ConnectionView> {
-    const [record, task] = await Promise.all([
+    const [record, task, apiKeysEnabled] = await Promise.all([
       this.deps.connections.get(request, id),
       this.task(id),
+      this.apiKeysEnabled(),
     ]);
-    return connectionView(record, task);
+    return connectionView(record, task, apiKeysEnabled);
   }
 
   async list(request: KibanaRequest): Promise<ConnectionView[]> {
-    const records = await this.deps.connections.list(request);
+    const [records, apiKeysEnabled] = await Promise.all([
+      this.deps.connections.list(request),
+      this.apiKeysEnabled(),
+    ]);
     return Promise.all(
-      records.map(async (record) => connectionView(record, await this.task(record.id)))
+      records.map(async (record) =>
+        connectionView(record, await this.task(record.id), apiKeysEnabled)
+      )
     );
   }
 
@@ -112,17 +143,22 @@ export class ConnectionService {
     const settings = settingsOf(body);
     const now = new Date(this.deps.clock.now()).toISOString();
     const username = this.username(request);
-    const id = await this.deps.connections.create(request, {
-      ...settings,
-      ...secretFor(settings, body),
-      createdAt: now,
-      updatedAt: now,
-      ...(username ? { createdBy: username, updatedBy: username } : {}),
-    });
+    const secrets = secretFor(settings, body);
+    const key = await this.grantKey(request, { id: 'new', name: settings.name });
+    let id: string | undefined;
     try {
+      id = await this.deps.connections.create(request, {
+        ...settings,
+        ...secrets,
+        ...key,
+        createdAt: now,
+        updatedAt: now,
+        ...(username ? { createdBy: username, updatedBy: username } : {}),
+      });
       await syncCollectTask(this.deps.taskManager, id, settings);
     } catch (error) {
-      await this.deps.connections.delete(request, id);
+      if (id) await this.deps.connections.delete(request, id);
+      await this.invalidateKey(key?.apiKeyId);
       throw error;
     }
     return this.get(request, id);
@@ -138,28 +174,65 @@ export class ConnectionService {
     const settings = settingsOf(body);
     const tenantChanged = settings.tenantId !== stored.tenantId;
     const username = this.username(request);
-    await this.deps.connections.replace(
-      request,
-      id,
-      {
-        ...settings,
-        ...secretFor(settings, body, stored),
-        createdAt: stored.createdAt,
-        updatedAt: new Date(this.deps.clock.now()).toISOString(),
-        ...(stored.createdBy ? { createdBy: stored.createdBy } : {}),
-        ...(username ? { updatedBy: username } : {}),
-        ...(stored.backfill && !tenantChanged ? { backfill: stored.backfill } : {}),
-      },
-      version
-    );
+    const secrets = secretFor(settings, body, stored);
+    const key = await this.grantKey(request, { id, name: settings.name });
+    try {
+      await this.deps.connections.replace(
+        request,
+        id,
+        {
+          ...settings,
+          ...secrets,
+          ...key,
+          createdAt: stored.createdAt,
+          updatedAt: new Date(this.deps.clock.now()).toISOString(),
+          ...(stored.createdBy ? { createdBy: stored.createdBy } : {}),
+          ...(username ? { updatedBy: username } : {}),
+          ...(stored.backfill && !tenantChanged ? { backfill: stored.backfill } : {}),
+        },
+        version
+      );
+    } catch (error) {
+      await this.invalidateKey(key?.apiKeyId);
+      throw error;
+    }
+    await this.invalidateKey(stored.apiKeyId);
     await syncCollectTask(this.deps.taskManager, id, settings, { startOver: tenantChanged });
     return this.get(request, id);
   }
 
   /** The saved object goes first: a task left behind deletes itself when it finds no connection. */
   async delete(request: KibanaRequest, id: string): Promise<void> {
+    const { attributes } = await this.deps.connections.getDecrypted(id);
     await this.deps.connections.delete(request, id);
     await removeCollectTask(this.deps.taskManager, id);
+    await this.invalidateKey(attributes.apiKeyId);
+  }
+
+  /**
+   * A new API key for the caller replaces the stored one (missing, expired, invalidated or short
+   * of a privilege); collection resumes from its checkpoint at once.
+   */
+  async authorize(request: KibanaRequest, id: string): Promise<ConnectionView> {
+    const { attributes, version } = await this.deps.connections.getDecrypted(id);
+    const key = await this.grantKey(request, { id, name: attributes.name });
+    if (!key) {
+      throw new InvalidConnectionRequestError(
+        'Elasticsearch security is off: collection writes as Kibana and needs no API key'
+      );
+    }
+    try {
+      await this.deps.connections.replace(request, id, { ...attributes, ...key }, version);
+    } catch (error) {
+      await this.invalidateKey(key.apiKeyId);
+      throw error;
+    }
+    await this.invalidateKey(attributes.apiKeyId);
+    const task = await this.task(id);
+    if (attributes.enabled && task && task.enabled !== false && !isTaskRunning(task)) {
+      await this.runSoon(id);
+    }
+    return this.get(request, id);
   }
 
   async runNow(request: KibanaRequest, id: string): Promise<RunNowResponse> {

@@ -25,6 +25,8 @@ export interface ConnectionWithSecrets {
   /** Changes with every edit; the collector keys its token cache on it. */
   updatedAt: string;
   backfill?: BackfillRequestAttributes;
+  /** The API key collection writes with (`base64(id:key)`), when one was granted. */
+  writerApiKey?: string;
 }
 
 /** A connection as the settings page may see it: whether each secret is set, never its value. */
@@ -37,6 +39,8 @@ export interface ConnectionRecord {
   createdBy?: string;
   updatedBy?: string;
   backfill?: BackfillRequestAttributes;
+  /** Who the writer's API key was granted for, when one is stored. */
+  writerKey?: { grantedBy: string; grantedAt: string };
 }
 
 /** Every attribute, secrets decrypted, and the version to write them back against. */
@@ -54,6 +58,10 @@ function splitAttributes(attributes: ConnectionAttributes) {
     createdBy,
     updatedBy,
     backfill,
+    apiKey,
+    apiKeyId: _apiKeyId,
+    grantedBy,
+    grantedAt,
     ...settings
   } = attributes;
   return {
@@ -61,6 +69,8 @@ function splitAttributes(attributes: ConnectionAttributes) {
     secrets: { clientSecret, certificatePrivateKey },
     audit: { createdAt, updatedAt, createdBy, updatedBy },
     backfill,
+    writerApiKey: apiKey,
+    writerKey: grantedBy && grantedAt ? { grantedBy, grantedAt } : undefined,
   };
 }
 
@@ -93,8 +103,8 @@ export class ConnectionStore {
   /** Throws the saved objects' own 404 error, which the task takes as "connection deleted". */
   async getWithSecrets(id: string): Promise<ConnectionWithSecrets> {
     const saved = await this.decrypted(id);
-    const { settings, secrets, audit, backfill } = splitAttributes(saved.attributes);
-    return { id: saved.id, settings, secrets, updatedAt: audit.updatedAt, backfill };
+    const { settings, secrets, audit, backfill, writerApiKey } = splitAttributes(saved.attributes);
+    return { id: saved.id, settings, secrets, updatedAt: audit.updatedAt, backfill, writerApiKey };
   }
 
   async getDecrypted(id: string): Promise<DecryptedConnection> {
@@ -157,10 +167,13 @@ export class ConnectionStore {
 
   /** Whether each secret is set comes from decrypting; one that no longer decrypts is not set. */
   private async record(saved: SavedObject<ConnectionAttributes>): Promise<ConnectionRecord> {
-    const { settings, audit, backfill } = splitAttributes(saved.attributes);
+    const { settings, audit, backfill, writerKey } = splitAttributes(saved.attributes);
     let secrets: ConnectionSecrets = {};
+    let keyDecrypts = false;
     try {
-      secrets = splitAttributes((await this.decrypted(saved.id)).attributes).secrets;
+      const decrypted = splitAttributes((await this.decrypted(saved.id)).attributes);
+      secrets = decrypted.secrets;
+      keyDecrypts = Boolean(decrypted.writerApiKey);
     } catch (error) {
       if (!this.encryptedSavedObjects.isEncryptionError(error as Error)) throw error;
     }
@@ -173,6 +186,7 @@ export class ConnectionStore {
       },
       ...audit,
       ...(backfill ? { backfill } : {}),
+      ...(writerKey && keyDecrypts ? { writerKey } : {}),
     };
   }
 }

@@ -1,6 +1,10 @@
 import type { ConcreteTaskInstance } from '@kbn/task-manager-plugin/server';
 import type { ConnectionStatus } from '../../common/connection_status';
-import type { ConnectionView, TaskHealth } from '../../common/http_api/connections';
+import type {
+  ConnectionView,
+  TaskHealth,
+  WriterAuthorization,
+} from '../../common/http_api/connections';
 import { backfillProgress } from '../tasks/collect_backfill';
 import { taskStateFor } from '../tasks/collect_task_state';
 import type { ConnectionRecord } from './connection_store';
@@ -26,9 +30,15 @@ export function taskHealth(
   return 'idle';
 }
 
+function authorizationOf(record: ConnectionRecord, apiKeysEnabled: boolean): WriterAuthorization {
+  if (!apiKeysEnabled) return { state: 'internal' };
+  return record.writerKey ? { state: 'granted', ...record.writerKey } : { state: 'missing' };
+}
+
 export function connectionView(
   record: ConnectionRecord,
-  task: ConcreteTaskInstance | undefined
+  task: ConcreteTaskInstance | undefined,
+  apiKeysEnabled: boolean
 ): ConnectionView {
   const state = taskStateFor(task?.state ?? {}, record.settings.tenantId);
   const health = taskHealth(task, state.status);
@@ -45,5 +55,6 @@ export function connectionView(
     status: state.status,
     task: { health, ...(scheduled ? { nextRunAt: new Date(task.runAt).toISOString() } : {}) },
     ...(backfill ? { backfill } : {}),
+    authorization: authorizationOf(record, apiKeysEnabled),
   };
 }

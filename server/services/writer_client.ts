@@ -15,8 +15,15 @@ export class ApiKeyMissingError extends Error {
  * security plugin (security off) is the internal user the writer.
  */
 export function writerClientFactory(core: CoreStart, security: SecurityPluginStart | undefined) {
-  return async (_connection: ConnectionWithSecrets): Promise<WriterClient> => {
-    if (!security) return core.elasticsearch.client.asInternalUser;
+  return async (connection: ConnectionWithSecrets): Promise<WriterClient> => {
+    if (connection.writerApiKey) {
+      // A fake request carrying only the key, as Alerting scopes a rule's client to its API key.
+      const fakeRequest = { headers: { authorization: `ApiKey ${connection.writerApiKey}` } };
+      return core.elasticsearch.client.asScoped(fakeRequest).asCurrentUser;
+    }
+    if (!security || !(await security.authc.apiKeys.areAPIKeysEnabled())) {
+      return core.elasticsearch.client.asInternalUser;
+    }
     throw new ApiKeyMissingError();
   };
 }

@@ -5,7 +5,12 @@ import type { ConnectionSettings } from '../../common/connection';
 import type { ConnectionStatus } from '../../common/connection_status';
 import type { Clock } from '../lib/collector/clock';
 import { collect, type RunSummary } from '../lib/collector/collect';
-import { createCollectorDeps, WriteIncompleteError } from '../lib/collector/collector_pipeline';
+import { REAUTHORIZE_ERROR_KIND } from '../../common/http_api/connections';
+import {
+  createCollectorDeps,
+  WriteForbiddenError,
+  WriteIncompleteError,
+} from '../lib/collector/collector_pipeline';
 import {
   initialCheckpoint,
   windowsLeft,
@@ -15,8 +20,10 @@ import {
 import { dataStreamName } from '../lib/data_stream/data_stream_name';
 import { GraphError } from '../lib/graph/graph_error';
 import type { WriterClient } from '../lib/writer/bulk_writer';
+import { isAuthorizationStatus } from '../lib/writer/es_errors';
 import type { CollectorResources } from '../services/collector_resources';
 import type { ConnectionStore, ConnectionWithSecrets } from '../services/connection_store';
+import { ApiKeyMissingError } from '../services/writer_client';
 import { currentBackfill, readBackfill } from './collect_backfill';
 import {
   COLLECT_TASK_STATE_VERSION,
@@ -53,9 +60,13 @@ export function windowSettingsOf(settings: ConnectionSettings): WindowSettings {
 
 function failureKind(error: unknown): string {
   if (error instanceof GraphError) return error.kind;
+  // Refused credentials are mended by re-authorising on the settings page, not by waiting.
+  if (error instanceof ApiKeyMissingError || error instanceof WriteForbiddenError) {
+    return REAUTHORIZE_ERROR_KIND;
+  }
   if (error instanceof WriteIncompleteError) return 'elasticsearchWrite';
-  if ((error as { meta?: { statusCode?: number } }).meta?.statusCode === 403)
-    return 'elasticsearchForbidden';
+  const status = (error as { meta?: { statusCode?: number } }).meta?.statusCode;
+  if (status !== undefined && isAuthorizationStatus(status)) return REAUTHORIZE_ERROR_KIND;
   return 'internal';
 }
 

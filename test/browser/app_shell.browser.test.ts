@@ -83,6 +83,9 @@ describe('the app in the host chrome, in Chromium', () => {
     const link = security.locator(subj(`collapsibleNavAppLink-${PLUGIN_ID}`));
     expect((await link.innerText()).trim()).toBe(PLUGIN_NAME);
     expect(await link.getAttribute('aria-current')).toBe('true'); // the current app is highlighted
+    // Its pages are deep links, listed beside it as Kibana's classic nav does.
+    const settings = security.locator(subj(`collapsibleNavAppLink-${PLUGIN_ID}:settings`));
+    expect((await settings.innerText()).trim()).toBe('Settings');
 
     expect(await page.locator(subj('breadcrumbs')).innerText()).toContain(PLUGIN_NAME);
     expect(await page.locator(subj('userMenuButton')).count()).toBe(1);
@@ -109,12 +112,12 @@ describe('the app in the host chrome, in Chromium', () => {
     const started = await openApp('/kbn');
     await expectAppShell(version);
     expect(apiCalls).toContain(`/kbn${STATUS_API_PATH}`);
-    expect(new URL(page.url()).pathname).toBe(`/kbn/app/${PLUGIN_ID}`);
+    expect(new URL(page.url()).pathname).toBe(`/kbn/app/${PLUGIN_ID}/settings`);
 
     // The server root leads to the app, inside the base path.
     await page.goto(new URL(started.url).origin);
     await page.locator(subj('emtStatus')).waitFor();
-    expect(new URL(page.url()).pathname).toBe(`/kbn/app/${PLUGIN_ID}`);
+    expect(new URL(page.url()).pathname).toBe(`/kbn/app/${PLUGIN_ID}/settings`);
 
     expect(unexpected(problems)).toEqual({ consoleErrors: [], externalRequests: [] });
   });
@@ -128,7 +131,7 @@ describe('the app in the host chrome, in Chromium', () => {
     await page.locator(subj('hostSwitchUser-no_access')).click();
     await page.locator(subj('appNotFoundPageContent')).waitFor();
 
-    expect(new URL(page.url()).pathname).toBe(`/app/${PLUGIN_ID}`);
+    expect(new URL(page.url()).pathname).toBe(`/app/${PLUGIN_ID}/settings`);
     expect(await page.locator(subj('appNotFoundPageContent')).innerText()).toContain(
       'Application Not Found'
     );

@@ -91,7 +91,7 @@ describe('the plugin zip’s browser bundle, loaded the way Kibana 9.5 loads it'
     expect(await status.innerText()).toContain(TEST_KIBANA_VERSION);
     expect(await page.evaluate(() => window.__harness.state)).toMatchObject({
       mounted: true,
-      breadcrumbs: [PLUGIN_NAME],
+      breadcrumbs: [PLUGIN_NAME, 'Settings'],
     });
 
     const chunks = requested.filter((url) => url.includes('.chunk.'));

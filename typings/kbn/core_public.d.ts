@@ -149,7 +149,22 @@ declare module '@kbn/core/public' {
     icon?: string;
   }
 
-  // src/core/packages/application/browser/src/application.ts (updater$ and deepLinks omitted)
+  // src/core/packages/application/browser/src/application.ts
+  // A deep link's `visibleIn` defaults to ['globalSearch']; the classic side nav lists the links
+  // whose `visibleIn` includes 'sideNav', flattened beside the app in its category.
+  export type AppDeepLink<Id extends string = string> = {
+    id: Id;
+    title: string;
+    keywords?: string[];
+    visibleIn?: AppDeepLinkLocations[];
+    category?: AppCategory;
+  } & AppNavOptions &
+    (
+      | { path: string; deepLinks?: Array<AppDeepLink<Id>> }
+      | { path?: string; deepLinks: Array<AppDeepLink<Id>> }
+    );
+
+  // src/core/packages/application/browser/src/application.ts (updater$ omitted)
   export interface App<HistoryLocationState = unknown> extends AppNavOptions {
     id: string;
     title: string;
@@ -163,6 +178,7 @@ declare module '@kbn/core/public' {
     appRoute?: string;
     exactRoute?: boolean;
     keywords?: string[];
+    deepLinks?: AppDeepLink[];
   }
 
   // src/core/packages/application/browser/src/app_leave.ts (buttonColor/EUI-typed parts omitted)

@@ -1,4 +1,5 @@
 import type { RouteDependencies } from '../types';
+import { registerAuthorizeConnectionRoute } from './authorize_connection';
 import { registerBackfillConnectionRoute } from './backfill_connection';
 import { registerCreateConnectionRoute } from './create_connection';
 import { registerDeleteConnectionRoute } from './delete_connection';
@@ -16,4 +17,5 @@ export function registerConnectionRoutes(dependencies: RouteDependencies) {
   registerDeleteConnectionRoute(dependencies);
   registerRunConnectionRoute(dependencies);
   registerBackfillConnectionRoute(dependencies);
+  registerAuthorizeConnectionRoute(dependencies);
 }

@@ -8,6 +8,8 @@ export const BUILTIN_LOGS_TEMPLATE = 'logs';
  * logsdb index mode and mappings of its own. A plugin's template must win over it.
  */
 export async function installBuiltinLogsTemplate(client: Client) {
+  // Test hosts start side by side on one node; the first one puts it, as Elasticsearch does once.
+  if (await client.indices.existsIndexTemplate({ name: BUILTIN_LOGS_TEMPLATE })) return;
   await client.indices.putIndexTemplate({
     name: BUILTIN_LOGS_TEMPLATE,
     index_patterns: ['logs-*-*'],

@@ -1,0 +1,31 @@
+import { render, screen } from '@testing-library/react';
+import { createMemoryHistory } from 'history';
+import type { ScopedHistory } from '@kbn/core/public';
+import { PLUGIN_NAME, STATUS_API_PATH } from '../../common/constants';
+import { CONNECTIONS_API_PATH } from '../../common/http_api/connections';
+import { createFakeCore, createFakeHttp } from '../test_support/fake_core';
+import { App } from './app';
+
+describe('the app shell', () => {
+  it('opens the settings page from the app root, with its breadcrumbs and tab', async () => {
+    const { http } = createFakeHttp({
+      [`GET ${CONNECTIONS_API_PATH}`]: () => ({ connections: [] }),
+      [`GET ${STATUS_API_PATH}`]: () => ({
+        kibanaVersion: '9.5.3',
+        elasticsearch: { clusterName: 'test-cluster', version: '9.5.0' },
+      }),
+    });
+    const { core, breadcrumbs } = createFakeCore({ http, canManage: false });
+    const history = createMemoryHistory({ initialEntries: ['/'] });
+    render(
+      core.rendering.addContext(<App core={core} history={history as unknown as ScopedHistory} />)
+    );
+
+    await screen.findByTestId('emtSettingsPage');
+    expect(history.location.pathname).toBe('/settings');
+    expect(breadcrumbs.at(-1)?.map((crumb) => crumb.text)).toEqual([PLUGIN_NAME, 'Settings']);
+    expect(breadcrumbs.at(-1)?.[0]?.href).toBe('/settings');
+    expect(screen.getByTestId('emtTab-settings').getAttribute('aria-selected')).toBe('true');
+    expect((await screen.findByTestId('emtStatus')).textContent).toContain('9.5.3');
+  });
+});

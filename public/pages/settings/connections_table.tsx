@@ -1,0 +1,251 @@
+import {
+  EuiBasicTable,
+  EuiButtonIcon,
+  EuiFlexGroup,
+  EuiSwitch,
+  EuiText,
+  EuiToolTip,
+  type EuiBasicTableColumn,
+} from '@elastic/eui';
+import { REAUTHORIZE_ERROR_KIND, type ConnectionView } from '../../../common/http_api/connections';
+import { ExpiryBadge } from './expiry_badge';
+import { exactTime, formatCount, relativeTime } from './format';
+import { BudgetUsage, HealthBadge, LagBadge } from './health_badges';
+
+export interface ConnectionActions {
+  onEdit(connection: ConnectionView): void;
+  onDelete(connection: ConnectionView): void;
+  onRunNow(connection: ConnectionView): void;
+  onBackfill(connection: ConnectionView): void;
+  onToggleEnabled(connection: ConnectionView): void;
+  onReauthorize(connection: ConnectionView): void;
+}
+
+interface ConnectionsTableProps extends ConnectionActions {
+  connections: ConnectionView[];
+  now: number;
+  /** Without the `manage` capability there are no controls, only the status. */
+  canManage: boolean;
+  /** Connections with a request under way (their controls wait). */
+  pendingIds: ReadonlySet<string>;
+}
+
+const subdued = (text: string) => (
+  <EuiText size="xs" color="subdued">
+    {text}
+  </EuiText>
+);
+
+function statusColumns(now: number): Array<EuiBasicTableColumn<ConnectionView>> {
+  return [
+    {
+      name: 'Connection',
+      render: (connection: ConnectionView) => (
+        <div data-test-subj={`emtConnectionName-${connection.id}`}>
+          <EuiText size="s">
+            <strong>{connection.settings.name}</strong>
+          </EuiText>
+          {subdued(connection.settings.tenantId)}
+        </div>
+      ),
+    },
+    {
+      name: 'Health',
+      width: '10em',
+      render: (connection: ConnectionView) => <HealthBadge connection={connection} now={now} />,
+    },
+    {
+      name: 'Last success',
+      width: '10em',
+      render: (connection: ConnectionView) => {
+        const { lastSuccessAt } = connection.status;
+        return (
+          <div data-test-subj={`emtLastSuccess-${connection.id}`}>
+            {lastSuccessAt ? (
+              <EuiToolTip content={exactTime(lastSuccessAt)}>
+                <span tabIndex={0}>{relativeTime(lastSuccessAt, now)}</span>
+              </EuiToolTip>
+            ) : (
+              'Never'
+            )}
+            <div>
+              <LagBadge connection={connection} now={now} />
+            </div>
+          </div>
+        );
+      },
+    },
+    {
+      name: 'Last run',
+      width: '9em',
+      render: (connection: ConnectionView) => {
+        const { id, status } = connection;
+        if (status.documentsLastRun === undefined) {
+          return <span data-test-subj={`emtDocumentsLastRun-${id}`}>—</span>;
+        }
+        return (
+          <div>
+            <EuiText size="s" data-test-subj={`emtDocumentsLastRun-${id}`}>
+              {formatCount(status.documentsLastRun)} documents
+            </EuiText>
+            <EuiToolTip content={status.rejectedSamples?.[0]?.reason}>
+              <EuiText
+                size="xs"
+                tabIndex={0}
+                color={status.rowsRejectedLastRun ? 'warning' : 'subdued'}
+                data-test-subj={`emtRowsRejected-${id}`}
+              >
+                {formatCount(status.rowsRejectedLastRun ?? 0)} rows rejected
+              </EuiText>
+            </EuiToolTip>
+            <BudgetUsage connection={connection} />
+          </div>
+        );
+      },
+    },
+    {
+      name: 'Last error',
+      render: ({ id, status, authorization }: ConnectionView) =>
+        authorization.state === 'missing' && !status.lastError ? (
+          <EuiText size="xs" color="warning" data-test-subj={`emtLastError-${id}`}>
+            No API key to write with: re-authorise
+          </EuiText>
+        ) : status.lastError ? (
+          <EuiToolTip
+            content={`${status.lastError.kind} at ${exactTime(status.lastError.at)}: ${status.lastError.message}`}
+          >
+            <EuiText
+              size="xs"
+              color="danger"
+              tabIndex={0}
+              className="eui-textBreakWord"
+              data-test-subj={`emtLastError-${id}`}
+            >
+              {status.lastError.message.length > 120
+                ? `${status.lastError.message.slice(0, 120)}…`
+                : status.lastError.message}
+            </EuiText>
+          </EuiToolTip>
+        ) : (
+          <span data-test-subj={`emtLastError-${id}`}>—</span>
+        ),
+    },
+    {
+      name: 'Secret expiry',
+      width: '8.5em',
+      render: (connection: ConnectionView) => <ExpiryBadge connection={connection} now={now} />,
+    },
+  ];
+}
+
+/** Elasticsearch refused the writer's key, or there is none: a new one mends it. */
+function needsReauthorization({ authorization, status }: ConnectionView) {
+  return authorization.state === 'missing' || status.lastError?.kind === REAUTHORIZE_ERROR_KIND;
+}
+
+function actionButton(
+  id: string,
+  label: string,
+  iconType: string,
+  onClick: () => void,
+  options: { disabled?: boolean; color?: 'danger' } = {}
+) {
+  return (
+    <EuiToolTip content={label} disableScreenReaderOutput>
+      <EuiButtonIcon
+        iconType={iconType}
+        aria-label={label}
+        onClick={onClick}
+        isDisabled={options.disabled}
+        color={options.color ?? 'primary'}
+        data-test-subj={id}
+      />
+    </EuiToolTip>
+  );
+}
+
+function manageColumns(
+  actions: ConnectionActions,
+  pendingIds: ReadonlySet<string>
+): Array<EuiBasicTableColumn<ConnectionView>> {
+  return [
+    {
+      name: 'Actions',
+      width: '11em',
+      render: (connection: ConnectionView) => {
+        const { id } = connection;
+        const pending = pendingIds.has(id);
+        const running = connection.task.health === 'running';
+        return (
+          <EuiFlexGroup gutterSize="xs" alignItems="center" responsive={false} wrap={false}>
+            <EuiToolTip
+              content={connection.settings.enabled ? 'Disable collection' : 'Enable collection'}
+              disableScreenReaderOutput
+            >
+              <EuiSwitch
+                label={`Collect with ${connection.settings.name}`}
+                showLabel={false}
+                compressed
+                checked={connection.settings.enabled}
+                disabled={pending}
+                onChange={() => actions.onToggleEnabled(connection)}
+                data-test-subj={`emtEnabled-${id}`}
+              />
+            </EuiToolTip>
+            {actionButton(
+              `emtRunNow-${id}`,
+              'Run now',
+              'play',
+              () => actions.onRunNow(connection),
+              {
+                disabled: pending || running || !connection.settings.enabled,
+              }
+            )}
+            {actionButton(`emtBackfill-${id}`, 'Backfill', 'clockCounter', () =>
+              actions.onBackfill(connection)
+            )}
+            {needsReauthorization(connection) &&
+              actionButton(
+                `emtReauthorize-${id}`,
+                'Re-authorise: grant a new API key as you',
+                'key',
+                () => actions.onReauthorize(connection),
+                { disabled: pending }
+              )}
+            {actionButton(`emtEdit-${id}`, 'Edit', 'pencil', () => actions.onEdit(connection))}
+            {actionButton(
+              `emtDelete-${id}`,
+              'Delete',
+              'trash',
+              () => actions.onDelete(connection),
+              {
+                disabled: pending,
+                color: 'danger',
+              }
+            )}
+          </EuiFlexGroup>
+        );
+      },
+    },
+  ];
+}
+
+export function ConnectionsTable({
+  connections,
+  now,
+  canManage,
+  pendingIds,
+  ...actions
+}: ConnectionsTableProps) {
+  const columns = [...statusColumns(now), ...(canManage ? manageColumns(actions, pendingIds) : [])];
+  return (
+    <EuiBasicTable<ConnectionView>
+      tableCaption="Connections"
+      data-test-subj="emtConnectionsTable"
+      items={connections}
+      itemId="id"
+      rowProps={(connection) => ({ 'data-test-subj': `emtConnectionRow-${connection.id}` })}
+      columns={columns}
+    />
+  );
+}

@@ -1,0 +1,147 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { STATUS_API_PATH } from '../../../common/constants';
+import {
+  CONNECTIONS_API_PATH,
+  connectionPath,
+  type ConnectionView,
+} from '../../../common/http_api/connections';
+import { ACTIVE_POLL_MS } from '../../hooks/use_connections';
+import { connectionView } from '../../test_support/connection_fixtures';
+import { HttpError, renderWithServices, type FakeRoutes } from '../../test_support/fake_core';
+import { SettingsPage } from './settings_page';
+
+const DAY_MS = 86_400_000;
+const STATUS = {
+  kibanaVersion: '9.5.3',
+  elasticsearch: { clusterName: 'test-cluster', version: '9.5.0' },
+};
+
+const failing = connectionView({
+  status: {
+    ...connectionView().status,
+    lastError: {
+      kind: 'graph',
+      message: 'AADSTS7000215: Invalid client secret',
+      at: new Date().toISOString(),
+    },
+  },
+  settings: {
+    ...connectionView().settings,
+    credentialExpiresAt: new Date(Date.now() + 10.5 * DAY_MS).toISOString(),
+  },
+});
+
+function renderPage(connections: ConnectionView[], canManage: boolean, routes: FakeRoutes = {}) {
+  return renderWithServices(<SettingsPage />, {
+    canManage,
+    routes: {
+      [`GET ${CONNECTIONS_API_PATH}`]: () => ({ connections }),
+      [`GET ${STATUS_API_PATH}`]: () => STATUS,
+      ...routes,
+    },
+  });
+}
+
+const CONTROLS = [
+  'emtCreateConnection',
+  'emtEdit-c1',
+  'emtDelete-c1',
+  'emtRunNow-c1',
+  'emtBackfill-c1',
+  'emtEnabled-c1',
+];
+
+describe('the settings page', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('shows every connection’s health and, with `manage`, its controls', async () => {
+    renderPage([failing], true);
+    await screen.findByTestId('emtConnectionsTable');
+    expect(screen.getByTestId('emtDocumentsLastRun-c1').textContent).toBe('1,234 documents');
+    expect(screen.getByTestId('emtRowsRejected-c1').textContent).toBe('2 rows rejected');
+    expect(screen.getByTestId('emtLastError-c1').textContent).toContain('AADSTS7000215');
+    expect(screen.getByTestId('emtHealth-c1').textContent).toBe('Failing');
+    expect(screen.getByTestId('emtExpiry-c1').textContent).toBe('10 days left');
+    expect(screen.getByTestId('emtExpiryWarning').textContent).toContain(
+      'Contoso: the client secret expires in 10 days.'
+    );
+    expect(screen.getByTestId('emtBudget-c1').textContent).toContain('12 / 60');
+    for (const control of CONTROLS) expect(screen.getByTestId(control)).toBeTruthy();
+    expect(screen.queryByTestId('emtReadOnly')).toBeNull();
+    expect((await screen.findByTestId('emtStatus')).textContent).toContain('9.5.3');
+  });
+
+  it('is read-only without `manage`: the same status, no control', async () => {
+    renderPage([failing], false);
+    await screen.findByTestId('emtConnectionsTable');
+    expect(screen.getByTestId('emtReadOnly')).toBeTruthy();
+    expect(screen.getByTestId('emtDocumentsLastRun-c1').textContent).toBe('1,234 documents');
+    expect(screen.getByTestId('emtLastError-c1').textContent).toContain('AADSTS7000215');
+    for (const control of CONTROLS) expect(screen.queryByTestId(control)).toBeNull();
+    expect(screen.queryByRole('button', { name: /create/i })).toBeNull();
+  });
+
+  it('offers the first connection only to a user who may create it', async () => {
+    const { unmount } = renderPage([], true);
+    await screen.findByTestId('emtNoConnections');
+    expect(screen.getByTestId('emtCreateConnection')).toBeTruthy();
+    unmount();
+    renderPage([], false);
+    await screen.findByTestId('emtNoConnections');
+    expect(screen.queryByTestId('emtCreateConnection')).toBeNull();
+  });
+
+  it('deletes a connection after the confirmation', async () => {
+    const { calls, toasts } = renderPage([connectionView()], true, {
+      [`DELETE ${connectionPath('c1')}`]: () => undefined,
+    });
+    fireEvent.click(await screen.findByTestId('emtDelete-c1'));
+    expect(screen.getByTestId('emtDeleteConfirm').textContent).toContain('Delete Contoso?');
+    await act(async () => fireEvent.click(screen.getByTestId('confirmModalConfirmButton')));
+    expect(calls.filter((call) => call.method === 'DELETE')).toEqual([
+      { method: 'DELETE', path: connectionPath('c1') },
+    ]);
+    expect(toasts).toEqual([{ kind: 'success', title: 'Deleted Contoso' }]);
+    expect(screen.queryByTestId('emtDeleteConfirm')).toBeNull();
+  });
+
+  it('says so when a run is already in progress', async () => {
+    const { toasts } = renderPage([connectionView()], true, {
+      [`POST ${connectionPath('c1', '_run')}`]: () => new HttpError(409, 'Conflict'),
+    });
+    const runNow = await screen.findByTestId('emtRunNow-c1');
+    await act(async () => fireEvent.click(runNow));
+    expect(toasts).toEqual([{ kind: 'warning', title: 'Contoso is already running' }]);
+  });
+
+  it('follows a backfill’s progress by polling while it runs', async () => {
+    jest.useFakeTimers();
+    const hour = 3_600_000;
+    const start = Date.now() - 10 * hour;
+    const backfill = (readHours: number, done = false) => ({
+      start: new Date(start).toISOString(),
+      end: new Date(start + 10 * hour).toISOString(),
+      requestedAt: new Date(start).toISOString(),
+      readUntil: new Date(start + readHours * hour).toISOString(),
+      documents: readHours * 100,
+      done,
+    });
+    let current = connectionView({ backfill: backfill(2) });
+    const { calls } = renderWithServices(<SettingsPage />, {
+      routes: {
+        [`GET ${CONNECTIONS_API_PATH}`]: () => ({ connections: [current] }),
+        [`GET ${STATUS_API_PATH}`]: () => STATUS,
+      },
+    });
+    fireEvent.click(await screen.findByTestId('emtBackfill-c1'));
+    const progress = () => screen.getByTestId('emtBackfillProgress');
+    expect(progress().getAttribute('value')).toBe(String(2 * hour));
+    expect(progress().getAttribute('max')).toBe(String(10 * hour));
+
+    current = connectionView({ backfill: backfill(6) });
+    await act(async () => jest.advanceTimersByTime(ACTIVE_POLL_MS));
+    await waitFor(() => expect(progress().getAttribute('value')).toBe(String(6 * hour)));
+    expect(screen.getByTestId('emtBackfillDocuments').textContent).toBe('600');
+    expect(calls.filter((call) => call.path === CONNECTIONS_API_PATH).length).toBe(2);
+  });
+});

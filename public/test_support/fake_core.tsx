@@ -1,0 +1,123 @@
+import type { ReactElement } from 'react';
+import { Router } from 'react-router-dom';
+import { createMemoryHistory, type MemoryHistory } from 'history';
+import { configure, render } from '@testing-library/react';
+import { EuiProvider } from '@elastic/eui';
+import type {
+  ChromeBreadcrumb,
+  CoreStart,
+  HttpFetchOptions,
+  HttpStart,
+  ToastInput,
+} from '@kbn/core/public';
+import { PLUGIN_ID } from '../../common/constants';
+import { AppServicesProvider } from '../components/app_services';
+import { createConnectionsApi } from '../services/connections_api';
+
+// The browser tests and these find elements by the same attribute.
+configure({ testIdAttribute: 'data-test-subj' });
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+/** A route's answer: a body, or an HttpError to fail with. */
+export type FakeRoute = (call: RecordedCall) => unknown;
+export type FakeRoutes = Record<string, FakeRoute>;
+
+/** Fails like Kibana's http client: the message from the error body, which carries the status. */
+export class HttpError extends Error {
+  readonly body: { statusCode: number; error: string; message: string };
+  constructor(statusCode: number, message: string) {
+    super(message);
+    this.body = { statusCode, error: 'Error', message };
+  }
+}
+
+/** `core.http` answering from `routes`, keyed `METHOD path`; an unknown route is a 404. */
+export function createFakeHttp(routes: FakeRoutes) {
+  const calls: RecordedCall[] = [];
+  const handler =
+    (method: string) =>
+    async (path: string, options: HttpFetchOptions = {}): Promise<unknown> => {
+      const body = typeof options.body === 'string' ? JSON.parse(options.body) : undefined;
+      const call = { method, path, ...(body === undefined ? {} : { body }) };
+      calls.push(call);
+      const route = routes[`${method} ${path}`];
+      if (!route) throw new HttpError(404, `Not Found: ${method} ${path}`);
+      const answer = route(call);
+      if (answer instanceof HttpError) throw answer;
+      return answer;
+    };
+  const http = {
+    get: handler('GET'),
+    post: handler('POST'),
+    put: handler('PUT'),
+    delete: handler('DELETE'),
+  } as unknown as HttpStart;
+  return { http, calls };
+}
+
+export interface Toasted {
+  kind: 'success' | 'warning' | 'danger' | 'info' | 'error';
+  title: string;
+  text?: string;
+}
+
+/** CoreStart with the parts the app uses; toasts and breadcrumbs are recorded. */
+export function createFakeCore({ http, canManage }: { http: HttpStart; canManage: boolean }) {
+  const toasts: Toasted[] = [];
+  const breadcrumbs: ChromeBreadcrumb[][] = [];
+  const titleOf = (input: ToastInput) => String(typeof input === 'string' ? input : input.title);
+  const toast = (kind: Toasted['kind']) => (input: ToastInput) => {
+    toasts.push({ kind, title: titleOf(input) });
+    return { id: String(toasts.length) };
+  };
+  const core = {
+    http,
+    application: {
+      capabilities: { [PLUGIN_ID]: { show: true, manage: canManage } },
+      navigateToApp: async () => undefined,
+    },
+    chrome: { setBreadcrumbs: (crumbs: ChromeBreadcrumb[]) => breadcrumbs.push(crumbs) },
+    notifications: {
+      toasts: {
+        addSuccess: toast('success'),
+        addWarning: toast('warning'),
+        addDanger: toast('danger'),
+        addInfo: toast('info'),
+        addError: (error: Error, { title }: { title: string }) => {
+          toasts.push({ kind: 'error', title, text: error.message });
+          return { id: String(toasts.length) };
+        },
+      },
+    },
+    rendering: { addContext: (element: ReactElement) => <EuiProvider>{element}</EuiProvider> },
+  } as unknown as CoreStart;
+  return { core, toasts, breadcrumbs };
+}
+
+/** Renders `ui` with the app's services over the fake core, at `path` of a memory history. */
+export function renderWithServices(
+  ui: ReactElement,
+  {
+    routes,
+    canManage = true,
+    path = '/settings',
+  }: { routes: FakeRoutes; canManage?: boolean; path?: string }
+) {
+  const { http, calls } = createFakeHttp(routes);
+  const { core, toasts } = createFakeCore({ http, canManage });
+  const history: MemoryHistory = createMemoryHistory({ initialEntries: [path] });
+  const services = { core, api: createConnectionsApi(http), canManage };
+  const rendered = render(
+    <EuiProvider>
+      <Router history={history}>
+        <AppServicesProvider services={services}>{ui}</AppServicesProvider>
+      </Router>
+    </EuiProvider>
+  );
+  return { ...rendered, calls, toasts, history, core };
+}
