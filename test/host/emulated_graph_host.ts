@@ -12,11 +12,13 @@ import { collectTaskId } from '../../server/tasks/collect_task';
 import { CHAOS_CLIENT_ID, CHAOS_SECRET, freshStateDir } from '../collector/chaos_tenant';
 import { GraphEmulator } from '../graph_emulator';
 import { exchangeMessageTracePlugin } from './exchange_message_trace_plugin';
-import type { KibanaHost } from './kibana_host';
+import type { KibanaHost, KibanaHostOptions } from './kibana_host';
 import { callRoute, startTestHost, waitFor } from './test_support';
 
 /** Our plugin in a test host whose Graph and Entra ID are the emulator's. */
-export async function startEmulatedGraphHost(): Promise<{
+export async function startEmulatedGraphHost(
+  options: Partial<Pick<KibanaHostOptions, 'security' | 'pages'>> = {}
+): Promise<{
   host: KibanaHost;
   emulator: GraphEmulator;
 }> {
@@ -24,6 +26,7 @@ export async function startEmulatedGraphHost(): Promise<{
   const caFile = path.join(freshStateDir(), 'ca.pem');
   writeFileSync(caFile, emulator.caCertificatePem!);
   const host = await startTestHost({
+    ...options,
     plugins: [exchangeMessageTracePlugin()],
     config: {
       exchange_message_trace: {
