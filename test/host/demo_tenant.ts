@@ -1,8 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONNECTION_DEFAULTS } from '../../common/connection';
-import { CONNECTION_SAVED_OBJECT_TYPE } from '../../server/saved_objects/connection_type';
-import { scheduleCollectTask } from '../../server/tasks/collect_task';
+import {
+  CONNECTIONS_API_PATH,
+  type CreateConnectionRequest,
+  type ListConnectionsResponse,
+} from '../../common/http_api/connections';
 import {
   DEMO_CLIENT_ID,
   DEMO_CLIENT_SECRET,
@@ -12,6 +15,7 @@ import {
 } from '../graph_emulator';
 import type { KibanaHost } from './kibana_host';
 import { REPO_ROOT } from './plugin_manifest';
+import { callRoute } from './test_support';
 
 const DAY = 86_400_000;
 
@@ -31,25 +35,28 @@ export async function startDemoTenant() {
   };
 }
 
-/** A first connection to the demo tenant, so `npm start` shows data flowing without any setup. */
+/**
+ * A first connection to the demo tenant, so `npm start` shows data flowing without any setup. It is
+ * saved through the settings API as mail_admin, as a user would: in the secured host that grants
+ * the API key collection writes with.
+ */
 export async function ensureDemoConnection(host: KibanaHost) {
-  const repository = host.savedObjects.repository([CONNECTION_SAVED_OBJECT_TYPE]);
-  const existing = await repository.find({ type: CONNECTION_SAVED_OBJECT_TYPE, perPage: 1 });
-  if (existing.total > 0) return;
-  const now = new Date().toISOString();
-  const saved = await repository.create(CONNECTION_SAVED_OBJECT_TYPE, {
-    ...CONNECTION_DEFAULTS,
-    name: 'Contoso (emulated demo tenant)',
-    tenantId: DEMO_TENANT_ID,
-    clientId: DEMO_CLIENT_ID,
-    authMethod: 'secret',
-    clientSecret: DEMO_CLIENT_SECRET,
-    localDomains: ['contoso.com', 'contoso.co.uk'],
-    lookbackDays: 7,
-    createdAt: now,
-    updatedAt: now,
-    createdBy: 'npm start',
-    updatedBy: 'npm start',
+  const existing = await callRoute(host, 'GET', CONNECTIONS_API_PATH, { user: 'mail_admin' });
+  if ((existing.body as ListConnectionsResponse).connections.length > 0) return;
+  const created = await callRoute(host, 'POST', CONNECTIONS_API_PATH, {
+    user: 'mail_admin',
+    body: {
+      ...CONNECTION_DEFAULTS,
+      name: 'Contoso (emulated demo tenant)',
+      tenantId: DEMO_TENANT_ID,
+      clientId: DEMO_CLIENT_ID,
+      authMethod: 'secret',
+      clientSecret: DEMO_CLIENT_SECRET,
+      localDomains: ['contoso.com', 'contoso.co.uk'],
+      lookbackDays: 7,
+    } satisfies CreateConnectionRequest,
   });
-  await scheduleCollectTask(host.taskManagerStart(), saved.id, CONNECTION_DEFAULTS.intervalMinutes);
+  if (created.status !== 200) {
+    throw new Error(`Creating the demo connection failed: ${JSON.stringify(created.body)}`);
+  }
 }

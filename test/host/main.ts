@@ -31,6 +31,8 @@ async function main() {
     port: Number(process.env.PORT ?? 5601),
     encryptionKey: process.env.EMT_ENCRYPTION_KEY ?? developmentEncryptionKey(),
     echoLogs: true,
+    // Like a real deployment: collection writes through an API key granted for the user.
+    security: true,
     pages: createPageHandler,
   }).start();
   await ensureDemoConnection(host);
