@@ -1,20 +1,13 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { Client } from '@elastic/elasticsearch';
 import type { TaskManagerStartContract } from '@kbn/task-manager-plugin/server';
 import { CONNECTION_DEFAULTS, type ConnectionSettings } from '../../common/connection';
 import type { ConnectionStatus } from '../../common/connection_status';
-import {
-  addSettledTenant,
-  CHAOS_CLIENT_ID,
-  CHAOS_SECRET,
-  freshStateDir,
-} from '../../test/collector/chaos_tenant';
+import { addSettledTenant, CHAOS_CLIENT_ID, CHAOS_SECRET } from '../../test/collector/chaos_tenant';
 import { compareWithTruth } from '../../test/collector/observations';
-import { GraphEmulator } from '../../test/graph_emulator';
-import { exchangeMessageTracePlugin } from '../../test/host/exchange_message_trace_plugin';
+import type { GraphEmulator } from '../../test/graph_emulator';
+import { startEmulatedGraphHost } from '../../test/host/emulated_graph_host';
 import type { KibanaHost } from '../../test/host/kibana_host';
-import { esUrl, startTestHost, waitFor } from '../../test/host/test_support';
+import { esUrl, waitFor } from '../../test/host/test_support';
 import { CONNECTION_SAVED_OBJECT_TYPE } from '../saved_objects/connection_type';
 import { collectTaskId, scheduleCollectTask } from './collect_task';
 import type { CollectTaskState } from './collect_task_state';
@@ -26,21 +19,7 @@ describe('the collection task in Task Manager', () => {
   const es = new Client({ node: esUrl() });
 
   beforeAll(async () => {
-    emulator = await GraphEmulator.start();
-    const caFile = path.join(freshStateDir(), 'ca.pem');
-    writeFileSync(caFile, emulator.caCertificatePem!);
-    host = await startTestHost({
-      plugins: [exchangeMessageTracePlugin()],
-      config: {
-        exchange_message_trace: {
-          graph: {
-            url: emulator.graphUrl,
-            loginUrl: emulator.loginUrl,
-            certificateAuthority: caFile,
-          },
-        },
-      },
-    });
+    ({ host, emulator } = await startEmulatedGraphHost());
     taskManager = host.taskManagerStart();
   });
 

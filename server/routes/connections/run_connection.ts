@@ -1,25 +1,9 @@
-import { API_PRIVILEGES } from '../../../common/constants';
-import {
-  CONNECTIONS_API_PATH,
-  connectionIdParamsCodec,
-} from '../../../common/http_api/connections';
-import { validateWith } from '../../lib/route_validation';
 import type { RouteDependencies } from '../types';
-import { answerWith, connectionServiceOf } from './connection_handler';
+import { registerConnectionActionRoute } from './connection_action_route';
 
 /** Runs collection now; 409 while a run is in progress or when the connection is disabled. */
 export function registerRunConnectionRoute(dependencies: RouteDependencies) {
-  dependencies.router.post(
-    {
-      path: `${CONNECTIONS_API_PATH}/{id}/_run`,
-      validate: { params: validateWith(connectionIdParamsCodec) },
-      security: { authz: { requiredPrivileges: [API_PRIVILEGES.manage] } },
-      options: { access: 'internal' },
-    },
-    async (_context, request, response) =>
-      answerWith(response, async () => {
-        const service = await connectionServiceOf(dependencies);
-        return response.ok({ body: await service.runNow(request, request.params.id) });
-      })
+  registerConnectionActionRoute(dependencies, '_run', (service, request, id) =>
+    service.runNow(request, id)
   );
 }

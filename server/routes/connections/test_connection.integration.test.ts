@@ -1,17 +1,14 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { CONNECTION_DEFAULTS } from '../../../common/connection';
 import {
   DISCOVER_DOMAINS_API_PATH,
   TEST_CONNECTION_API_PATH,
   type TestConnectionRequest,
 } from '../../../common/http_api/connections';
-import { freshStateDir } from '../../../test/collector/chaos_tenant';
-import { GraphEmulator, MESSAGE_TRACE_PERMISSION } from '../../../test/graph_emulator';
+import { MESSAGE_TRACE_PERMISSION, type GraphEmulator } from '../../../test/graph_emulator';
 import { CLIENT_ID, SECRET, TENANT_ID } from '../../../test/graph_emulator/test_support';
-import { exchangeMessageTracePlugin } from '../../../test/host/exchange_message_trace_plugin';
+import { startEmulatedGraphHost } from '../../../test/host/emulated_graph_host';
 import type { KibanaHost } from '../../../test/host/kibana_host';
-import { callRoute, startTestHost } from '../../../test/host/test_support';
+import { callRoute } from '../../../test/host/test_support';
 import { CONNECTION_SAVED_OBJECT_TYPE } from '../../saved_objects/connection_type';
 
 const NO_DOMAIN_READ = '22222222-0000-4000-8000-000000000000';
@@ -21,40 +18,23 @@ describe('the connection test and domain discovery routes', () => {
   let host: KibanaHost;
 
   beforeAll(async () => {
-    emulator = await GraphEmulator.start({
-      tenants: [
+    ({ host, emulator } = await startEmulatedGraphHost());
+    emulator.addTenant({
+      tenantId: TENANT_ID,
+      apps: [{ clientId: CLIENT_ID, secrets: [{ value: SECRET }] }],
+      domains: ['contoso.com', 'contoso.onmicrosoft.com'],
+      rows: [],
+    });
+    emulator.addTenant({
+      tenantId: NO_DOMAIN_READ,
+      apps: [
         {
-          tenantId: TENANT_ID,
-          apps: [{ clientId: CLIENT_ID, secrets: [{ value: SECRET }] }],
-          domains: ['contoso.com', 'contoso.onmicrosoft.com'],
-          rows: [],
-        },
-        {
-          tenantId: NO_DOMAIN_READ,
-          apps: [
-            {
-              clientId: CLIENT_ID,
-              secrets: [{ value: SECRET }],
-              grantedPermissions: [MESSAGE_TRACE_PERMISSION],
-            },
-          ],
-          rows: [],
+          clientId: CLIENT_ID,
+          secrets: [{ value: SECRET }],
+          grantedPermissions: [MESSAGE_TRACE_PERMISSION],
         },
       ],
-    });
-    const caFile = path.join(freshStateDir(), 'ca.pem');
-    writeFileSync(caFile, emulator.caCertificatePem!);
-    host = await startTestHost({
-      plugins: [exchangeMessageTracePlugin()],
-      config: {
-        exchange_message_trace: {
-          graph: {
-            url: emulator.graphUrl,
-            loginUrl: emulator.loginUrl,
-            certificateAuthority: caFile,
-          },
-        },
-      },
+      rows: [],
     });
   });
 
