@@ -7,11 +7,11 @@ export const ACTIVE_POLL_MS = 3_000;
 /** Otherwise often enough for a scheduled run, its next run time and the countdowns. */
 const IDLE_POLL_MS = 30_000;
 
-function isBusy(connection: ConnectionView): boolean {
-  return (
-    connection.task.health === 'running' ||
-    (connection.backfill !== undefined && !connection.backfill.done)
-  );
+/** Running, backfilling, or due (Run now was asked and Task Manager has yet to pick it up). */
+function isBusy(connection: ConnectionView, now: number): boolean {
+  const { task, backfill, settings } = connection;
+  const due = settings.enabled && task.nextRunAt !== undefined && Date.parse(task.nextRunAt) <= now;
+  return task.health === 'running' || due || (backfill !== undefined && !backfill.done);
 }
 
 export interface ConnectionsState {
@@ -44,7 +44,7 @@ export function useConnections(api: ConnectionsApi): ConnectionsState {
     return () => controller.abort();
   }, [api, generation]);
 
-  const busy = connections?.some(isBusy) ?? false;
+  const busy = connections?.some((connection) => isBusy(connection, Date.now())) ?? false;
   useEffect(() => {
     const timer = setTimeout(refresh, busy ? ACTIVE_POLL_MS : IDLE_POLL_MS);
     return () => clearTimeout(timer);

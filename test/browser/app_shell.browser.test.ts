@@ -6,26 +6,16 @@ import { exchangeMessageTracePlugin } from '../host/exchange_message_trace_plugi
 import type { KibanaHost } from '../host/kibana_host';
 import { createPageHandler } from '../host/public/page_handler';
 import { esUrl, startTestHost } from '../host/test_support';
-import { launchChromium, watchPage, type LaunchedChromium, type PageProblems } from './chromium';
+import {
+  launchChromium,
+  subj,
+  unexpected,
+  watchPage,
+  type LaunchedChromium,
+  type PageProblems,
+} from './chromium';
 
 const SCREENSHOT = path.resolve(__dirname, '../../docs/screenshots/app_shell.png');
-
-/**
- * Kibana 9 renders apps in React 18's legacy root (see public/application.tsx); React's
- * development build says so once per `ReactDOM.render`. Nothing else may reach console.error.
- */
-const EXPECTED_CONSOLE_ERRORS = [/ReactDOM\.render is no longer supported in React 18/];
-
-function unexpected(problems: PageProblems): PageProblems {
-  return {
-    consoleErrors: problems.consoleErrors.filter(
-      (message) => !EXPECTED_CONSOLE_ERRORS.some((pattern) => pattern.test(message))
-    ),
-    externalRequests: problems.externalRequests,
-  };
-}
-
-const subj = (id: string) => `[data-test-subj="${id}"]`;
 
 /** The node's version; `GET /` is an optional module the test distribution lacks. */
 async function elasticsearchVersion(): Promise<string> {

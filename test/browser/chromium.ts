@@ -51,6 +51,9 @@ export async function launchChromium(): Promise<LaunchedChromium> {
   }
 }
 
+/** The selector of an element by its `data-test-subj`, as Kibana's functional tests find them. */
+export const subj = (id: string) => `[data-test-subj="${id}"]`;
+
 export interface PageProblems {
   /** `console.error` messages and uncaught page errors. */
   consoleErrors: string[];
@@ -62,6 +65,22 @@ function isLoopback(url: string): boolean {
   const { protocol, hostname } = new URL(url);
   if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:') return true;
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+/**
+ * Kibana 9 renders apps in React 18's legacy root (see public/application.tsx); React's
+ * development build says so once per `ReactDOM.render`. Nothing else may reach console.error.
+ */
+const EXPECTED_CONSOLE_ERRORS = [/ReactDOM\.render is no longer supported in React 18/];
+
+/** The problems a test must not see: what `watchPage` collected, less the expected warnings. */
+export function unexpected(problems: PageProblems): PageProblems {
+  return {
+    consoleErrors: problems.consoleErrors.filter(
+      (message) => !EXPECTED_CONSOLE_ERRORS.some((pattern) => pattern.test(message))
+    ),
+    externalRequests: problems.externalRequests,
+  };
 }
 
 /** Collects what a browser test asserts is absent: console errors and non-loopback requests. */

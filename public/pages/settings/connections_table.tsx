@@ -56,7 +56,8 @@ function statusColumns(now: number): Array<EuiBasicTableColumn<ConnectionView>> 
     },
     {
       name: 'Last success',
-      width: '10em',
+      // Room for "a few seconds ago" and its lag badge, which do not wrap.
+      width: '13.5em',
       render: (connection: ConnectionView) => {
         const { lastSuccessAt } = connection.status;
         return (
@@ -77,7 +78,7 @@ function statusColumns(now: number): Array<EuiBasicTableColumn<ConnectionView>> 
     },
     {
       name: 'Last run',
-      width: '9em',
+      width: '11em',
       render: (connection: ConnectionView) => {
         const { id, status } = connection;
         if (status.documentsLastRun === undefined) {
@@ -171,7 +172,8 @@ function manageColumns(
   return [
     {
       name: 'Actions',
-      width: '11em',
+      // The switch and up to five buttons (re-authorise included), on one line.
+      width: '16.5em',
       render: (connection: ConnectionView) => {
         const { id } = connection;
         const pending = pendingIds.has(id);
