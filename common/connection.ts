@@ -6,7 +6,8 @@ const DOMAIN = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(
 const NAMESPACE = /^[a-z0-9_]{1,100}$/;
 const THUMBPRINT = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
 
-function refined<A>(
+/** A codec of `base` values that also pass `valid`; `message` says what a failing one must be. */
+export function refined<A>(
   base: t.Type<A, A, unknown>,
   name: string,
   valid: (value: A) => boolean,

@@ -2,15 +2,32 @@ import type { AppDeepLink } from '@kbn/core/public';
 
 /**
  * The app's pages, in tab order. Each one is a deep link (global search, the side nav) and a tab
- * in the app; its component is wired in components/app.tsx. The first page is the landing page.
+ * in the app; its component is wired in components/app.tsx.
  */
-export const APP_PAGES = [{ id: 'settings', title: 'Settings', path: '/settings' }] as const;
+export const APP_PAGES = [
+  { id: 'delivery_status', title: 'Delivery status', path: '/delivery_status' },
+  { id: 'suspicious_senders', title: 'Suspicious senders', path: '/suspicious_senders' },
+  { id: 'messages', title: 'Messages', path: '/messages' },
+  { id: 'settings', title: 'Settings', path: '/settings' },
+  { id: 'import', title: 'Import files', path: '/import', requiresManage: true },
+] as const;
 
 export type AppPageId = (typeof APP_PAGES)[number]['id'];
 
-export const LANDING_PAGE = APP_PAGES[0];
+/** Settings, where a first connection is made; the views have nothing to show before one. */
+export const LANDING_PAGE = APP_PAGES[3];
 
-export const APP_DEEP_LINKS: AppDeepLink[] = APP_PAGES.map(({ id, title, path }) => ({
+const needsManage = (page: (typeof APP_PAGES)[number]) => 'requiresManage' in page;
+
+/** The tabs a user gets: a page that changes data only with the feature's `manage` capability. */
+export const pagesFor = (canManage: boolean) =>
+  APP_PAGES.filter((page) => canManage || !needsManage(page));
+
+/**
+ * Deep links are registered once, for every user (narrowing them per user takes an `updater$`),
+ * so a page for `manage` only is reached from its tab.
+ */
+export const APP_DEEP_LINKS: AppDeepLink[] = pagesFor(false).map(({ id, title, path }) => ({
   id,
   title,
   path,

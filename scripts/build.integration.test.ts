@@ -259,6 +259,13 @@ describe('the zip’s server/index.js in Node, set up and started by the standal
     expect(report.configDefaults).toEqual({
       dataStream: { dataset: 'microsoft_exchange_online_message_trace.log' },
       graph: {},
+      files: {
+        paths: [],
+        maxUploadBytes: 1024 ** 3,
+        localDomains: [],
+        namespace: 'default',
+        interval: '1m',
+      },
     });
   });
 

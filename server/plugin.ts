@@ -23,17 +23,29 @@ import {
   connectionEncryptionRegistration,
   connectionSavedObjectType,
 } from './saved_objects/connection_type';
+import {
+  KNOWN_SENDER_SAVED_OBJECT_TYPE,
+  knownSenderSavedObjectType,
+} from './saved_objects/known_sender_type';
 import { CollectorResources } from './services/collector_resources';
 import { ConnectionStore } from './services/connection_store';
-import { writerClientFactory } from './services/writer_client';
+import { KnownSenderStore } from './services/known_sender_store';
+import { MessageTrailService } from './services/message_trail_service';
+import { unsecuredWriterClientFactory, writerClientFactory } from './services/writer_client';
 import { registerCollectTaskDefinition } from './tasks/collect_task';
 import type { CollectTaskServices } from './tasks/collect_task_runner';
+import { registerFileImportTaskDefinition, syncFileImportTask } from './tasks/file_import_task';
+import type { WriterClient } from './lib/writer/bulk_writer';
 import type { ExchangeMessageTraceSetupDeps, ExchangeMessageTraceStartDeps } from './types';
 
 /** What routes and the task need once Kibana has started; routes wait for it via getServices. */
 export interface ExchangeMessageTraceServices extends CollectTaskServices {
   taskManager: ExchangeMessageTraceStartDeps['taskManager'];
   security?: ExchangeMessageTraceStartDeps['security'];
+  knownSenders: KnownSenderStore;
+  messageTrails: MessageTrailService;
+  /** For imports from configured paths without a connection: Kibana's user, only with security off. */
+  unsecuredWriterClient(): Promise<WriterClient>;
 }
 
 export class ExchangeMessageTracePlugin
@@ -54,16 +66,25 @@ export class ExchangeMessageTracePlugin
   setup(core: CoreSetup<ExchangeMessageTraceStartDeps>, plugins: ExchangeMessageTraceSetupDeps) {
     core.savedObjects.registerType(connectionSavedObjectType);
     core.savedObjects.registerType(budgetSavedObjectType);
+    core.savedObjects.registerType(knownSenderSavedObjectType);
     plugins.encryptedSavedObjects.registerType(connectionEncryptionRegistration);
-    plugins.features.registerKibanaFeature(buildKibanaFeature([CONNECTION_SAVED_OBJECT_TYPE]));
+    plugins.features.registerKibanaFeature(
+      buildKibanaFeature([CONNECTION_SAVED_OBJECT_TYPE, KNOWN_SENDER_SAVED_OBJECT_TYPE])
+    );
     registerCollectTaskDefinition({
       taskManager: plugins.taskManager,
       getServices: () => this.services,
+    });
+    registerFileImportTaskDefinition({
+      taskManager: plugins.taskManager,
+      getServices: async () => ({ ...(await this.services), logger: this.logger.get('files') }),
+      config: this.config.files,
     });
     registerRoutes({
       router: core.http.createRouter(),
       logger: this.logger,
       kibanaVersion: this.context.env.packageInfo.version,
+      fileUploadMaxBytes: this.config.files.maxUploadBytes,
       getServices: () => this.services,
     });
   }
@@ -94,11 +115,13 @@ export class ExchangeMessageTracePlugin
         ingestPipeline = geoIp.installed ? GEOIP_PIPELINE_NAME : NO_PIPELINE;
         if (!geoIp.installed) this.logger.info(`GeoIP enrichment is off: ${geoIp.reason}`);
       });
+    const connections = new ConnectionStore(plugins.encryptedSavedObjects, core.savedObjects);
+    const resources = new CollectorResources(repository, systemClock, endpoints);
     ready
       .then(() =>
         this.resolveServices({
-          connections: new ConnectionStore(plugins.encryptedSavedObjects, core.savedObjects),
-          resources: new CollectorResources(repository, systemClock, endpoints),
+          connections,
+          resources,
           writerClient: writerClientFactory(core, plugins.security),
           dataset: dataStream.dataset,
           ingestPipeline: () => ingestPipeline,
@@ -106,7 +129,15 @@ export class ExchangeMessageTracePlugin
           logger: this.logger.get('collector'),
           taskManager: plugins.taskManager,
           security: plugins.security,
+          knownSenders: new KnownSenderStore(core.savedObjects),
+          messageTrails: new MessageTrailService({ connections, resources, clock: systemClock }),
+          unsecuredWriterClient: unsecuredWriterClientFactory(core, plugins.security),
         })
+      )
+      .then(() =>
+        syncFileImportTask(plugins.taskManager, this.config.files).catch((error: Error) =>
+          this.logger.error(`Scheduling the import of configured files failed: ${error.message}`)
+        )
       )
       .catch((error: Error) =>
         this.logger.error(`Installing the data stream templates failed: ${error.message}`)

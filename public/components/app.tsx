@@ -11,14 +11,23 @@ import {
 import { EuiPageTemplate } from '@elastic/eui';
 import type { CoreStart, ScopedHistory } from '@kbn/core/public';
 import { PLUGIN_NAME } from '../../common/constants';
-import { APP_PAGES, LANDING_PAGE, type AppPageId } from '../app_pages';
+import { LANDING_PAGE, pagesFor, type AppPageId } from '../app_pages';
+import { DeliveryStatusPage } from '../pages/delivery_status/delivery_status_page';
+import { ImportFilesPage } from '../pages/import_files/import_files_page';
+import { MessagesPage } from '../pages/messages/messages_page';
 import { SettingsPage } from '../pages/settings/settings_page';
+import { SuspiciousSendersPage } from '../pages/suspicious_senders/suspicious_senders_page';
 import { createConnectionsApi } from '../services/connections_api';
 import { AppServicesProvider, canManageConnections, useAppServices } from './app_services';
+import { viewScopeSearch } from './view_filters/use_view_scope';
 
 /** Each page of APP_PAGES, by id; a new page is one entry there and one here. */
 const PAGE_COMPONENTS: Record<AppPageId, ComponentType> = {
+  delivery_status: DeliveryStatusPage,
+  suspicious_senders: SuspiciousSendersPage,
+  messages: MessagesPage,
   settings: SettingsPage,
+  import: ImportFilesPage,
 };
 
 interface AppProps {
@@ -46,10 +55,11 @@ export function App({ core, history }: AppProps) {
 
 /** Kibana's page template: the app's title with a tab per page, breadcrumbs in the chrome. */
 function AppLayout() {
-  const { core } = useAppServices();
+  const { core, canManage } = useAppServices();
   const history = useHistory();
-  const { pathname } = useLocation();
-  const current = APP_PAGES.find((page) => matchPath(pathname, { path: page.path }));
+  const { pathname, search } = useLocation();
+  const pages = pagesFor(canManage);
+  const current = pages.find((page) => matchPath(pathname, { path: page.path }));
 
   useEffect(() => {
     core.chrome.setBreadcrumbs([
@@ -70,15 +80,15 @@ function AppLayout() {
       <EuiPageTemplate.Header
         pageTitle={PLUGIN_NAME}
         iconType="email"
-        tabs={APP_PAGES.map((page) => ({
+        tabs={pages.map((page) => ({
           label: page.title,
           isSelected: page === current,
-          onClick: () => history.push(page.path),
+          onClick: () => history.push({ pathname: page.path, search: viewScopeSearch(search) }),
           'data-test-subj': `emtTab-${page.id}`,
         }))}
       />
       <Switch>
-        {APP_PAGES.map((page) => (
+        {pages.map((page) => (
           <Route key={page.id} path={page.path} component={PAGE_COMPONENTS[page.id]} />
         ))}
         <Redirect to={LANDING_PAGE.path} />

@@ -56,6 +56,7 @@ export function createFakeHttp(routes: FakeRoutes) {
     post: handler('POST'),
     put: handler('PUT'),
     delete: handler('DELETE'),
+    basePath: { get: () => '', prepend: (path: string) => path },
   } as unknown as HttpStart;
   return { http, calls };
 }

@@ -28,6 +28,7 @@ import { TokenProvider, type ClientCredential } from '../lib/graph/token_provide
 import { cliStatePaths, fileBudgetStore, readCheckpoint } from './cli_state';
 import {
   assertKnownFlags,
+  listFlag,
   requiredFlag,
   stringFlag,
   UsageError,
@@ -166,10 +167,7 @@ export async function collectCommand(args: ParsedArgs, signal: AbortSignal): Pro
       elasticsearch,
       dataStream,
       mapping: {
-        localDomains: (stringFlag(args, 'local-domains') ?? '')
-          .split(',')
-          .map((d) => d.trim())
-          .filter(Boolean),
+        localDomains: listFlag(args, 'local-domains'),
         matchSubdomains: args.flags.get('match-subdomains') === true,
         dataset,
         namespace,

@@ -48,3 +48,11 @@ export function assertKnownFlags(args: ParsedArgs, known: readonly string[]) {
   const unknown = [...args.flags.keys()].filter((flag) => !known.includes(flag));
   if (unknown.length > 0) throw new UsageError(`Unknown option --${unknown[0]}`);
 }
+
+/** `--name a,b,c` as a list without blanks; none when the flag is absent. */
+export function listFlag(args: ParsedArgs, name: string): string[] {
+  return (stringFlag(args, name) ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}

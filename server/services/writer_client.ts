@@ -4,9 +4,26 @@ import type { WriterClient } from '../lib/writer/bulk_writer';
 import type { ConnectionWithSecrets } from './connection_store';
 
 export class ApiKeyMissingError extends Error {
-  constructor() {
-    super('This connection has no API key to write with: re-authorise it on the settings page');
+  constructor(
+    message = 'This connection has no API key to write with: re-authorise it on the settings page'
+  ) {
+    super(message);
   }
+}
+
+/** Kibana's own user, only where Elasticsearch security is off: it may not write to logs-*. */
+export function unsecuredWriterClientFactory(
+  core: CoreStart,
+  security: SecurityPluginStart | undefined
+) {
+  return async (): Promise<WriterClient> => {
+    if (!security || !(await security.authc.apiKeys.areAPIKeysEnabled())) {
+      return core.elasticsearch.client.asInternalUser;
+    }
+    throw new ApiKeyMissingError(
+      "Kibana may not write to logs-* data streams in a secured cluster: set exchange_message_trace.files.connectionId so files are written with that connection's API key"
+    );
+  };
 }
 
 /**
@@ -15,15 +32,19 @@ export class ApiKeyMissingError extends Error {
  * security plugin (security off) is the internal user the writer.
  */
 export function writerClientFactory(core: CoreStart, security: SecurityPluginStart | undefined) {
+  const unsecuredWriter = unsecuredWriterClientFactory(core, security);
   return async (connection: ConnectionWithSecrets): Promise<WriterClient> => {
     if (connection.writerApiKey) {
       // A fake request carrying only the key, as Alerting scopes a rule's client to its API key.
       const fakeRequest = { headers: { authorization: `ApiKey ${connection.writerApiKey}` } };
       return core.elasticsearch.client.asScoped(fakeRequest).asCurrentUser;
     }
-    if (!security || !(await security.authc.apiKeys.areAPIKeysEnabled())) {
-      return core.elasticsearch.client.asInternalUser;
+    try {
+      return await unsecuredWriter();
+    } catch (error) {
+      // The connection's own wording: it is mended by re-authorising, not by configuration.
+      if (error instanceof ApiKeyMissingError) throw new ApiKeyMissingError();
+      throw error;
     }
-    throw new ApiKeyMissingError();
   };
 }

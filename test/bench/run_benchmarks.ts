@@ -6,8 +6,12 @@ import {
 import { ensureElasticsearch } from '../es/es_node';
 import { REPO_ROOT } from '../host/plugin_manifest';
 import { collectorBench } from './collector_bench';
+import { fileImportBench } from './file_import_bench';
+import { viewsBench } from './views_bench';
 
 const COLLECTOR_ROWS = Number(process.env.BENCH_COLLECTOR_ROWS ?? 1_000_000);
+const FILE_ROWS = Number(process.env.BENCH_FILE_ROWS ?? 1_000_000);
+const VIEW_DOCUMENTS = Number(process.env.BENCH_VIEW_DOCUMENTS ?? 5_000_000);
 
 function collectorSection(result: Awaited<ReturnType<typeof collectorBench>>) {
   const collectorRate = result.documents / result.collectorSeconds;
@@ -53,6 +57,82 @@ function collectorSection(result: Awaited<ReturnType<typeof collectorBench>>) {
   ].join('\n');
 }
 
+function fileImportSection(result: Awaited<ReturnType<typeof fileImportBench>>) {
+  const rate = result.rows / result.seconds;
+  return [
+    '## File import throughput and memory',
+    '',
+    `\`npm run bench files\`: a generated Windows PowerShell 5.1 \`Get-MessageTrace | Export-Csv\` of ${result.rows.toLocaleString('en')} rows`,
+    `(${Math.round(result.fileMb)} MB: BOM, \`#TYPE\` line, en-US dates, every field quoted, a subject with a line break every`,
+    '50 rows) through `exchange-message-trace import` (a separate process) into the data stream.',
+    '',
+    ...markdownTable(
+      ['measure', 'value', 'aim'],
+      [
+        ['documents written', result.documents.toLocaleString('en'), ''],
+        [
+          'import',
+          `${result.seconds.toFixed(1)} s (${Math.round(rate).toLocaleString('en')} rows/s)`,
+          '',
+        ],
+        [
+          'peak RSS',
+          `${Math.round(result.peakRssMb)} MB`,
+          `< 300 MB: ${result.peakRssMb < 300 ? 'yes' : '**no**'}`,
+        ],
+      ]
+    ),
+    '',
+    `RSS as the import went on (rows → MB): ${result.rssByRows
+      .filter((_, index, all) => index % Math.max(1, Math.floor(all.length / 8)) === 0)
+      .map(([rows, mb]) => `${rows.toLocaleString('en')} → ${mb}`)
+      .join(', ')}.`,
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}; Elasticsearch 9.5.3 (1 node, 1 GB heap) on the same machine.`,
+    '',
+  ].join('\n');
+}
+
+function viewsSection(result: Awaited<ReturnType<typeof viewsBench>>) {
+  const ms = (value: number) => `${value} ms`;
+  return [
+    '## View latency',
+    '',
+    `\`npm run bench views\`: ${result.documents.toLocaleString('en')} documents (90 days of the synthetic tenant, rows whose`,
+    'status changed stored once per status) in one data stream. Each view 30 times after 3 warm-ups, one',
+    'request at a time, each range ending a second earlier than the last so that no answer comes from',
+    "Elasticsearch's request cache. Route: the HTTP route through the host as `soc_analyst`. Elasticsearch:",
+    "the same view's searches (latest-status look-up included) called directly with a client.",
+    '',
+    ...markdownTable(
+      [
+        'view',
+        'documents in range',
+        'route p50',
+        'route p95',
+        'Elasticsearch p50',
+        'Elasticsearch p95',
+        'aim: route p95 ≤ 300 ms',
+      ],
+      result.timings.map((timing) => [
+        timing.view,
+        timing.documents > 0 ? timing.documents.toLocaleString('en') : '—',
+        ms(timing.route.p50),
+        ms(timing.route.p95),
+        ms(timing.elasticsearch.p50),
+        ms(timing.elasticsearch.p95),
+        timing.route.p95 <= 300 ? 'yes' : '**no**',
+      ])
+    ),
+    '',
+    result.loadSeconds > 0
+      ? `Loading them with \`_bulk\` took ${Math.round(result.loadSeconds)} s (then a force merge to one segment).`
+      : 'They were loaded by an earlier run (BENCH_VIEW_NAMESPACE).',
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}; Elasticsearch 9.5.3 (1 node, 1 GB heap) on the same machine.`,
+    '',
+  ].join('\n');
+}
+
 async function main() {
   const only = process.argv.slice(2);
   const elasticsearch = await ensureElasticsearch('bench');
@@ -65,6 +145,26 @@ async function main() {
         root: REPO_ROOT,
         heading: '## Collector throughput and memory',
         text: collectorSection(result),
+      });
+    }
+    if (only.length === 0 || only.includes('files')) {
+      process.stdout.write(`File import: ${FILE_ROWS} rows…\n`);
+      const result = await fileImportBench(elasticsearch.url, FILE_ROWS);
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      await writeBenchmarkSection({
+        root: REPO_ROOT,
+        heading: '## File import throughput and memory',
+        text: fileImportSection(result),
+      });
+    }
+    if (only.length === 0 || only.includes('views')) {
+      process.stdout.write(`Views: ${VIEW_DOCUMENTS} documents…\n`);
+      const result = await viewsBench(elasticsearch.url, VIEW_DOCUMENTS);
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      await writeBenchmarkSection({
+        root: REPO_ROOT,
+        heading: '## View latency',
+        text: viewsSection(result),
       });
     }
   } finally {

@@ -98,7 +98,8 @@ export const messageTraceMappings: estypes.MappingTypeMapping = {
     user: object({ id: keyword, email: keyword, name: keywordWithText }),
     observer: object({ vendor: keyword, product: keyword }),
     organization: object({ id: keyword, name: keywordWithText }),
-    exchange_message_trace: object({ connection_id: keyword }),
+    // Custom: row_id is the trace id + recipient every observation of a row shares (docs/FIELDS.md).
+    exchange_message_trace: object({ connection_id: keyword, row_id: keyword }),
     microsoft: object({
       online_message_trace: object({
         MessageTraceId: keyword,

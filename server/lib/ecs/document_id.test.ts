@@ -1,4 +1,4 @@
-import { messageTraceDocumentId } from './document_id';
+import { messageTraceDocumentId, messageTraceRowId } from './document_id';
 import { toMessageTraceDocument } from './message_trace_document';
 
 const row = {
@@ -52,5 +52,17 @@ describe('messageTraceDocumentId', () => {
     expect(messageTraceDocumentId({ id: 'a', recipientAddress: 'b","c', status: 'd' })).not.toBe(
       messageTraceDocumentId({ id: 'a","b', recipientAddress: 'c', status: 'd' })
     );
+  });
+
+  it('shares its row id with every status of the same row, case-insensitively', () => {
+    const rowId = messageTraceRowId(row);
+    expect(rowId).toBe('4c1b2d3e-0000-4000-8000-00000000abcd|bob@contoso.com');
+    expect(
+      messageTraceRowId({ id: row.id.toLowerCase(), recipientAddress: ' BOB@contoso.com' })
+    ).toBe(rowId);
+    expect(
+      toMessageTraceDocument({ ...row, status: 'Pending' }).document.exchange_message_trace
+    ).toEqual({ row_id: rowId });
+    expect(messageTraceRowId({ ...row, recipientAddress: 'carol@contoso.com' })).not.toBe(rowId);
   });
 });

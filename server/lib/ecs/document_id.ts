@@ -12,6 +12,15 @@ import { canonicalStatus } from '../../../common/graph/message_trace';
  *
  * sha256, base64url: 43 characters, well under Elasticsearch's 512-byte limit.
  */
+/**
+ * The Graph row an observation belongs to: trace id and recipient, lower-cased as in the `_id`.
+ * Every observation of a row (Pending, then Delivered) shares it, so views can find a row's
+ * latest status. The trace id is a GUID, so the first `|` separates the parts.
+ */
+export function messageTraceRowId(row: { id: string; recipientAddress: string }): string {
+  return `${row.id.trim().toLowerCase()}|${row.recipientAddress.trim().toLowerCase()}`;
+}
+
 export function messageTraceDocumentId(row: {
   id: string;
   recipientAddress: string;

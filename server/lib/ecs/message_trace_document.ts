@@ -5,7 +5,7 @@ import {
   dataStreamName,
 } from '../data_stream/data_stream_name';
 import { createDomainMatcher, mailDirection, type MailDirection } from './direction';
-import { messageTraceDocumentId } from './document_id';
+import { messageTraceDocumentId, messageTraceRowId } from './document_id';
 import {
   NULL_SENDER,
   domainParts,
@@ -188,6 +188,7 @@ export function createMessageTraceMapper(
         ...(size !== undefined ? { attachments: { file: { size } }, size } : {}),
       },
       observer: { vendor: 'Microsoft', product: 'Exchange Online' },
+      exchange_message_trace: { row_id: messageTraceRowId(row) },
       microsoft: { online_message_trace: rawRow(row, received) },
     };
 
@@ -218,7 +219,7 @@ export function createMessageTraceMapper(
     if (user) document.user = user;
     if (Object.keys(organization).length > 0) document.organization = organization;
     if (nonEmpty(options.connectionId)) {
-      document.exchange_message_trace = { connection_id: options.connectionId as string };
+      document.exchange_message_trace.connection_id = options.connectionId as string;
     }
 
     return { _id: messageTraceDocumentId(row), document };

@@ -61,7 +61,11 @@ export interface MessageTraceDocument {
   user?: { id?: OneOrMore; email?: OneOrMore; name?: OneOrMore };
   observer: { vendor: 'Microsoft'; product: 'Exchange Online' };
   organization?: { id?: string; name?: string };
-  exchange_message_trace?: { connection_id: string };
+  exchange_message_trace: {
+    /** Custom: the Graph row (trace id + recipient) every observation of it shares; see docs/FIELDS.md. */
+    row_id: string;
+    connection_id?: string;
+  };
   microsoft: { online_message_trace: RawMessageTrace };
 }
 

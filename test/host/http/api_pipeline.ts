@@ -16,7 +16,7 @@ import { authenticate, type HostUser } from '../security/users';
 import type { RegisteredRoute } from './host_router';
 import { RequestValidationError, validatePart } from './request_validation';
 import { errorBody, KibanaResponse, kibanaResponseFactory } from './response_factory';
-import { readJsonBody, PayloadError } from './request_body';
+import { assertDeclaredLength, readJsonBody, PayloadError } from './request_body';
 
 export interface ApiPipelineDeps {
   routes: RegisteredRoute[];
@@ -111,6 +111,8 @@ async function buildRequest(
   const options = (route.config.options ?? {}) as RouteConfigOptions<RouteMethod>;
   const validator = validatorOf(route);
   const streamed = options.body?.output === 'stream';
+  // hapi checks a streamed body's declared length only; the handler reads the stream itself.
+  if (streamed) assertDeclaredLength(req, options.body?.maxBytes);
   const rawBody =
     route.method === 'get' || route.method === 'delete' || streamed
       ? undefined
@@ -131,7 +133,8 @@ async function buildRequest(
     events: { aborted$: aborted$.asObservable(), completed$: completed$.asObservable() },
     params: validatePart(validator.params, params, 'request params'),
     query: validatePart(validator.query, parseQuery(url.searchParams), 'request query'),
-    body: streamed ? req : validatePart(validator.body, rawBody, 'request body'),
+    // Kibana hands a streamed body to the body validation as the stream.
+    body: validatePart(validator.body, streamed ? req : rawBody, 'request body'),
   } as unknown as KibanaRequest;
 }
 

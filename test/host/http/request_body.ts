@@ -12,6 +12,15 @@ export class PayloadError extends Error {
   }
 }
 
+const tooLarge = (maxBytes: number) =>
+  new PayloadError(413, 'Payload content length greater than maximum allowed: ' + maxBytes);
+
+/** hapi's check of `content-length` before any of the body is read. */
+export function assertDeclaredLength(req: IncomingMessage, maxBytes = DEFAULT_MAX_BYTES) {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+}
+
 export async function readJsonBody(
   req: IncomingMessage,
   maxBytes = DEFAULT_MAX_BYTES
@@ -20,11 +29,7 @@ export async function readJsonBody(
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > maxBytes)
-      throw new PayloadError(
-        413,
-        'Payload content length greater than maximum allowed: ' + maxBytes
-      );
+    if (size > maxBytes) throw tooLarge(maxBytes);
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');

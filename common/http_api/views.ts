@@ -1,0 +1,283 @@
+import * as t from 'io-ts';
+import { INTERNAL_API_BASE } from '../constants';
+import { namespaceCodec, refined } from '../connection';
+import type { StatusCategory } from '../message_status';
+import {
+  ipOrNetworkCodec,
+  isoDate,
+  knownSenderCodec,
+  text,
+  wholeNumber,
+  withValidRange,
+} from './view_codecs';
+
+/**
+ * The views' API: what the delivery status, suspicious senders and messages pages ask for. Every
+ * route reads the data streams with the caller's own privileges; counts are rows (trace id ×
+ * recipient) in their latest status.
+ *
+ *   POST DELIVERY_STATUS_API_PATH     DeliveryStatusRequest → DeliveryStatusResponse
+ *   POST SUSPICIOUS_SENDERS_API_PATH  SuspiciousSendersRequest → SuspiciousSendersResponse
+ *   POST MESSAGES_API_PATH            MessageSearchRequest → MessageSearchResponse
+ *   POST MESSAGE_DETAIL_API_PATH      MessageDetailRequest → MessageDetail
+ *   POST MESSAGE_TRAIL_API_PATH       MessageTrailRequest → MessageTrail (Graph, within the budget)
+ *   GET  KNOWN_SENDERS_API_PATH       → ListKnownSendersResponse
+ *   POST KNOWN_SENDERS_API_PATH       MarkKnownSenderRequest → KnownSender (manage)
+ *   DELETE knownSenderPath(sender)    → 204 (manage)
+ */
+export const VIEWS_API_PATH = `${INTERNAL_API_BASE}/views`;
+export const DELIVERY_STATUS_API_PATH = `${VIEWS_API_PATH}/delivery_status`;
+export const SUSPICIOUS_SENDERS_API_PATH = `${VIEWS_API_PATH}/suspicious_senders`;
+export const MESSAGES_API_PATH = `${VIEWS_API_PATH}/messages`;
+export const MESSAGE_DETAIL_API_PATH = `${MESSAGES_API_PATH}/_detail`;
+export const MESSAGE_TRAIL_API_PATH = `${MESSAGES_API_PATH}/_trail`;
+export const KNOWN_SENDERS_API_PATH = `${VIEWS_API_PATH}/known_senders`;
+
+export const knownSenderPath = (sender: string) =>
+  `${KNOWN_SENDERS_API_PATH}/${encodeURIComponent(sender)}`;
+
+export const MAX_PAGE_SIZE = 100;
+/** Elasticsearch's default index.max_result_window: from + size never goes past it. */
+export const MAX_RESULT_WINDOW = 10_000;
+
+const directionCodec = t.keyof({ inbound: null, outbound: null, internal: null, external: null });
+export type MailDirectionFilter = t.TypeOf<typeof directionCodec>;
+
+/** Which documents a view reads: a time range and, optionally, some connections or namespaces. */
+const scopeFields = t.intersection([
+  t.type({ start: isoDate, end: isoDate }),
+  t.partial({
+    connectionIds: t.array(text(200)),
+    namespaces: t.array(namespaceCodec),
+  }),
+]);
+
+export const viewScopeCodec = withValidRange(scopeFields);
+export type ViewScope = t.TypeOf<typeof scopeFields>;
+
+export const deliveryStatusRequestCodec = withValidRange(
+  t.intersection([scopeFields, t.partial({ direction: t.array(directionCodec) })])
+);
+export type DeliveryStatusRequest = t.TypeOf<typeof deliveryStatusRequestCodec>;
+
+export const MESSAGE_SORT_FIELDS = [
+  'receivedAt',
+  'sender',
+  'recipient',
+  'subject',
+  'status',
+  'size',
+] as const;
+export type MessageSortField = (typeof MESSAGE_SORT_FIELDS)[number];
+
+/** What the messages page searches by; text fields match exactly, case-insensitively, `*` as a wildcard. */
+export const messageSearchFields = t.partial({
+  sender: text(320),
+  recipient: text(320),
+  subject: text(500),
+  messageId: text(1000),
+  traceId: text(100),
+  ip: ipOrNetworkCodec,
+  statuses: t.array(text(50)),
+  direction: t.array(directionCodec),
+});
+export type MessageSearchFields = t.TypeOf<typeof messageSearchFields>;
+
+export const messageSearchRequestCodec = withValidRange(
+  t.intersection([
+    scopeFields,
+    messageSearchFields,
+    t.partial({
+      pageIndex: wholeNumber(0, MAX_RESULT_WINDOW),
+      pageSize: wholeNumber(1, MAX_PAGE_SIZE),
+      sortField: t.keyof(
+        Object.fromEntries(MESSAGE_SORT_FIELDS.map((f) => [f, null])) as Record<
+          MessageSortField,
+          null
+        >
+      ),
+      sortDirection: t.keyof({ asc: null, desc: null }),
+    }),
+  ])
+);
+export type MessageSearchRequest = t.TypeOf<typeof messageSearchRequestCodec>;
+
+export const suspiciousSendersRequestCodec = withValidRange(
+  t.intersection([
+    scopeFields,
+    t.partial({
+      groupBy: t.keyof({ sender: null, domain: null }),
+      /** Days before `start` that are each sender's baseline (default 7). */
+      baselineDays: wholeNumber(1, 60),
+      limit: wholeNumber(1, 200),
+      /** Known-good senders are left out unless asked for; they come back marked. */
+      includeKnownGood: t.boolean,
+    }),
+  ])
+);
+export type SuspiciousSendersRequest = t.TypeOf<typeof suspiciousSendersRequestCodec>;
+
+export const messageDetailRequestCodec = t.intersection([
+  t.type({ traceId: text(100) }),
+  t.partial({ connectionIds: t.array(text(200)), namespaces: t.array(namespaceCodec) }),
+]);
+export type MessageDetailRequest = t.TypeOf<typeof messageDetailRequestCodec>;
+
+/** `connectionId`: the connection whose row it is, when the same tenant is collected twice. */
+export const messageTrailRequestCodec = t.intersection([
+  t.type({ traceId: text(100), recipient: text(320) }),
+  t.partial({ connectionId: text(200) }),
+]);
+export type MessageTrailRequest = t.TypeOf<typeof messageTrailRequestCodec>;
+
+export const markKnownSenderRequestCodec = t.intersection([
+  t.type({ sender: knownSenderCodec }),
+  t.partial({
+    note: refined(t.string, 'Note', (s) => s.length <= 500, 'must be at most 500 characters'),
+  }),
+]);
+export type MarkKnownSenderRequest = t.TypeOf<typeof markKnownSenderRequestCodec>;
+export const knownSenderParamsCodec = t.type({ sender: knownSenderCodec });
+
+/** Whether every row was counted once in its latest status (see LATEST_STATUS_ROW_LIMIT). */
+export interface LatestStatusQuality {
+  exact: boolean;
+  /** Rows seen in more than one status in the range (they count once). */
+  rowsWithStatusChanges: number;
+}
+
+export type CategoryCounts = Record<StatusCategory, number>;
+
+export interface StatusTotals extends CategoryCounts {
+  total: number;
+  /** Still gettingStatus or pending, received more than an hour ago. */
+  pendingOverAnHour: number;
+}
+
+export interface DeliveryStatusResponse {
+  totals: StatusTotals;
+  /** Shares of the total, 0 to 1. */
+  rates: Record<
+    'delivered' | 'failed' | 'quarantined' | 'filteredAsSpam' | 'pendingOverAnHour',
+    number
+  >;
+  histogram: { intervalMs: number; buckets: Array<{ start: string; counts: CategoryCounts }> };
+  directions: Array<{ direction: string; total: number; delivered: number; undelivered: number }>;
+  topFailingRecipients: Array<{ recipient: string; failed: number }>;
+  topFailingDomains: Array<{ domain: string; failed: number }>;
+  latestStatus: LatestStatusQuality;
+}
+
+export interface MessageRow {
+  rowId: string;
+  traceId: string;
+  messageId?: string;
+  receivedAt: string;
+  sender?: string;
+  recipient?: string;
+  subject?: string;
+  status: string;
+  direction?: string;
+  fromIp?: string;
+  toIp?: string;
+  size?: number;
+  connectionId?: string;
+  namespace?: string;
+  organizationName?: string;
+}
+
+export interface MessageSearchResponse {
+  /** The data streams searched (`logs-<dataset>-*`), for a Discover link to the same query. */
+  index: string;
+  total: number;
+  rows: MessageRow[];
+  latestStatus: LatestStatusQuality;
+}
+
+export interface MessageRecipient {
+  recipient: string;
+  /** The latest status. */
+  status: string;
+  /** Every status the row was seen in, earliest first. */
+  statuses: string[];
+  toIp?: string;
+  direction?: string;
+}
+
+export interface MessageDetail {
+  traceId: string;
+  messageId?: string;
+  receivedAt: string;
+  sender?: string;
+  subject?: string;
+  size?: number;
+  fromIp?: string;
+  connectionId?: string;
+  namespace?: string;
+  organizationName?: string;
+  recipients: MessageRecipient[];
+}
+
+export interface TrailEvent {
+  dateTime: string;
+  event: string;
+  action?: string;
+  description?: string;
+  data?: string;
+}
+
+export interface MessageTrail {
+  events: TrailEvent[];
+  fetchedAt: string;
+  /** Served from the server's cache, without a Graph request. */
+  cached: boolean;
+}
+
+export type SenderReasonCode =
+  | 'undeliveredRatio'
+  | 'volumeSpike'
+  | 'firstSeen'
+  | 'manyRecipients'
+  | 'lookalikeDomain'
+  | 'ownDomainFromOutside'
+  | 'newSourceNetwork';
+
+export interface SenderReason {
+  code: SenderReasonCode;
+  weight: number;
+  explanation: string;
+}
+
+export interface SuspiciousSender {
+  /** The address, or the domain when grouped by domain. */
+  sender: string;
+  domain?: string;
+  score: number;
+  reasons: SenderReason[];
+  messages: number;
+  recipients: number;
+  undelivered: number;
+  sourceIps: string[];
+  firstSeen: string;
+  lastSeen: string;
+  knownGood: boolean;
+}
+
+export interface SuspiciousSendersResponse {
+  senders: SuspiciousSender[];
+  baseline: { start: string; end: string; hasData: boolean };
+  /** Known-good senders that would have been listed; 0 when they are included. */
+  knownGoodHidden: number;
+  localDomains: string[];
+}
+
+export interface KnownSender {
+  sender: string;
+  note?: string;
+  markedBy?: string;
+  markedAt: string;
+}
+
+export interface ListKnownSendersResponse {
+  knownSenders: KnownSender[];
+}

@@ -1,0 +1,94 @@
+import { useMemo, type ReactNode } from 'react';
+import {
+  EuiComboBox,
+  EuiFlexGroup,
+  EuiFlexItem,
+  EuiSuperDatePicker,
+  type EuiComboBoxOptionOption,
+} from '@elastic/eui';
+import { useAppServices } from '../app_services';
+import { useConnections } from '../../hooks/use_connections';
+import type { ViewScopeControls } from './use_view_scope';
+
+type SourceOption = EuiComboBoxOptionOption<{ kind: 'connection' | 'namespace'; id: string }>;
+
+/** Connections by name and namespaces (one data stream each): what a view reads from. */
+function SourceFilter({ controls }: { controls: ViewScopeControls }) {
+  const { api } = useAppServices();
+  const { connections } = useConnections(api);
+  const options = useMemo<SourceOption[]>(() => {
+    const namespaces = [...new Set((connections ?? []).map((c) => c.settings.namespace))].sort();
+    return [
+      {
+        label: 'Connections',
+        isGroupLabelOption: true,
+      },
+      ...(connections ?? []).map((connection) => ({
+        label: connection.settings.name,
+        key: `connection:${connection.id}`,
+        value: { kind: 'connection' as const, id: connection.id },
+        'data-test-subj': `emtSourceConnection-${connection.id}`,
+      })),
+      { label: 'Namespaces', isGroupLabelOption: true },
+      ...namespaces.map((namespace) => ({
+        label: namespace,
+        key: `namespace:${namespace}`,
+        value: { kind: 'namespace' as const, id: namespace },
+        'data-test-subj': `emtSourceNamespace-${namespace}`,
+      })),
+    ];
+  }, [connections]);
+  const { connectionIds, namespaces } = controls.state;
+  const selected = options.filter(
+    (option) =>
+      (option.value?.kind === 'connection' && connectionIds.includes(option.value.id)) ||
+      (option.value?.kind === 'namespace' && namespaces.includes(option.value.id))
+  );
+  const idsOf = (chosen: SourceOption[], kind: 'connection' | 'namespace') =>
+    chosen.flatMap((option) => (option.value?.kind === kind ? [option.value.id] : []));
+  return (
+    <EuiComboBox<{ kind: 'connection' | 'namespace'; id: string }>
+      aria-label="Connections and namespaces"
+      placeholder="All connections"
+      options={options}
+      selectedOptions={selected}
+      onChange={(chosen) =>
+        controls.setSources(idsOf(chosen, 'connection'), idsOf(chosen, 'namespace'))
+      }
+      isLoading={connections === undefined}
+      data-test-subj="emtSourceFilter"
+    />
+  );
+}
+
+/** The bar above every view: where from, when, and the page's own controls. */
+export function ViewFilters({
+  controls,
+  isLoading,
+  children,
+}: {
+  controls: ViewScopeControls;
+  isLoading: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <EuiFlexGroup gutterSize="s" alignItems="center" wrap data-test-subj="emtViewFilters">
+      {children}
+      <EuiFlexItem style={{ minWidth: 240 }}>
+        <SourceFilter controls={controls} />
+      </EuiFlexItem>
+      <EuiFlexItem grow={false}>
+        <EuiSuperDatePicker
+          start={controls.state.start}
+          end={controls.state.end}
+          isLoading={isLoading}
+          onTimeChange={({ start, end, isInvalid }) => {
+            if (!isInvalid) controls.setTime(start, end);
+          }}
+          onRefresh={controls.refresh}
+          data-test-subj="emtDatePicker"
+        />
+      </EuiFlexItem>
+    </EuiFlexGroup>
+  );
+}

@@ -1,0 +1,85 @@
+import { useMemo } from 'react';
+import { EuiCallOut, EuiPageTemplate, EuiPanel, EuiSpacer, EuiTitle } from '@elastic/eui';
+import { TRANSIENT_STATUSES, UNDELIVERED_STATUSES } from '../../../common/message_status';
+import { useAppServices } from '../../components/app_services';
+import { LatestStatusNote } from '../../components/latest_status_note';
+import { useViewScope } from '../../components/view_filters/use_view_scope';
+import { ViewFilters } from '../../components/view_filters/view_filters';
+import { useFetch } from '../../hooks/use_fetch';
+import { useOpenMessages } from '../../hooks/use_open_messages';
+import { createViewsApi } from '../../services/views_api';
+import { pagingOf, pagingParams, searchRequestOf } from '../messages/message_search_state';
+import { MessagesTable } from '../messages/messages_table';
+import { FailureTables } from './failure_tables';
+import { StatusHistogram } from './status_histogram';
+import { StatusTotals } from './status_totals';
+
+const UNDELIVERED = [...UNDELIVERED_STATUSES, ...TRANSIENT_STATUSES];
+
+/** Where mail went: totals and rates, over time, by direction, what fails, and what is stuck. */
+export function DeliveryStatusPage() {
+  const { core } = useAppServices();
+  const api = useMemo(() => createViewsApi(core.http), [core]);
+  const controls = useViewScope();
+  const { params, setParams, scope } = controls;
+  const openMessages = useOpenMessages();
+  const status = useFetch(scope && JSON.stringify(scope), (signal) =>
+    api.deliveryStatus(scope!, signal)
+  );
+  const paging = useMemo(() => pagingOf(params), [params]);
+  const undeliveredRequest = scope && searchRequestOf(scope, { statuses: UNDELIVERED }, paging);
+  const undelivered = useFetch(undeliveredRequest && JSON.stringify(undeliveredRequest), (signal) =>
+    api.searchMessages(undeliveredRequest!, signal)
+  );
+  const data = status.data;
+  return (
+    <EuiPageTemplate.Section data-test-subj="emtDeliveryStatusPage">
+      <ViewFilters controls={controls} isLoading={status.loading} />
+      <EuiSpacer size="m" />
+      {status.error && (
+        <EuiCallOut color="danger" title={status.error.message} data-test-subj="emtViewError" />
+      )}
+      {data && (
+        <>
+          <LatestStatusNote quality={data.latestStatus} />
+          <StatusTotals data={data} />
+          <EuiSpacer size="m" />
+          <EuiPanel paddingSize="s" hasBorder>
+            <EuiTitle size="xxs">
+              <h3>Messages over time, by status</h3>
+            </EuiTitle>
+            <StatusHistogram histogram={data.histogram} />
+          </EuiPanel>
+          <EuiSpacer size="m" />
+          <FailureTables
+            data={data}
+            onRecipient={(recipient) => openMessages({ recipient, statuses: 'failed' })}
+            onDomain={(domain) => openMessages({ recipient: domain, statuses: 'failed' })}
+          />
+          <EuiSpacer size="m" />
+        </>
+      )}
+      <EuiPanel paddingSize="s" hasBorder>
+        <EuiTitle size="xxs">
+          <h3>Undelivered messages</h3>
+        </EuiTitle>
+        <MessagesTable
+          rows={undelivered.data?.rows ?? []}
+          total={undelivered.data?.total ?? 0}
+          {...paging}
+          loading={undelivered.loading}
+          error={undelivered.error?.message}
+          onChange={(change) => setParams(pagingParams(change))}
+          onOpen={(row) =>
+            openMessages({
+              traceId: undefined,
+              detail: row.traceId,
+              detailConnection: row.connectionId,
+            })
+          }
+          data-test-subj="emtUndeliveredTable"
+        />
+      </EuiPanel>
+    </EuiPageTemplate.Section>
+  );
+}

@@ -1,0 +1,111 @@
+import {
+  EuiBasicTable,
+  EuiLink,
+  EuiText,
+  type Criteria,
+  type EuiBasicTableColumn,
+} from '@elastic/eui';
+import {
+  MAX_RESULT_WINDOW,
+  type MessageRow,
+  type MessageSortField,
+} from '../../../common/http_api/views';
+import { StatusBadge } from '../../components/status_badge';
+import { exactTime, formatCount } from '../settings/format';
+
+export interface MessagesTableSort {
+  field: MessageSortField;
+  direction: 'asc' | 'desc';
+}
+
+export interface MessagesTableProps {
+  rows: MessageRow[];
+  total: number;
+  pageIndex: number;
+  pageSize: number;
+  sort: MessagesTableSort;
+  loading: boolean;
+  error?: string;
+  onChange(change: { pageIndex: number; pageSize: number; sort: MessagesTableSort }): void;
+  onOpen(row: MessageRow): void;
+  'data-test-subj'?: string;
+}
+
+const PAGE_SIZES = [10, 25, 50, 100];
+
+const dash = (value: string | undefined) => value ?? '—';
+
+/** Rows (message × recipient) in their latest status; a click opens the message. */
+export function MessagesTable(props: MessagesTableProps) {
+  const columns: Array<EuiBasicTableColumn<MessageRow>> = [
+    {
+      field: 'receivedAt',
+      name: 'Received',
+      sortable: true,
+      width: '14.5em',
+      render: (receivedAt: string, row: MessageRow) => (
+        <EuiLink onClick={() => props.onOpen(row)} data-test-subj="emtMessageOpen">
+          {exactTime(receivedAt)}
+        </EuiLink>
+      ),
+    },
+    {
+      field: 'status',
+      name: 'Status',
+      sortable: true,
+      width: '10em',
+      render: (status: string) => <StatusBadge status={status} />,
+    },
+    { field: 'sender', name: 'Sender', sortable: true, truncateText: true, render: dash },
+    { field: 'recipient', name: 'Recipient', sortable: true, truncateText: true, render: dash },
+    { field: 'subject', name: 'Subject', sortable: true, truncateText: true, render: dash },
+    { field: 'direction', name: 'Direction', width: '7em', render: dash },
+    { field: 'fromIp', name: 'Source IP', width: '10em', render: dash },
+    {
+      field: 'size',
+      name: 'Size',
+      sortable: true,
+      width: '7em',
+      align: 'right',
+      render: (size: number | undefined) => (size === undefined ? '—' : formatCount(size)),
+    },
+  ];
+  const onChange = ({ page, sort }: Criteria<MessageRow>) => {
+    props.onChange({
+      pageIndex: page?.index ?? props.pageIndex,
+      pageSize: page?.size ?? props.pageSize,
+      sort: sort
+        ? { field: sort.field as MessageSortField, direction: sort.direction }
+        : props.sort,
+    });
+  };
+  const reachable = Math.min(props.total, MAX_RESULT_WINDOW);
+  return (
+    <>
+      <EuiBasicTable<MessageRow>
+        items={props.rows}
+        itemId="rowId"
+        columns={columns}
+        loading={props.loading}
+        error={props.error}
+        noItemsMessage={props.loading ? 'Loading…' : 'No messages match'}
+        pagination={{
+          pageIndex: props.pageIndex,
+          pageSize: props.pageSize,
+          totalItemCount: reachable,
+          pageSizeOptions: PAGE_SIZES,
+        }}
+        sorting={{ sort: props.sort }}
+        onChange={onChange}
+        rowProps={(row) => ({ 'data-test-subj': `emtMessageRow-${row.rowId}` })}
+        data-test-subj={props['data-test-subj'] ?? 'emtMessagesTable'}
+      />
+      {props.total > MAX_RESULT_WINDOW && (
+        <EuiText size="xs" color="subdued" data-test-subj="emtMessagesBeyondWindow">
+          The first {formatCount(MAX_RESULT_WINDOW)} of {formatCount(props.total)} rows can be paged
+          through; narrow the search for the rest.
+        </EuiText>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import {
+  EuiButton,
+  EuiComboBox,
+  EuiFieldText,
+  EuiFlexGrid,
+  EuiFlexItem,
+  EuiForm,
+  EuiFormRow,
+} from '@elastic/eui';
+import { KNOWN_STATUSES } from '../../../common/graph/message_trace';
+import type { MessageSearchFields } from '../../../common/http_api/views';
+import { statusLabel } from '../../components/status_badge';
+import { SEARCH_TEXT_FIELDS, type SearchTextField } from './message_search_state';
+
+const LABELS: Record<SearchTextField, { label: string; placeholder: string }> = {
+  sender: { label: 'Sender', placeholder: 'address or domain, * as a wildcard' },
+  recipient: { label: 'Recipient', placeholder: 'address or domain, * as a wildcard' },
+  subject: { label: 'Subject', placeholder: 'words in the subject' },
+  messageId: { label: 'Message ID', placeholder: '<id@host>' },
+  ip: { label: 'IP address', placeholder: '203.0.113.7 or 203.0.113.0/24' },
+};
+
+const STATUS_OPTIONS = KNOWN_STATUSES.filter((status) => status !== 'unknownFutureValue').map(
+  (status) => ({ label: statusLabel(status), value: status })
+);
+
+/** The search fields; they reach the URL (and the server) when submitted. */
+export function SearchForm({
+  fields,
+  onSearch,
+}: {
+  fields: MessageSearchFields;
+  onSearch(fields: MessageSearchFields): void;
+}) {
+  const [draft, setDraft] = useState<MessageSearchFields>(fields);
+  // The URL wins when it changes (back button, a link from another page).
+  useEffect(() => setDraft(fields), [fields]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSearch(draft);
+  };
+  return (
+    <EuiForm component="form" onSubmit={submit} data-test-subj="emtMessageSearchForm">
+      <EuiFlexGrid columns={3} gutterSize="s">
+        {SEARCH_TEXT_FIELDS.map((name) => (
+          <EuiFlexItem key={name}>
+            <EuiFormRow label={LABELS[name].label} fullWidth>
+              <EuiFieldText
+                fullWidth
+                compressed
+                value={draft[name] ?? ''}
+                placeholder={LABELS[name].placeholder}
+                onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
+                data-test-subj={`emtSearch-${name}`}
+              />
+            </EuiFormRow>
+          </EuiFlexItem>
+        ))}
+        <EuiFlexItem>
+          <EuiFormRow label="Status" fullWidth>
+            <EuiComboBox
+              fullWidth
+              compressed
+              aria-label="Status"
+              placeholder="Any status"
+              options={STATUS_OPTIONS}
+              selectedOptions={STATUS_OPTIONS.filter((option) =>
+                draft.statuses?.includes(option.value)
+              )}
+              onChange={(chosen) =>
+                setDraft({ ...draft, statuses: chosen.map((option) => option.value as string) })
+              }
+              data-test-subj="emtSearch-statuses"
+            />
+          </EuiFormRow>
+        </EuiFlexItem>
+      </EuiFlexGrid>
+      <EuiButton
+        type="submit"
+        size="s"
+        iconType="search"
+        style={{ marginTop: 8 }}
+        data-test-subj="emtSearchSubmit"
+      >
+        Search
+      </EuiButton>
+    </EuiForm>
+  );
+}

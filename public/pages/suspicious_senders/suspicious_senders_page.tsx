@@ -1,0 +1,126 @@
+import { useMemo, useState } from 'react';
+import {
+  EuiButtonGroup,
+  EuiCallOut,
+  EuiFlexItem,
+  EuiPageTemplate,
+  EuiSpacer,
+  EuiSwitch,
+  EuiText,
+} from '@elastic/eui';
+import type { SuspiciousSender } from '../../../common/http_api/views';
+import { useAppServices } from '../../components/app_services';
+import { useViewScope } from '../../components/view_filters/use_view_scope';
+import { ViewFilters } from '../../components/view_filters/view_filters';
+import { useFetch } from '../../hooks/use_fetch';
+import { useOpenMessages } from '../../hooks/use_open_messages';
+import { createViewsApi } from '../../services/views_api';
+import { exactTime } from '../settings/format';
+import { SendersTable } from './senders_table';
+
+const GROUPS = [
+  { id: 'sender', label: 'Senders' },
+  { id: 'domain', label: 'Domains' },
+];
+
+/** External senders (or domains) ranked by what makes them suspicious, with the reasons. */
+export function SuspiciousSendersPage() {
+  const { core, canManage } = useAppServices();
+  const api = useMemo(() => createViewsApi(core.http), [core]);
+  const controls = useViewScope();
+  const { params, setParams, scope } = controls;
+  const openMessages = useOpenMessages();
+  const groupBy: 'sender' | 'domain' = params.groupBy === 'domain' ? 'domain' : 'sender';
+  const includeKnownGood = params.knownGood === 'show';
+  const [generation, setGeneration] = useState(0);
+  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
+  const request = scope && { ...scope, groupBy, includeKnownGood };
+  const { data, error, loading } = useFetch(
+    request && `${JSON.stringify(request)}#${generation}`,
+    (signal) => api.suspiciousSenders(request!, signal)
+  );
+
+  const toggleKnownGood = async (sender: SuspiciousSender) => {
+    setBusy((current) => new Set([...current, sender.sender]));
+    try {
+      if (sender.knownGood) await api.unmarkKnownSender(sender.sender);
+      else await api.markKnownSender({ sender: sender.sender });
+      core.notifications.toasts.addSuccess(
+        sender.knownGood
+          ? `${sender.sender} is no longer known-good`
+          : `${sender.sender} is marked known-good and left out of this list`
+      );
+      setGeneration((current) => current + 1);
+    } catch (failure) {
+      core.notifications.toasts.addError(failure as Error, {
+        title: `Could not change ${sender.sender}`,
+      });
+    } finally {
+      setBusy((current) => new Set([...current].filter((s) => s !== sender.sender)));
+    }
+  };
+
+  return (
+    <EuiPageTemplate.Section data-test-subj="emtSuspiciousSendersPage">
+      <ViewFilters controls={controls} isLoading={loading}>
+        <EuiFlexItem grow={false}>
+          <EuiButtonGroup
+            legend="Rank senders or domains"
+            options={GROUPS}
+            idSelected={groupBy}
+            onChange={(id) => setParams({ groupBy: id === 'domain' ? 'domain' : undefined })}
+            buttonSize="compressed"
+            data-test-subj="emtGroupBy"
+          />
+        </EuiFlexItem>
+        <EuiFlexItem grow={false}>
+          <EuiSwitch
+            label="Show known-good"
+            checked={includeKnownGood}
+            onChange={(event) =>
+              setParams({ knownGood: event.target.checked ? 'show' : undefined })
+            }
+            compressed
+            data-test-subj="emtShowKnownGood"
+          />
+        </EuiFlexItem>
+      </ViewFilters>
+      <EuiSpacer size="m" />
+      {error && <EuiCallOut color="danger" title={error.message} data-test-subj="emtViewError" />}
+      {data && !data.baseline.hasData && (
+        <EuiCallOut
+          size="s"
+          iconType="iInCircle"
+          title="No mail before this period to compare with"
+          data-test-subj="emtNoBaseline"
+        >
+          First seen, volume spikes, many recipients and new networks are judged against each
+          sender’s mail from {exactTime(data.baseline.start)} to {exactTime(data.baseline.end)}.
+        </EuiCallOut>
+      )}
+      {data && data.localDomains.length === 0 && (
+        <EuiCallOut
+          size="s"
+          color="warning"
+          title="No local domains are set on these connections: lookalikes and spoofing of your domains cannot be found."
+          data-test-subj="emtNoLocalDomains"
+        />
+      )}
+      {data && data.knownGoodHidden > 0 && (
+        <EuiText size="xs" color="subdued" data-test-subj="emtKnownGoodHidden">
+          {data.knownGoodHidden} known-good{' '}
+          {data.knownGoodHidden === 1 ? 'sender is' : 'senders are'} left out.
+        </EuiText>
+      )}
+      <EuiSpacer size="s" />
+      <SendersTable
+        senders={data?.senders ?? []}
+        loading={loading}
+        canManage={canManage}
+        busy={busy}
+        onOpen={(sender) => openMessages({ sender: sender.sender })}
+        onToggleKnownGood={toggleKnownGood}
+      />
+    </EuiPageTemplate.Section>
+  );
+}

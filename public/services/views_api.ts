@@ -1,0 +1,47 @@
+import type { HttpStart } from '@kbn/core/public';
+import {
+  DELIVERY_STATUS_API_PATH,
+  KNOWN_SENDERS_API_PATH,
+  MESSAGE_DETAIL_API_PATH,
+  MESSAGE_TRAIL_API_PATH,
+  MESSAGES_API_PATH,
+  SUSPICIOUS_SENDERS_API_PATH,
+  knownSenderPath,
+  type DeliveryStatusRequest,
+  type DeliveryStatusResponse,
+  type KnownSender,
+  type ListKnownSendersResponse,
+  type MarkKnownSenderRequest,
+  type MessageDetail,
+  type MessageDetailRequest,
+  type MessageSearchRequest,
+  type MessageSearchResponse,
+  type MessageTrail,
+  type MessageTrailRequest,
+  type SuspiciousSendersRequest,
+  type SuspiciousSendersResponse,
+} from '../../common/http_api/views';
+
+const json = (body: unknown, signal?: AbortSignal) => ({ body: JSON.stringify(body), signal });
+
+/** The views' calls, typed by the contract in common/http_api/views.ts. */
+export function createViewsApi(http: HttpStart) {
+  return {
+    deliveryStatus: (request: DeliveryStatusRequest, signal?: AbortSignal) =>
+      http.post<DeliveryStatusResponse>(DELIVERY_STATUS_API_PATH, json(request, signal)),
+    suspiciousSenders: (request: SuspiciousSendersRequest, signal?: AbortSignal) =>
+      http.post<SuspiciousSendersResponse>(SUSPICIOUS_SENDERS_API_PATH, json(request, signal)),
+    searchMessages: (request: MessageSearchRequest, signal?: AbortSignal) =>
+      http.post<MessageSearchResponse>(MESSAGES_API_PATH, json(request, signal)),
+    messageDetail: (request: MessageDetailRequest, signal?: AbortSignal) =>
+      http.post<MessageDetail>(MESSAGE_DETAIL_API_PATH, json(request, signal)),
+    messageTrail: (request: MessageTrailRequest) =>
+      http.post<MessageTrail>(MESSAGE_TRAIL_API_PATH, json(request)),
+    knownSenders: () => http.get<ListKnownSendersResponse>(KNOWN_SENDERS_API_PATH),
+    markKnownSender: (request: MarkKnownSenderRequest) =>
+      http.post<KnownSender>(KNOWN_SENDERS_API_PATH, json(request)),
+    unmarkKnownSender: (sender: string) => http.delete<void>(knownSenderPath(sender)),
+  };
+}
+
+export type ViewsApi = ReturnType<typeof createViewsApi>;

@@ -1,0 +1,101 @@
+import type { estypes } from '@elastic/elasticsearch';
+import {
+  SUPERSEDING_CANDIDATE_STATUSES,
+  UNDELIVERED_STATUSES,
+} from '../../../common/message_status';
+import { IPV4_NETWORK_BITS, IPV6_NETWORK_BITS, networkOf } from '../scoring/ip_network';
+import { FIELDS, bucketsOf, docCountOf, statusFilter, type KeyedBucket } from './view_scope';
+
+type Query = estypes.QueryDslQueryContainer;
+type Aggregations = Record<string, estypes.AggregationsAggregationContainer>;
+
+/** An IPv4 address is in 0.0.0.0/0; an ip_prefix over IPv4 would fold IPv6 into 0.0.0.0. */
+const IPV4_ONLY: Query = { term: { [FIELDS.sourceIp]: '0.0.0.0/0' } };
+
+/**
+ * Left out of scoring, so each row counts once without the latest-status look-up: a row holds at
+ * most one settled status (a recall aside, which follows a delivery and is left out too). Scoring
+ * is about what happened to mail, not about mail still in flight.
+ */
+export const UNSETTLED: Query = statusFilter(SUPERSEDING_CANDIDATE_STATUSES);
+
+/** Mail to us: what a sender did to our users. Our own outgoing mail is not scored. */
+export const OUTGOING: Query = { term: { [FIELDS.direction]: 'outbound' } };
+
+/** Bounces and auto-replies (`<>`) are the mail system's own. */
+export const NULL_SENDER: Query = { term: { [FIELDS.sender]: '<>' } };
+
+/** Source networks (IPv4 /24, IPv6 /48) of the documents in scope, with `sub` per network. */
+export function networkAggregations(sub: Aggregations = {}): Aggregations {
+  const prefix = (prefixLength: number, ipv6: boolean) => ({
+    ip_prefix: { field: FIELDS.sourceIp, prefix_length: prefixLength, is_ipv6: ipv6 },
+    ...(Object.keys(sub).length > 0 ? { aggs: sub } : {}),
+  });
+  return {
+    ipv4: { filter: IPV4_ONLY, aggs: { networks: prefix(IPV4_NETWORK_BITS, false) } },
+    ipv6: {
+      filter: { bool: { filter: [{ exists: { field: FIELDS.sourceIp } }], must_not: [IPV4_ONLY] } },
+      aggs: { networks: prefix(IPV6_NETWORK_BITS, true) },
+    },
+  };
+}
+
+export type NetworkBucket = KeyedBucket & Record<string, unknown>;
+
+/** The networks of networkAggregations' answer, as CIDR, each with its bucket. */
+export function networksOf(aggregations: Record<string, unknown> | undefined) {
+  return ['ipv4', 'ipv6'].flatMap((family) =>
+    bucketsOf<NetworkBucket>((aggregations?.[family] as Record<string, unknown>)?.networks).map(
+      (bucket) => ({ network: networkOf(String(bucket.key)) ?? String(bucket.key), bucket })
+    )
+  );
+}
+
+/**
+ * Our own networks: where our domains' outgoing mail comes from, or where several of our senders'
+ * mail to colleagues comes from and mostly gets through. A spoof of one colleague from one outside
+ * server is neither.
+ */
+export function ownNetworkAggregation(): estypes.AggregationsAggregationContainer {
+  return {
+    filter: { terms: { [FIELDS.direction]: ['internal', 'outbound'] } },
+    aggs: networkAggregations({
+      senders: { cardinality: { field: FIELDS.sender } },
+      outgoing: { filter: OUTGOING },
+      undelivered: { filter: statusFilter(UNDELIVERED_STATUSES) },
+    }),
+  };
+}
+
+const MIN_SHARED_SENDERS = 2;
+const MAX_UNDELIVERED_SHARE = 0.5;
+
+export function ownNetworksOf(aggregate: unknown): string[] {
+  return networksOf(aggregate as Record<string, unknown>)
+    .filter(({ bucket }) => {
+      const senders = (bucket.senders as { value?: number } | undefined)?.value ?? 0;
+      const undelivered = docCountOf(bucket.undelivered);
+      return (
+        docCountOf(bucket.outgoing) > 0 ||
+        (senders >= MIN_SHARED_SENDERS && undelivered < MAX_UNDELIVERED_SHARE * bucket.doc_count)
+      );
+    })
+    .map(({ network }) => network);
+}
+
+/**
+ * Mail between our own domains that came from a network of none of our own senders. Without any
+ * network of ours known, nothing can be told to come from outside.
+ */
+export function fromOutsideQuery(ownNetworks: readonly string[]): Query {
+  if (ownNetworks.length === 0) return { match_none: {} };
+  return {
+    bool: {
+      filter: [
+        { term: { [FIELDS.direction]: 'internal' } },
+        { exists: { field: FIELDS.sourceIp } },
+      ],
+      must_not: [{ terms: { [FIELDS.sourceIp]: [...ownNetworks] } }],
+    },
+  };
+}

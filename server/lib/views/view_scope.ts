@@ -1,0 +1,98 @@
+import type { Client, estypes } from '@elastic/elasticsearch';
+import type { MailDirectionFilter, ViewScope } from '../../../common/http_api/views';
+import { dataStreamName, dataStreamPattern } from '../data_stream/data_stream_name';
+
+type Query = estypes.QueryDslQueryContainer;
+
+/** The views only search (`transport`: the client's methods run with `this` = { transport }). */
+export type SearchClient = Pick<Client, 'search' | 'transport'>;
+
+/** The fields the views read, by what they mean. */
+export const FIELDS = {
+  timestamp: '@timestamp',
+  status: 'event.action',
+  rowId: 'exchange_message_trace.row_id',
+  connectionId: 'exchange_message_trace.connection_id',
+  namespace: 'data_stream.namespace',
+  traceId: 'email.local_id',
+  messageId: 'email.message_id',
+  subject: 'email.subject',
+  subjectText: 'email.subject.text',
+  sender: 'email.from.address',
+  senderDomain: 'source.domain',
+  recipient: 'email.to.address',
+  recipientDomain: 'destination.domain',
+  direction: 'email.direction',
+  sourceIp: 'source.ip',
+  destinationIp: 'destination.ip',
+  size: 'email.size',
+  organizationName: 'organization.name',
+} as const;
+
+export interface ViewTarget {
+  client: SearchClient;
+  /** See viewIndex. */
+  index: string;
+}
+
+/**
+ * The data streams a view reads: the named namespaces' own, else every namespace's. Naming them
+ * spares Elasticsearch the shards of every other namespace; the namespace filter stays anyway.
+ */
+export function viewIndex(dataset: string, namespaces?: readonly string[]): string {
+  return namespaces?.length
+    ? namespaces.map((namespace) => dataStreamName(dataset, namespace)).join(',')
+    : dataStreamPattern(dataset);
+}
+
+/** Searches that may meet no data stream yet (nothing collected) answer empty, not 404. */
+export const TOLERANT = { ignore_unavailable: true, allow_no_indices: true } as const;
+
+export function timeRange(start: string, end: string): Query {
+  return {
+    range: { [FIELDS.timestamp]: { gte: start, lte: end, format: 'strict_date_optional_time' } },
+  };
+}
+
+/** Connections and namespaces of a scope; rows of one trace share them. */
+export function sourceFilters(scope: Pick<ViewScope, 'connectionIds' | 'namespaces'>): Query[] {
+  const filters: Query[] = [];
+  if (scope.connectionIds?.length) {
+    filters.push({ terms: { [FIELDS.connectionId]: scope.connectionIds } });
+  }
+  if (scope.namespaces?.length) filters.push({ terms: { [FIELDS.namespace]: scope.namespaces } });
+  return filters;
+}
+
+export function scopeFilters(scope: ViewScope & { direction?: MailDirectionFilter[] }): Query[] {
+  return [
+    timeRange(scope.start, scope.end),
+    ...sourceFilters(scope),
+    ...(scope.direction?.length ? [{ terms: { [FIELDS.direction]: scope.direction } }] : []),
+  ];
+}
+
+export function statusFilter(statuses: readonly string[]): Query {
+  return { terms: { [FIELDS.status]: [...statuses] } };
+}
+
+/** Buckets of a terms aggregation, typed as the views read them. */
+export interface KeyedBucket {
+  key: string | number;
+  key_as_string?: string;
+  doc_count: number;
+}
+
+export function bucketsOf<B = KeyedBucket>(aggregate: unknown): B[] {
+  const buckets = (aggregate as { buckets?: B[] | Record<string, B> } | undefined)?.buckets;
+  if (!buckets) return [];
+  return Array.isArray(buckets) ? buckets : Object.values(buckets);
+}
+
+export function docCountOf(aggregate: unknown): number {
+  return (aggregate as { doc_count?: number } | undefined)?.doc_count ?? 0;
+}
+
+export function totalHits(total: estypes.SearchTotalHits | number | undefined): number {
+  return typeof total === 'number' ? total : (total?.value ?? 0);
+}

@@ -1,0 +1,127 @@
+import { Stream, type Readable } from 'node:stream';
+import type {
+  KibanaRequest,
+  KibanaResponseFactory,
+  RouteValidationFunction,
+} from '@kbn/core/server';
+import { API_PRIVILEGES } from '../../../common/constants';
+import {
+  FILES_IMPORT_API_PATH,
+  importFileQueryCodec,
+  type ImportFileQuery,
+  type ImportFileResponse,
+} from '../../../common/http_api/files';
+import { dataStreamName, DEFAULT_NAMESPACE } from '../../lib/data_stream/data_stream_name';
+import type { MessageTraceMappingOptions } from '../../lib/ecs/message_trace_document';
+import { limitBytes, UploadTooLargeError } from '../../lib/files/byte_limit';
+import { FileImportWriteError, importFile } from '../../lib/files/import_file';
+import { FileFormatError } from '../../lib/files/types';
+import { validateWith } from '../../lib/route_validation';
+import { isAuthorizationStatus } from '../../lib/writer/es_errors';
+import type { ExchangeMessageTraceServices } from '../../plugin';
+import { answerWith } from '../connections/connection_handler';
+import type { RouteDependencies } from '../types';
+
+/** Kibana hands a body with `output: 'stream'` to the validation as a stream, never parsed. */
+const fileStream: RouteValidationFunction<Readable> = (data, { ok, badRequest }) =>
+  data instanceof Stream
+    ? ok(data as Readable)
+    : badRequest('expected the file as the request body');
+
+/** Local domains and namespace: given with the upload, else the chosen connection's. */
+async function mappingFor(
+  services: ExchangeMessageTraceServices,
+  request: KibanaRequest,
+  query: ImportFileQuery
+): Promise<MessageTraceMappingOptions & { namespace: string; dataset: string }> {
+  const dataset = services.dataset;
+  if (!query.connectionId) {
+    return {
+      dataset,
+      localDomains: query.localDomains ?? [],
+      matchSubdomains: query.matchSubdomains ?? false,
+      namespace: query.namespace ?? DEFAULT_NAMESPACE,
+    };
+  }
+  // Read with the user's own saved object access: a connection they cannot see is a 404.
+  const { id, settings } = await services.connections.get(request, query.connectionId);
+  return {
+    dataset,
+    localDomains: query.localDomains ?? settings.localDomains,
+    matchSubdomains: query.matchSubdomains ?? settings.matchSubdomains,
+    namespace: query.namespace ?? settings.namespace,
+    tenantId: settings.tenantId,
+    connectionName: settings.name,
+    connectionId: id,
+  };
+}
+
+function importFailure(response: KibanaResponseFactory, error: unknown) {
+  const body = { message: (error as Error).message };
+  if (error instanceof UploadTooLargeError) {
+    return response.customError({
+      statusCode: 413,
+      body: {
+        message: `${error.message}; rows before the limit may be stored already, importing a smaller file again adds only the rest`,
+      },
+    });
+  }
+  if (error instanceof FileFormatError) return response.badRequest({ body });
+  if (error instanceof FileImportWriteError) {
+    // The user's own privileges write: a refusal is theirs to fix, anything else is worth a retry.
+    if (isAuthorizationStatus(error.failure.status)) return response.forbidden({ body });
+    return response.customError({ statusCode: 503, body });
+  }
+  return undefined;
+}
+
+/**
+ * Imports one uploaded export, streamed from the request into the data stream with the uploading
+ * user's own Elasticsearch privileges, and answers the import's summary.
+ */
+export function registerImportFileRoute(dependencies: RouteDependencies) {
+  const maxBytes = dependencies.fileUploadMaxBytes;
+  dependencies.router.post(
+    {
+      path: FILES_IMPORT_API_PATH,
+      validate: { query: validateWith(importFileQueryCodec), body: fileStream },
+      security: { authz: { requiredPrivileges: [API_PRIVILEGES.manage] } },
+      options: {
+        access: 'internal',
+        body: { output: 'stream', parse: false, maxBytes },
+        // Reading waits for Elasticsearch; a busy cluster must not close the upload's socket.
+        timeout: { idleSocket: 10 * 60_000 },
+      },
+    },
+    async (context, request, response) =>
+      answerWith(response, async () => {
+        const services = await dependencies.getServices();
+        const { query } = request;
+        const mapping = await mappingFor(services, request, query);
+        const { elasticsearch } = await context.core;
+        const aborted = new AbortController();
+        const subscription = request.events.aborted$.subscribe(() =>
+          aborted.abort(new Error('The upload was cancelled'))
+        );
+        try {
+          const body: ImportFileResponse = await importFile(limitBytes(request.body, maxBytes), {
+            client: elasticsearch.client.asCurrentUser,
+            dataStream: dataStreamName(mapping.dataset, mapping.namespace),
+            mapping,
+            pipeline: services.ingestPipeline(),
+            signal: aborted.signal,
+            format: query.format,
+            timeZone: query.timezone,
+            dateCulture: query.dateCulture,
+          });
+          return response.ok({ body });
+        } catch (error) {
+          const failure = importFailure(response, error);
+          if (failure) return failure;
+          throw error;
+        } finally {
+          subscription.unsubscribe();
+        }
+      })
+  );
+}

@@ -1,0 +1,48 @@
+import { API_PRIVILEGES } from '../../../common/constants';
+import { MESSAGE_TRAIL_API_PATH, messageTrailRequestCodec } from '../../../common/http_api/views';
+import { validateWith } from '../../lib/route_validation';
+import { visibleRow } from '../../lib/views/message_detail';
+import type { RouteDependencies } from '../types';
+import { answerView, viewTargetOf } from './view_handler';
+
+/**
+ * The per-recipient event trail from Microsoft Graph. Only for a row the user can read in
+ * Elasticsearch, and through the connection that collected it, so nobody reaches a tenant they
+ * cannot see; each request counts against that tenant's budget, and trails are cached.
+ */
+export function registerMessageTrailRoute(dependencies: RouteDependencies) {
+  dependencies.router.post(
+    {
+      path: MESSAGE_TRAIL_API_PATH,
+      validate: { body: validateWith(messageTrailRequestCodec) },
+      security: { authz: { requiredPrivileges: [API_PRIVILEGES.read] } },
+      options: { access: 'internal' },
+    },
+    async (context, request, response) =>
+      answerView(response, async () => {
+        const services = await dependencies.getServices();
+        const { traceId, recipient } = request.body;
+        const row = await visibleRow(await viewTargetOf(context, services), request.body);
+        if (!row) {
+          return response.notFound({
+            body: { message: `No message ${traceId} to ${recipient} is visible to you` },
+          });
+        }
+        if (!row.connectionId) {
+          return response.badRequest({
+            body: {
+              message:
+                'This message was not collected by a connection (command line or file import), so there is none to ask Microsoft Graph with',
+            },
+          });
+        }
+        const body = await services.messageTrails.trail({
+          connectionId: row.connectionId,
+          traceId,
+          recipient,
+          status: row.status,
+        });
+        return response.ok({ body });
+      })
+  );
+}

@@ -1,0 +1,22 @@
+import { API_PRIVILEGES } from '../../../common/constants';
+import { MESSAGES_API_PATH, messageSearchRequestCodec } from '../../../common/http_api/views';
+import { validateWith } from '../../lib/route_validation';
+import { searchMessages } from '../../lib/views/message_search';
+import type { RouteDependencies } from '../types';
+import { answerView, viewTargetOf } from './view_handler';
+
+export function registerSearchMessagesRoute(dependencies: RouteDependencies) {
+  dependencies.router.post(
+    {
+      path: MESSAGES_API_PATH,
+      validate: { body: validateWith(messageSearchRequestCodec) },
+      security: { authz: { requiredPrivileges: [API_PRIVILEGES.read] } },
+      options: { access: 'internal' },
+    },
+    async (context, request, response) =>
+      answerView(response, async () => {
+        const target = await viewTargetOf(context, await dependencies.getServices(), request.body);
+        return response.ok({ body: await searchMessages(target, request.body) });
+      })
+  );
+}

@@ -1,0 +1,71 @@
+import type { KibanaRequest, SavedObjectsServiceStart } from '@kbn/core/server';
+import type { KnownSender } from '../../common/http_api/views';
+import { normalizeSender } from '../lib/scoring/known_good';
+import {
+  KNOWN_SENDER_SAVED_OBJECT_TYPE,
+  type KnownSenderAttributes,
+} from '../saved_objects/known_sender_type';
+import { isNotFoundError } from './connection_errors';
+
+const type = KNOWN_SENDER_SAVED_OBJECT_TYPE;
+const PAGE_SIZE = 1000;
+
+export class KnownSenderNotFoundError extends Error {
+  constructor(sender: string) {
+    super(`"${sender}" is not marked known-good`);
+  }
+}
+
+/** Known-good senders through the user's scoped client: the feature's privileges apply. */
+export class KnownSenderStore {
+  constructor(private readonly savedObjects: Pick<SavedObjectsServiceStart, 'getScopedClient'>) {}
+
+  private client(request: KibanaRequest) {
+    return this.savedObjects.getScopedClient(request, { includedHiddenTypes: [type] });
+  }
+
+  async list(request: KibanaRequest): Promise<KnownSender[]> {
+    const found: KnownSender[] = [];
+    for (let page = 1; ; page++) {
+      const result = await this.client(request).find<KnownSenderAttributes>({
+        type,
+        page,
+        perPage: PAGE_SIZE,
+        sortField: 'sender',
+        sortOrder: 'asc',
+      });
+      found.push(...result.saved_objects.map((saved) => saved.attributes));
+      if (result.saved_objects.length < PAGE_SIZE || found.length >= result.total) return found;
+    }
+  }
+
+  /** Marking again replaces the note and who marked it; the sender stays one object. */
+  async mark(
+    request: KibanaRequest,
+    marked: { sender: string; note?: string; markedBy?: string; markedAt: string }
+  ): Promise<KnownSender> {
+    const sender = normalizeSender(marked.sender);
+    const attributes: KnownSenderAttributes = {
+      sender,
+      markedAt: marked.markedAt,
+      ...(marked.note ? { note: marked.note } : {}),
+      ...(marked.markedBy ? { markedBy: marked.markedBy } : {}),
+    };
+    await this.client(request).create<KnownSenderAttributes>(type, attributes, {
+      id: sender,
+      overwrite: true,
+      refresh: 'wait_for',
+    });
+    return attributes;
+  }
+
+  async unmark(request: KibanaRequest, sender: string): Promise<void> {
+    const id = normalizeSender(sender);
+    try {
+      await this.client(request).delete(type, id, { refresh: 'wait_for' });
+    } catch (error) {
+      if (isNotFoundError(error)) throw new KnownSenderNotFoundError(id);
+      throw error;
+    }
+  }
+}

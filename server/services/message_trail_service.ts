@@ -1,0 +1,89 @@
+import type { MessageTrail } from '../../common/http_api/views';
+import { TRANSIENT_STATUSES } from '../../common/message_status';
+import type { Clock } from '../lib/collector/clock';
+import { GraphClient } from '../lib/graph/graph_client';
+import type { RetryPolicy } from '../lib/graph/retry_policy';
+import { TtlCache } from '../lib/views/ttl_cache';
+import type { CollectorResources } from './collector_resources';
+import type { ConnectionStore } from './connection_store';
+
+/** An analyst waits for this: a few quick retries, never the collector's minute-long backoff. */
+const INTERACTIVE_RETRY: RetryPolicy = {
+  maxAttempts: 3,
+  baseDelayMs: 500,
+  maxDelayMs: 4000,
+  random: Math.random,
+};
+/** Longer than this for a budget slot, and the analyst is told when to try again. */
+const MAX_BUDGET_WAIT_MS = 5000;
+const REQUEST_TIMEOUT_MS = 30_000;
+/** A settled row's trail no longer changes; one in flight may gain events any minute. */
+const SETTLED_TTL_MS = 60 * 60_000;
+const IN_FLIGHT_TTL_MS = 60_000;
+const CACHED_TRAILS = 500;
+
+export interface TrailRow {
+  connectionId: string;
+  traceId: string;
+  recipient: string;
+  /** The row's latest status: how long its trail may be cached. */
+  status: string;
+}
+
+/**
+ * getDetailsByRecipient for one row, through the connection's credentials and within its tenant's
+ * request budget (shared with collection), cached in memory.
+ */
+export class MessageTrailService {
+  private readonly cache: TtlCache<Omit<MessageTrail, 'cached'>>;
+
+  constructor(
+    private readonly deps: {
+      connections: Pick<ConnectionStore, 'getWithSecrets'>;
+      resources: CollectorResources;
+      clock: Clock;
+    }
+  ) {
+    this.cache = new TtlCache(deps.clock, CACHED_TRAILS);
+  }
+
+  async trail(row: TrailRow, signal?: AbortSignal): Promise<MessageTrail> {
+    const key = [row.connectionId, row.traceId.toLowerCase(), row.recipient.toLowerCase()].join(
+      '|'
+    );
+    const inFlight = (TRANSIENT_STATUSES as readonly string[]).includes(row.status);
+    const { value, cached } = await this.cache.getOrLoad(
+      key,
+      () => this.fetch(row, signal),
+      () => (inFlight ? IN_FLIGHT_TTL_MS : SETTLED_TTL_MS)
+    );
+    return { ...value, cached };
+  }
+
+  private async fetch(row: TrailRow, signal?: AbortSignal) {
+    const connection = await this.deps.connections.getWithSecrets(row.connectionId);
+    const { resources, clock } = this.deps;
+    const graph = new GraphClient({
+      endpoints: resources.endpoints,
+      tokens: resources.tokensFor(connection),
+      budget: resources.budgetFor(connection.settings.tenantId, connection.settings.requestBudget),
+      clock,
+      retry: INTERACTIVE_RETRY,
+      maxBudgetWaitMs: () => MAX_BUDGET_WAIT_MS,
+      requestTimeoutMs: REQUEST_TIMEOUT_MS,
+    });
+    const { events } = await graph.detailsByRecipient(row.traceId, row.recipient, signal);
+    return {
+      events: events
+        .map((event) => ({
+          dateTime: event.dateTime,
+          event: event.event,
+          ...(event.action ? { action: event.action } : {}),
+          ...(event.description ? { description: event.description } : {}),
+          ...(event.data ? { data: event.data } : {}),
+        }))
+        .sort((a, b) => Date.parse(a.dateTime) - Date.parse(b.dateTime)),
+      fetchedAt: new Date(clock.now()).toISOString(),
+    };
+  }
+}

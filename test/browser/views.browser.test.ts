@@ -1,0 +1,202 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { PLUGIN_ID } from '../../common/constants';
+import { statusCategory } from '../../common/message_status';
+import type { GraphEmulator } from '../graph_emulator';
+import { startEmulatedGraphHost } from '../host/emulated_graph_host';
+import type { KibanaHost } from '../host/kibana_host';
+import { createPageHandler } from '../host/public/page_handler';
+import { PERIOD_DAYS, collectViewsTenant, truthOf, type ViewsTenant } from '../host/views_tenant';
+import { launchChromium, watchPage, type LaunchedChromium, type PageProblems } from './chromium';
+
+const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** React 18's legacy-root notice (see app_shell.browser.test.ts) is the only expected error. */
+const EXPECTED_CONSOLE_ERRORS = [/ReactDOM\.render is no longer supported in React 18/];
+
+const subj = (id: string) => `[data-test-subj="${id}"]`;
+const count = (value: number) => value.toLocaleString('en-US');
+
+describe('the views over the synthetic tenant, in Chromium', () => {
+  let chromium: LaunchedChromium;
+  let host: KibanaHost;
+  let emulator: GraphEmulator;
+  let tenant: ViewsTenant;
+  let page: Page;
+  let problems: PageProblems;
+
+  beforeAll(async () => {
+    ({ host, emulator } = await startEmulatedGraphHost({ pages: createPageHandler }));
+    tenant = await collectViewsTenant(host, emulator, { seed: 9503 });
+    chromium = await launchChromium();
+    await chromium.context.addCookies([{ name: 'host_user', value: 'elastic', url: host.url }]);
+    page = await chromium.context.newPage();
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    problems = watchPage(page);
+  }, 300_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    await host?.stop();
+    await emulator?.stop();
+  });
+
+  afterEach(() => {
+    const unexpected = problems.consoleErrors.filter(
+      (message) => !EXPECTED_CONSOLE_ERRORS.some((pattern) => pattern.test(message))
+    );
+    expect({ consoleErrors: unexpected, externalRequests: problems.externalRequests }).toEqual({
+      consoleErrors: [],
+      externalRequests: [],
+    });
+  });
+
+  const open = (view: string, params: Record<string, string>) =>
+    page.goto(`${host.url}/app/${PLUGIN_ID}/${view}?${new URLSearchParams(params).toString()}`);
+
+  const textOf = (id: string) => page.locator(subj(id)).innerText();
+
+  it('shows delivery numbers equal to the emulator’s truth, with the histogram', async () => {
+    const endMs =
+      Math.floor(Math.min(tenant.collected.endMs, Date.now() - 2 * HOUR) / MINUTE) * MINUTE;
+    const startMs = Math.ceil(tenant.collected.startMs / MINUTE) * MINUTE;
+    const truth = truthOf(emulator, tenant, { startMs, endMs });
+    const inCategory = (category: string) =>
+      truth.filter((row) => statusCategory(row.status) === category).length;
+
+    await open('delivery_status', {
+      start: new Date(startMs).toISOString(),
+      end: new Date(endMs).toISOString(),
+      connections: tenant.connection.id,
+    });
+    await page.locator(subj('emtStatusTotals')).waitFor();
+    expect(await textOf('emtTotal-total')).toContain(count(truth.length));
+    for (const category of ['delivered', 'failed', 'quarantined', 'filteredAsSpam']) {
+      expect(await textOf(`emtTotal-${category}`)).toContain(count(inCategory(category)));
+    }
+    expect(await textOf('emtTotal-pendingOverAnHour')).toContain(count(inCategory('pending')));
+    await page
+      .locator(`${subj('emtStatusHistogram')} canvas`)
+      .first()
+      .waitFor();
+    await page
+      .locator(`${subj('emtUndeliveredTable')} ${subj('emtMessageOpen')}`)
+      .first()
+      .waitFor();
+    // The connection filter names the connection the URL chose.
+    expect(await textOf('emtSourceFilter')).toContain(tenant.connection.settings.name);
+    expect(await page.locator(subj('breadcrumbs')).innerText()).toContain('Delivery status');
+
+    await page.waitForLoadState('networkidle');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'delivery_status.png') });
+  });
+
+  it('ranks the planted senders on top with their reasons, not the newsletters or partners', async () => {
+    await open('suspicious_senders', {
+      start: new Date(tenant.anchorMs - PERIOD_DAYS * DAY).toISOString(),
+      end: new Date(tenant.collected.endMs).toISOString(),
+      connections: tenant.connection.id,
+    });
+    const rows = page.locator(`${subj('emtSendersTable')} tbody tr`);
+    await page.locator(subj('emtSenderScore')).first().waitFor();
+    const planted = tenant.synthetic.plantedSenders;
+    const ranked = await page.locator(subj('emtSenderOpen')).allInnerTexts();
+    expect(new Set(ranked.slice(0, planted.length))).toEqual(
+      new Set(planted.map((p) => p.senderAddress))
+    );
+    const spoof = planted.find((p) => p.kind === 'spoofedLocalDomain')!.senderAddress;
+    const spoofReasons = await textOf(`emtReasons-${spoof}`);
+    expect(spoofReasons).toContain('Our domain from outside');
+    expect(spoofReasons).toContain(
+      `came from ${planted.find((p) => p.kind === 'spoofedLocalDomain')!.fromIPs[0]}`
+    );
+    const lookalike = planted.find((p) => p.kind === 'lookalikeDomain')!.senderAddress;
+    expect(await textOf(`emtReasons-${lookalike}`)).toContain('Lookalike domain');
+    const { population } = tenant.synthetic;
+    for (const legitimate of [...population.newsletters, ...population.partners]) {
+      expect(ranked).not.toContain(legitimate.address);
+    }
+    expect(await rows.count()).toBeGreaterThanOrEqual(planted.length);
+
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'suspicious_senders.png') });
+
+    // A click opens the sender's messages; back returns to the ranking.
+    await page.locator(`${subj(`emtSenderRow-${spoof}`)} ${subj('emtSenderOpen')}`).click();
+    await page.locator(subj('emtMessagesPage')).waitFor();
+    expect(new URL(page.url()).searchParams.get('sender')).toBe(spoof);
+    await page.goBack();
+    await page.locator(subj(`emtReasons-${spoof}`)).waitFor();
+  });
+
+  it('searches messages, opens one with its status changes and fetches its event trail', async () => {
+    const spray = tenant.synthetic.plantedSenders.find((p) => p.kind === 'spray')!;
+    await open('messages', {
+      start: new Date(tenant.collected.startMs).toISOString(),
+      end: new Date(tenant.collected.endMs).toISOString(),
+      connections: tenant.connection.id,
+      sender: spray.senderAddress,
+    });
+    await page
+      .locator(`${subj('emtMessagesTable')} ${subj('emtMessageOpen')}`)
+      .first()
+      .waitFor();
+    expect(await textOf('emtMessagesTotal')).toBe('80 messages');
+
+    await page.locator(subj('emtMessageOpen')).first().click();
+    const flyout = page.locator(subj('emtMessageFlyout'));
+    await flyout.locator(subj('emtMessageFacts')).waitFor();
+    expect(await flyout.innerText()).toContain(spray.senderAddress);
+    await flyout.locator('[data-test-subj^="emtTrailLoad-"]').first().click();
+    await flyout.locator('[data-test-subj^="emtTrail-"]').first().waitFor();
+    expect(await flyout.innerText()).toContain('Receive');
+    expect(await page.locator(subj('emtOpenInDiscover')).getAttribute('href')).toContain(
+      '/app/discover#/'
+    );
+
+    // The flyout is part of the URL: back closes it.
+    await page.goBack();
+    await flyout.waitFor({ state: 'detached' });
+
+    // A message whose recipient was seen pending before it settled: both statuses, in order.
+    const changed = tenant.synthetic
+      .descending(tenant.collected.startMs, tenant.collected.endMs - 2 * HOUR)
+      [Symbol.iterator]();
+    let record = changed.next().value;
+    while (
+      record &&
+      !(record.timeline.length > 1 && record.timeline[0]!.status === 'gettingStatus')
+    ) {
+      record = changed.next().value;
+    }
+    await open('messages', {
+      start: new Date(tenant.collected.startMs).toISOString(),
+      end: new Date(tenant.collected.endMs).toISOString(),
+      connections: tenant.connection.id,
+      sender: record!.senderAddress!,
+      detail: record!.id,
+      detailConnection: tenant.connection.id,
+    });
+    const changes = page.locator(subj(`emtStatusChanges-${record!.recipientAddress}`));
+    await changes.waitFor();
+    const final = record!.timeline[record!.timeline.length - 1]!.status;
+    expect(
+      await changes
+        .locator('[data-test-subj^="emtStatus-"]')
+        .evaluateAll((badges) => badges.map((badge) => badge.getAttribute('data-test-subj')))
+    ).toEqual(['emtStatus-gettingStatus', `emtStatus-${final}`]);
+    await page.locator(subj(`emtTrailLoad-${record!.recipientAddress}`)).click();
+    await page.locator(subj(`emtTrail-${record!.recipientAddress}`)).waitFor();
+    await page
+      .locator(`${subj('emtMessagesTable')} ${subj('emtMessageOpen')}`)
+      .first()
+      .waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'messages.png') });
+  });
+});
