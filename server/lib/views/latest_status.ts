@@ -22,8 +22,11 @@ export interface LatestStatusFilter {
 const rowsIn = (ids: Iterable<string>): Query => ({ terms: { [FIELDS.rowId]: [...ids] } });
 const statusIs = (status: string): Query => ({ term: { [FIELDS.status]: status } });
 
-/** Row ids of one status, newest first; `map` because row ids are nearly all distinct. */
-function rowsWith(status: string): estypes.AggregationsAggregationContainer {
+/**
+ * Row ids of one status; `map` because row ids are nearly all distinct. Newest first only when
+ * asked: ordering costs a sub-aggregation per row, and matters only when rows are left over.
+ */
+function rowsWith(status: string, newestFirst: boolean): estypes.AggregationsAggregationContainer {
   return {
     filter: statusIs(status),
     aggs: {
@@ -32,9 +35,9 @@ function rowsWith(status: string): estypes.AggregationsAggregationContainer {
           field: FIELDS.rowId,
           size: LATEST_STATUS_ROW_LIMIT,
           execution_hint: 'map',
-          order: { newest: 'desc' },
+          ...(newestFirst ? { order: { newest: 'desc' as const } } : {}),
         },
-        aggs: { newest: { max: { field: FIELDS.timestamp } } },
+        ...(newestFirst ? { aggs: { newest: { max: { field: FIELDS.timestamp } } } } : {}),
       },
     },
   };
@@ -62,14 +65,20 @@ export async function latestStatusFilter(
   target: ViewTarget,
   filters: Query[]
 ): Promise<LatestStatusFilter> {
-  const candidates = await target.client.search({
-    index: target.index,
-    ...TOLERANT,
-    size: 0,
-    track_total_hits: false,
-    query: { bool: { filter: [...filters, statusFilter(SUPERSEDING_CANDIDATE_STATUSES)] } },
-    aggs: Object.fromEntries(SUPERSEDING_CANDIDATE_STATUSES.map((s) => [s, rowsWith(s)])),
-  });
+  const inFlux = (newestFirst: boolean) =>
+    target.client.search({
+      index: target.index,
+      ...TOLERANT,
+      size: 0,
+      track_total_hits: false,
+      query: { bool: { filter: [...filters, statusFilter(SUPERSEDING_CANDIDATE_STATUSES)] } },
+      aggs: Object.fromEntries(
+        SUPERSEDING_CANDIDATE_STATUSES.map((status) => [status, rowsWith(status, newestFirst)])
+      ),
+    });
+  let candidates = await inFlux(false);
+  const overflows = (status: string) => !rowsOf(candidates.aggregations, status).complete;
+  if (SUPERSEDING_CANDIDATE_STATUSES.some(overflows)) candidates = await inFlux(true);
   const gettingStatus = rowsOf(candidates.aggregations, 'gettingStatus');
   const pending = rowsOf(candidates.aggregations, 'pending');
   const recalled = rowsOf(candidates.aggregations, 'recalled');

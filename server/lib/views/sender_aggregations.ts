@@ -56,9 +56,11 @@ export function networksOf(aggregations: Record<string, unknown> | undefined) {
  * mail to colleagues comes from and mostly gets through. A spoof of one colleague from one outside
  * server is neither.
  */
-export function ownNetworkAggregation(): estypes.AggregationsAggregationContainer {
+export function ownNetworkAggregation(span: Query): estypes.AggregationsAggregationContainer {
   return {
-    filter: { terms: { [FIELDS.direction]: ['internal', 'outbound'] } },
+    filter: {
+      bool: { filter: [span, { terms: { [FIELDS.direction]: ['internal', 'outbound'] } }] },
+    },
     aggs: networkAggregations({
       senders: { cardinality: { field: FIELDS.sender } },
       outgoing: { filter: OUTGOING },

@@ -5,6 +5,7 @@ import type {
   SuspiciousSendersResponse,
 } from '../../../common/http_api/views';
 import { UNDELIVERED_STATUSES } from '../../../common/message_status';
+import { networkOf } from '../scoring/ip_network';
 import { isKnownGood } from '../scoring/known_good';
 import { lookalikeOf } from '../scoring/lookalike';
 import { scoreOf, senderReasons, type SenderStats } from '../scoring/sender_score';
@@ -49,6 +50,8 @@ export interface SuspiciousSendersInput {
 
 interface Spans {
   period: Query;
+  /** Where our own networks are learnt: the period, and at least its last day. */
+  ownNetworks: Query;
   baseline: Query;
   baselineStartMs: number;
   startMs: number;
@@ -62,12 +65,15 @@ function spansOf(request: SuspiciousSendersRequest): Spans {
   const iso = (ms: number) => new Date(ms).toISOString();
   return {
     period: timeRange(request.start, request.end),
+    ownNetworks: timeRange(iso(Math.min(startMs, endMs - DAY_MS)), request.end),
     baseline: { range: { [FIELDS.timestamp]: { gte: iso(baselineStartMs), lt: request.start } } },
     baselineStartMs,
     startMs,
     endMs,
   };
 }
+
+const networksOfIps = (ips: string[]) => [...new Set(ips.flatMap((ip) => networkOf(ip) ?? []))];
 
 const keysOf = (aggregate: unknown) => bucketsOf(aggregate).map((bucket) => String(bucket.key));
 
@@ -109,7 +115,7 @@ async function nominate(
         filter: spans.baseline,
         aggs: { earliest: { min: { field: FIELDS.timestamp } } },
       },
-      ownNetworks: ownNetworkAggregation(),
+      ownNetworks: ownNetworkAggregation(spans.ownNetworks),
     },
   });
   const aggregations = response.aggregations as Record<string, Record<string, unknown>> | undefined;
@@ -132,27 +138,34 @@ async function nominate(
   };
 }
 
-function activityAggregations(
-  extra: Record<string, estypes.AggregationsAggregationContainer> = {}
-) {
-  return {
-    statuses: { terms: { field: FIELDS.status, size: 20 } },
-    recipients: { cardinality: { field: FIELDS.recipient } },
-    ...networkAggregations(),
-    ...extra,
-  };
-}
+const statusesAndRecipients = {
+  statuses: { terms: { field: FIELDS.status, size: 20 } },
+  recipients: { cardinality: { field: FIELDS.recipient } },
+};
+
+/**
+ * The period's networks come from its source IPs (a few per sender, fetched anyway); the
+ * baseline's need every one, which only ip_prefix gives, at a price per document.
+ */
+const periodAggregations = {
+  ...statusesAndRecipients,
+  ips: { terms: { field: FIELDS.sourceIp, size: IPS_SHOWN } },
+  first: { min: { field: FIELDS.timestamp } },
+  last: { max: { field: FIELDS.timestamp } },
+  internal: { filter: { term: { [FIELDS.direction]: 'internal' } } },
+};
+const baselineAggregations = { ...statusesAndRecipients, ...networkAggregations() };
 
 type Bucket = KeyedBucket & Record<string, Record<string, unknown> & KeyedBucket>;
 
-function activityOf(bucket: Record<string, unknown> & KeyedBucket) {
+function activityOf(bucket: Record<string, unknown> & KeyedBucket, networks: string[]) {
   return {
     messages: bucket.doc_count,
     byStatus: Object.fromEntries(
       bucketsOf(bucket.statuses).map((b) => [String(b.key), b.doc_count])
     ),
     recipients: (bucket.recipients as { value?: number } | undefined)?.value ?? 0,
-    networks: networksOf(bucket).map(({ network }) => network),
+    networks,
   };
 }
 
@@ -166,11 +179,15 @@ function statsOf(bucket: Bucket): SenderStats & { firstSeen: string; lastSeen: s
   const period = bucket.period!;
   const outside = period.fromOutside as Record<string, unknown> & KeyedBucket;
   const domain = keysOf(bucket.domain)[0];
+  const sourceIps = keysOf(period.ips);
   return {
     sender: String(bucket.key),
     ...(domain ? { domain } : {}),
-    period: { ...activityOf(period), sourceIps: keysOf(period.ips) },
-    baseline: activityOf(bucket.baseline!),
+    period: { ...activityOf(period, networksOfIps(sourceIps)), sourceIps },
+    baseline: activityOf(
+      bucket.baseline!,
+      networksOf(bucket.baseline).map(({ network }) => network)
+    ),
     fromOutside: { messages: outside.doc_count, sourceIps: keysOf(outside.ips) },
     internalOnly: period.doc_count > 0 && docCountOf(period.internal) === period.doc_count,
     firstSeen: isoOf(period.first),
@@ -230,18 +247,15 @@ export async function suspiciousSenders(
           domain: { terms: { field: FIELDS.senderDomain, size: 1 } },
           period: {
             filter: spans.period,
-            aggs: activityAggregations({
-              first: { min: { field: FIELDS.timestamp } },
-              last: { max: { field: FIELDS.timestamp } },
-              ips: { terms: { field: FIELDS.sourceIp, size: IPS_SHOWN } },
-              internal: { filter: { term: { [FIELDS.direction]: 'internal' } } },
+            aggs: {
+              ...periodAggregations,
               fromOutside: {
                 filter: fromOutside,
                 aggs: { ips: { terms: { field: FIELDS.sourceIp, size: 5 } } },
               },
-            }),
+            },
           },
-          baseline: { filter: spans.baseline, aggs: activityAggregations() },
+          baseline: { filter: spans.baseline, aggs: baselineAggregations },
         },
       },
     },
