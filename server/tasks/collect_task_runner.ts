@@ -1,5 +1,5 @@
 import type { Logger } from '@kbn/core/server';
-import type { ConcreteTaskInstance, RunContext, RunResult } from '@kbn/task-manager-plugin/server';
+import type { ConcreteTaskInstance, RunResult } from '@kbn/task-manager-plugin/server';
 import type { CollectorCheckpoint } from '../../common/collector_checkpoint';
 import type { ConnectionSettings } from '../../common/connection';
 import type { ConnectionStatus } from '../../common/connection_status';
@@ -24,6 +24,7 @@ import { isAuthorizationStatus } from '../lib/writer/es_errors';
 import type { CollectorResources } from '../services/collector_resources';
 import type { ConnectionStore, ConnectionWithSecrets } from '../services/connection_store';
 import { ApiKeyMissingError } from '../services/writer_client';
+import { createCancellableRunner } from './cancellable_run';
 import { currentBackfill, readBackfill } from './collect_backfill';
 import {
   COLLECT_TASK_STATE_VERSION,
@@ -42,8 +43,6 @@ export interface CollectTaskServices {
   logger: Logger;
 }
 
-/** A run ends well before Task Manager's timeout, returning its progress, and continues at once. */
-const RUN_SHARE_OF_TIMEOUT = 0.8;
 /** Waiting longer than this for the budget ends the run; it comes back when the budget frees. */
 const MAX_BUDGET_WAIT_MS = 30_000;
 
@@ -205,18 +204,5 @@ export function createCollectTaskRunner(
   getServices: () => Promise<CollectTaskServices>,
   timeoutMs: number
 ) {
-  return ({ taskInstance, abortController, signal }: RunContext) => {
-    const controller = new AbortController();
-    (signal ?? abortController?.signal)?.addEventListener('abort', () => controller.abort(), {
-      once: true,
-    });
-    return {
-      run: async () => {
-        const services = await getServices();
-        const deadline = services.clock.now() + timeoutMs * RUN_SHARE_OF_TIMEOUT;
-        return runCollection(services, taskInstance, controller.signal, deadline);
-      },
-      cancel: async () => controller.abort(new Error('Task Manager cancelled the run')),
-    };
-  };
+  return createCancellableRunner(getServices, timeoutMs, runCollection);
 }

@@ -1,12 +1,12 @@
 import type { Logger } from '@kbn/core/server';
 import type {
-  RunContext,
   RunResult,
   TaskManagerSetupContract,
   TaskManagerStartContract,
 } from '@kbn/task-manager-plugin/server';
 import { MAX_REJECTED_SAMPLES, type DateCulture } from '../../common/http_api/files';
 import type { Clock } from '../lib/collector/clock';
+import { createCancellableRunner } from './cancellable_run';
 import { parseDurationMs } from '../lib/collector/duration';
 import { dataStreamName } from '../lib/data_stream/data_stream_name';
 import type { MessageTraceMappingOptions } from '../lib/ecs/message_trace_document';
@@ -26,8 +26,6 @@ export const FILE_IMPORT_TASK_TYPE = 'exchangeMessageTrace:files';
 /** One task for all configured paths. */
 export const FILE_IMPORT_TASK_ID = FILE_IMPORT_TASK_TYPE;
 export const FILE_IMPORT_TASK_TIMEOUT = '1h';
-/** A run returns its progress well before the timeout; a file not reached waits for the next. */
-const RUN_SHARE_OF_TIMEOUT = 0.8;
 
 /** kibana.yml's `exchange_message_trace.files`, as far as the task uses it. */
 export interface FilePathsConfig {
@@ -200,20 +198,12 @@ export function registerFileImportTaskDefinition({
       description: 'Imports message-trace exports from the paths configured in kibana.yml',
       timeout: FILE_IMPORT_TASK_TIMEOUT,
       maxConcurrency: 1,
-      createTaskRunner: ({ taskInstance, abortController, signal }: RunContext) => {
-        const controller = new AbortController();
-        (signal ?? abortController?.signal)?.addEventListener('abort', () => controller.abort(), {
-          once: true,
-        });
-        return {
-          run: async () => {
-            const services = await getServices();
-            const deadline = services.clock.now() + timeoutMs * RUN_SHARE_OF_TIMEOUT;
-            return runImports(services, config, taskInstance.state, controller.signal, deadline);
-          },
-          cancel: async () => controller.abort(new Error('Task Manager cancelled the run')),
-        };
-      },
+      createTaskRunner: createCancellableRunner(
+        getServices,
+        timeoutMs,
+        (services, task, signal, deadline) =>
+          runImports(services, config, task.state, signal, deadline)
+      ),
     },
   });
 }
