@@ -1,12 +1,14 @@
+import { Client } from '@elastic/elasticsearch';
 import type { ConnectionView } from '../../common/http_api/connections';
 import { connectionPath } from '../../common/http_api/connections';
+import { DEFAULT_DATASET, dataStreamName } from '../../server/lib/data_stream/data_stream_name';
 import type { CollectTaskState } from '../../server/tasks/collect_task_state';
 import { CHAOS_CLIENT_ID, CHAOS_SECRET, tenantIdFor } from '../collector/chaos_tenant';
 import { SyntheticTenant, type GraphEmulator, type TruthObservation } from '../graph_emulator';
 import { PhasedRowSource } from '../graph_emulator/phased_source';
 import { connectionRequest, createConnection, settledTask, viewOf } from './emulated_graph_host';
 import type { KibanaHost } from './kibana_host';
-import { callRoute, waitFor } from './test_support';
+import { callRoute, esUrl, waitFor } from './test_support';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -91,6 +93,12 @@ export async function collectViewsTenant(
     intervalMs: 250,
     what: 'the backfill of the settled tenant',
   });
+  // The collector leaves refreshing to the index's schedule; a view asked at once must see it all.
+  const es = new Client({ node: esUrl() });
+  await es.indices.refresh({
+    index: dataStreamName(DEFAULT_DATASET, connection.settings.namespace),
+  });
+  await es.close();
   return {
     tenantId,
     synthetic,

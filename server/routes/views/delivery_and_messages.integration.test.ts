@@ -70,7 +70,6 @@ describe('views over the collected synthetic tenant: delivery status and message
 
   it('counts every row once, in its latest status, as the emulator says they are', async () => {
     const dataStream = `logs-microsoft_exchange_online_message_trace.log-${tenant.connection.settings.namespace}`;
-    await es.indices.refresh({ index: dataStream });
     const stored = await es.count({
       index: dataStream,
       query: {
