@@ -9,6 +9,7 @@ import type {
 import type { ExchangeMessageTraceConfig } from '.';
 import { buildKibanaFeature } from './feature';
 import { systemClock } from './lib/collector/clock';
+import { LatestStatusCache } from './lib/views/latest_status_slices';
 import {
   GEOIP_PIPELINE_NAME,
   installGeoIpPipeline,
@@ -44,6 +45,7 @@ export interface ExchangeMessageTraceServices extends CollectTaskServices {
   security?: ExchangeMessageTraceStartDeps['security'];
   knownSenders: KnownSenderStore;
   messageTrails: MessageTrailService;
+  latestStatusCache: LatestStatusCache;
   /** For imports from configured paths without a connection: Kibana's user, only with security off. */
   unsecuredWriterClient(): Promise<WriterClient>;
 }
@@ -131,6 +133,7 @@ export class ExchangeMessageTracePlugin
           security: plugins.security,
           knownSenders: new KnownSenderStore(core.savedObjects),
           messageTrails: new MessageTrailService({ connections, resources, clock: systemClock }),
+          latestStatusCache: new LatestStatusCache(systemClock),
           unsecuredWriterClient: unsecuredWriterClientFactory(core, plugins.security),
         })
       )

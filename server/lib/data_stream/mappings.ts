@@ -98,8 +98,13 @@ export const messageTraceMappings: estypes.MappingTypeMapping = {
     user: object({ id: keyword, email: keyword, name: keywordWithText }),
     observer: object({ vendor: keyword, product: keyword }),
     organization: object({ id: keyword, name: keywordWithText }),
-    // Custom: row_id is the trace id + recipient every observation of a row shares (docs/FIELDS.md).
-    exchange_message_trace: object({ connection_id: keyword, row_id: keyword }),
+    // Custom (docs/FIELDS.md): row_id is the trace id + recipient every observation of a row shares;
+    // source_network the source IP's /24 or /48, kept so the views group by it without ip_prefix.
+    exchange_message_trace: object({
+      connection_id: keyword,
+      row_id: keyword,
+      source_network: keyword,
+    }),
     microsoft: object({
       online_message_trace: object({
         MessageTraceId: keyword,

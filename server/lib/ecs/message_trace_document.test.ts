@@ -89,7 +89,11 @@ describe('toMessageTraceDocument', () => {
       user: { id: 'bob@contoso.com', email: 'bob@contoso.com', name: 'bob' },
       observer: { vendor: 'Microsoft', product: 'Exchange Online' },
       organization: { id: 'tenant-1', name: 'Contoso' },
-      exchange_message_trace: { connection_id: 'conn-1', row_id: `${row.id}|bob@contoso.com` },
+      exchange_message_trace: {
+        connection_id: 'conn-1',
+        row_id: `${row.id}|bob@contoso.com`,
+        source_network: '81.2.69.0/24',
+      },
       microsoft: {
         online_message_trace: {
           MessageTraceId: row.id,

@@ -1,3 +1,4 @@
+import { networkOf } from '../scoring/ip_network';
 import { canonicalStatus, type GraphMessageTrace } from '../../../common/graph/message_trace';
 import {
   DEFAULT_DATASET,
@@ -155,6 +156,7 @@ export function createMessageTraceMapper(
     const sender = parseEmailAddress(row.senderAddress);
     const recipient = parseEmailAddress(row.recipientAddress);
     const sourceIp = validIp(row.fromIP);
+    const sourceNetwork = sourceIp === undefined ? undefined : networkOf(sourceIp);
     const destinationIp = validIp(row.toIP);
     const direction =
       localDomains.length > 0
@@ -188,7 +190,10 @@ export function createMessageTraceMapper(
         ...(size !== undefined ? { attachments: { file: { size } }, size } : {}),
       },
       observer: { vendor: 'Microsoft', product: 'Exchange Online' },
-      exchange_message_trace: { row_id: messageTraceRowId(row) },
+      exchange_message_trace: {
+        row_id: messageTraceRowId(row),
+        ...(sourceNetwork ? { source_network: sourceNetwork } : {}),
+      },
       microsoft: { online_message_trace: rawRow(row, received) },
     };
 

@@ -64,6 +64,8 @@ export interface MessageTraceDocument {
   exchange_message_trace: {
     /** Custom: the Graph row (trace id + recipient) every observation of it shares; see docs/FIELDS.md. */
     row_id: string;
+    /** Custom: the source IP's network (IPv4 /24, IPv6 /48), which the views group senders by. */
+    source_network?: string;
     connection_id?: string;
   };
   microsoft: { online_message_trace: RawMessageTrace };

@@ -1,8 +1,8 @@
 import { isIPv4, isIPv6 } from 'node:net';
 
 /** Prefix lengths of "a network" for the views: an IPv4 /24, an IPv6 /48 (one site). */
-export const IPV4_NETWORK_BITS = 24;
-export const IPV6_NETWORK_BITS = 48;
+const IPV4_NETWORK_BITS = 24;
+const IPV6_NETWORK_BITS = 48;
 
 /** The eight hextets of an IPv6 address, `::` and an embedded IPv4 tail expanded. */
 function hextets(ip: string): number[] {

@@ -53,7 +53,7 @@ export async function deliveryStatus(
   nowMs: number
 ): Promise<DeliveryStatusResponse> {
   const filters = scopeFilters(request);
-  const latest = await latestStatusFilter(target, filters);
+  const latest = await latestStatusFilter(target, request, { filters });
   const startMs = Date.parse(request.start);
   const endMs = Date.parse(request.end);
   const intervalMs = histogramIntervalMs(startMs, endMs);
@@ -145,6 +145,6 @@ export async function deliveryStatus(
       domain: String(bucket.key),
       failed: bucket.doc_count,
     })),
-    latestStatus: latest.quality,
+    latestStatus: latest.qualityOf(total),
   };
 }

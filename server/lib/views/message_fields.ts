@@ -61,6 +61,8 @@ function ipMatch(value: string): Query {
 export function messageFieldFilters(fields: MessageSearchFields): {
   filters: Query[];
   status?: Query;
+  /** Whether the filters keep few rows: all but direction do. */
+  narrowed: boolean;
 } {
   const filters: Query[] = [];
   if (fields.sender)
@@ -72,6 +74,11 @@ export function messageFieldFilters(fields: MessageSearchFields): {
   if (fields.messageId) filters.push(messageIdMatch(fields.messageId));
   if (fields.traceId) filters.push(keywordMatch(FIELDS.traceId, fields.traceId));
   if (fields.ip) filters.push(ipMatch(fields.ip));
+  const narrowed = filters.length > 0;
   if (fields.direction?.length) filters.push({ terms: { [FIELDS.direction]: fields.direction } });
-  return { filters, ...(fields.statuses?.length ? { status: statusFilter(fields.statuses) } : {}) };
+  return {
+    filters,
+    narrowed,
+    ...(fields.statuses?.length ? { status: statusFilter(fields.statuses) } : {}),
+  };
 }

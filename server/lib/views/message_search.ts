@@ -37,9 +37,9 @@ export async function searchMessages(
   target: ViewTarget,
   request: MessageSearchRequest
 ): Promise<MessageSearchResponse> {
-  const { filters: fieldFilters, status } = messageFieldFilters(request);
+  const { filters: fieldFilters, status, narrowed } = messageFieldFilters(request);
   const filters = [...scopeFilters(request), ...fieldFilters];
-  const latest = await latestStatusFilter(target, filters);
+  const latest = await latestStatusFilter(target, request, { filters, status, narrowed });
   const size = request.pageSize ?? DEFAULT_PAGE_SIZE;
   const from = (request.pageIndex ?? 0) * size;
   if (from >= MAX_RESULT_WINDOW) {
@@ -57,10 +57,11 @@ export async function searchMessages(
       bool: { filter: [...filters, ...(status ? [status] : [])], must_not: latest.mustNot },
     },
   });
+  const total = totalHits(response.hits.total);
   return {
     index: target.index,
-    total: totalHits(response.hits.total),
+    total,
     rows: response.hits.hits.map((hit) => messageRowOf(hit._source ?? {})),
-    latestStatus: latest.quality,
+    latestStatus: latest.qualityOf(total),
   };
 }

@@ -3,14 +3,10 @@ import {
   SUPERSEDING_CANDIDATE_STATUSES,
   UNDELIVERED_STATUSES,
 } from '../../../common/message_status';
-import { IPV4_NETWORK_BITS, IPV6_NETWORK_BITS, networkOf } from '../scoring/ip_network';
 import { FIELDS, bucketsOf, docCountOf, statusFilter, type KeyedBucket } from './view_scope';
 
 type Query = estypes.QueryDslQueryContainer;
 type Aggregations = Record<string, estypes.AggregationsAggregationContainer>;
-
-/** An IPv4 address is in 0.0.0.0/0; an ip_prefix over IPv4 would fold IPv6 into 0.0.0.0. */
-const IPV4_ONLY: Query = { term: { [FIELDS.sourceIp]: '0.0.0.0/0' } };
 
 /**
  * Left out of scoring, so each row counts once without the latest-status look-up: a row holds at
@@ -25,30 +21,27 @@ export const OUTGOING: Query = { term: { [FIELDS.direction]: 'outbound' } };
 /** Bounces and auto-replies (`<>`) are the mail system's own. */
 export const NULL_SENDER: Query = { term: { [FIELDS.sender]: '<>' } };
 
-/** Source networks (IPv4 /24, IPv6 /48) of the documents in scope, with `sub` per network. */
-export function networkAggregations(sub: Aggregations = {}): Aggregations {
-  const prefix = (prefixLength: number, ipv6: boolean) => ({
-    ip_prefix: { field: FIELDS.sourceIp, prefix_length: prefixLength, is_ipv6: ipv6 },
-    ...(Object.keys(sub).length > 0 ? { aggs: sub } : {}),
-  });
+/** More networks than any one sender uses (a bulk mailer's pool included). */
+const NETWORKS_LISTED = 500;
+
+/** Source networks (IPv4 /24, IPv6 /48, stored with each document) in scope, `sub` per network. */
+export function networkAggregation(
+  sub: Aggregations = {}
+): estypes.AggregationsAggregationContainer {
   return {
-    ipv4: { filter: IPV4_ONLY, aggs: { networks: prefix(IPV4_NETWORK_BITS, false) } },
-    ipv6: {
-      filter: { bool: { filter: [{ exists: { field: FIELDS.sourceIp } }], must_not: [IPV4_ONLY] } },
-      aggs: { networks: prefix(IPV6_NETWORK_BITS, true) },
-    },
+    terms: { field: FIELDS.sourceNetwork, size: NETWORKS_LISTED },
+    ...(Object.keys(sub).length > 0 ? { aggs: sub } : {}),
   };
 }
 
 export type NetworkBucket = KeyedBucket & Record<string, unknown>;
 
-/** The networks of networkAggregations' answer, as CIDR, each with its bucket. */
-export function networksOf(aggregations: Record<string, unknown> | undefined) {
-  return ['ipv4', 'ipv6'].flatMap((family) =>
-    bucketsOf<NetworkBucket>((aggregations?.[family] as Record<string, unknown>)?.networks).map(
-      (bucket) => ({ network: networkOf(String(bucket.key)) ?? String(bucket.key), bucket })
-    )
-  );
+/** The networks of networkAggregation's answer, as CIDR, each with its bucket. */
+export function networksOf(aggregate: unknown) {
+  return bucketsOf<NetworkBucket>(aggregate).map((bucket) => ({
+    network: String(bucket.key),
+    bucket,
+  }));
 }
 
 /**
@@ -61,11 +54,13 @@ export function ownNetworkAggregation(span: Query): estypes.AggregationsAggregat
     filter: {
       bool: { filter: [span, { terms: { [FIELDS.direction]: ['internal', 'outbound'] } }] },
     },
-    aggs: networkAggregations({
-      senders: { cardinality: { field: FIELDS.sender } },
-      outgoing: { filter: OUTGOING },
-      undelivered: { filter: statusFilter(UNDELIVERED_STATUSES) },
-    }),
+    aggs: {
+      networks: networkAggregation({
+        senders: { cardinality: { field: FIELDS.sender } },
+        outgoing: { filter: OUTGOING },
+        undelivered: { filter: statusFilter(UNDELIVERED_STATUSES) },
+      }),
+    },
   };
 }
 
@@ -73,7 +68,7 @@ const MIN_SHARED_SENDERS = 2;
 const MAX_UNDELIVERED_SHARE = 0.5;
 
 export function ownNetworksOf(aggregate: unknown): string[] {
-  return networksOf(aggregate as Record<string, unknown>)
+  return networksOf((aggregate as Record<string, unknown> | undefined)?.networks)
     .filter(({ bucket }) => {
       const senders = (bucket.senders as { value?: number } | undefined)?.value ?? 0;
       const undelivered = docCountOf(bucket.undelivered);

@@ -7,25 +7,22 @@ import type {
 import { UNDELIVERED_STATUSES } from '../../../common/message_status';
 import { networkOf } from '../scoring/ip_network';
 import { isKnownGood } from '../scoring/known_good';
-import { lookalikeOf } from '../scoring/lookalike';
 import { scoreOf, senderReasons, type SenderStats } from '../scoring/sender_score';
 import {
   NULL_SENDER,
   OUTGOING,
   UNSETTLED,
   fromOutsideQuery,
-  networkAggregations,
+  networkAggregation,
   networksOf,
-  ownNetworkAggregation,
-  ownNetworksOf,
 } from './sender_aggregations';
+import { DAY_MS, keysOf, nominate, spansOf } from './sender_nomination';
+import { aggregateInParallel } from './split_aggregations';
 import {
   FIELDS,
-  TOLERANT,
   bucketsOf,
   docCountOf,
   sourceFilters,
-  statusFilter,
   timeRange,
   type KeyedBucket,
   type ViewTarget,
@@ -33,13 +30,7 @@ import {
 
 type Query = estypes.QueryDslQueryContainer;
 
-const DAY_MS = 86_400_000;
-export const DEFAULT_BASELINE_DAYS = 7;
 export const DEFAULT_SENDER_LIMIT = 50;
-/** Senders each ranking (undelivered, recipients, volume) nominates for a closer look. */
-const NOMINEES_PER_RANKING = 100;
-/** Sending domains checked for lookalikes; far more than a tenant's inbound variety. */
-const DOMAINS_CHECKED = 5000;
 const MAX_SCORED = 1000;
 const IPS_SHOWN = 20;
 
@@ -48,95 +39,7 @@ export interface SuspiciousSendersInput {
   knownGood: ReadonlySet<string>;
 }
 
-interface Spans {
-  period: Query;
-  /** Where our own networks are learnt: the period, and at least its last day. */
-  ownNetworks: Query;
-  baseline: Query;
-  baselineStartMs: number;
-  startMs: number;
-  endMs: number;
-}
-
-function spansOf(request: SuspiciousSendersRequest): Spans {
-  const startMs = Date.parse(request.start);
-  const endMs = Date.parse(request.end);
-  const baselineStartMs = startMs - (request.baselineDays ?? DEFAULT_BASELINE_DAYS) * DAY_MS;
-  const iso = (ms: number) => new Date(ms).toISOString();
-  return {
-    period: timeRange(request.start, request.end),
-    ownNetworks: timeRange(iso(Math.min(startMs, endMs - DAY_MS)), request.end),
-    baseline: { range: { [FIELDS.timestamp]: { gte: iso(baselineStartMs), lt: request.start } } },
-    baselineStartMs,
-    startMs,
-    endMs,
-  };
-}
-
 const networksOfIps = (ips: string[]) => [...new Set(ips.flatMap((ip) => networkOf(ip) ?? []))];
-
-const keysOf = (aggregate: unknown) => bucketsOf(aggregate).map((bucket) => String(bucket.key));
-
-/** Who deserves a closer look, where our own networks are, and how far back the data goes. */
-async function nominate(
-  target: ViewTarget,
-  entity: string,
-  base: Query,
-  spans: Spans,
-  input: SuspiciousSendersInput
-) {
-  const ranked = (
-    order?: estypes.AggregationsAggregateOrder,
-    aggs?: Record<string, estypes.AggregationsAggregationContainer>
-  ) => ({
-    terms: { field: entity, size: NOMINEES_PER_RANKING, ...(order ? { order } : {}) },
-    ...(aggs ? { aggs } : {}),
-  });
-  const response = await target.client.search({
-    index: target.index,
-    ...TOLERANT,
-    size: 0,
-    track_total_hits: false,
-    query: base,
-    aggs: {
-      period: {
-        filter: { bool: { filter: [spans.period], must_not: [OUTGOING] } },
-        aggs: {
-          undelivered: { filter: statusFilter(UNDELIVERED_STATUSES), aggs: { top: ranked() } },
-          byRecipients: ranked(
-            { recipients: 'desc' },
-            { recipients: { cardinality: { field: FIELDS.recipient } } }
-          ),
-          byVolume: ranked(),
-          domains: { terms: { field: FIELDS.senderDomain, size: DOMAINS_CHECKED } },
-        },
-      },
-      baseline: {
-        filter: spans.baseline,
-        aggs: { earliest: { min: { field: FIELDS.timestamp } } },
-      },
-      ownNetworks: ownNetworkAggregation(spans.ownNetworks),
-    },
-  });
-  const aggregations = response.aggregations as Record<string, Record<string, unknown>> | undefined;
-  const period = aggregations?.period ?? {};
-  const earliest = (aggregations?.baseline?.earliest as { value?: number | null } | undefined)
-    ?.value;
-  return {
-    senders: new Set([
-      ...keysOf((period.undelivered as Record<string, unknown> | undefined)?.top),
-      ...keysOf(period.byRecipients),
-      ...keysOf(period.byVolume),
-    ]),
-    lookalikeDomains: keysOf(period.domains).filter((domain) =>
-      lookalikeOf(domain, input.localDomains)
-    ),
-    ownNetworks: ownNetworksOf(aggregations?.ownNetworks),
-    baselineDays: earliest
-      ? (spans.startMs - Math.max(earliest, spans.baselineStartMs)) / DAY_MS
-      : 0,
-  };
-}
 
 const statusesAndRecipients = {
   statuses: { terms: { field: FIELDS.status, size: 20 } },
@@ -154,9 +57,11 @@ const periodAggregations = {
   last: { max: { field: FIELDS.timestamp } },
   internal: { filter: { term: { [FIELDS.direction]: 'internal' } } },
 };
-const baselineAggregations = { ...statusesAndRecipients, ...networkAggregations() };
+const baselineAggregations = { ...statusesAndRecipients, networks: networkAggregation() };
 
 type Bucket = KeyedBucket & Record<string, Record<string, unknown> & KeyedBucket>;
+
+const NO_BASELINE: Record<string, unknown> & KeyedBucket = { key: '', doc_count: 0 };
 
 function activityOf(bucket: Record<string, unknown> & KeyedBucket, networks: string[]) {
   return {
@@ -175,7 +80,10 @@ const isoOf = (aggregate: unknown) => {
   return value ? new Date(value).toISOString() : '';
 };
 
-function statsOf(bucket: Bucket): SenderStats & { firstSeen: string; lastSeen: string } {
+function statsOf(
+  bucket: Bucket,
+  baseline: Record<string, unknown> & KeyedBucket
+): SenderStats & { firstSeen: string; lastSeen: string } {
   const period = bucket.period!;
   const outside = period.fromOutside as Record<string, unknown> & KeyedBucket;
   const domain = keysOf(bucket.domain)[0];
@@ -185,8 +93,8 @@ function statsOf(bucket: Bucket): SenderStats & { firstSeen: string; lastSeen: s
     ...(domain ? { domain } : {}),
     period: { ...activityOf(period, networksOfIps(sourceIps)), sourceIps },
     baseline: activityOf(
-      bucket.baseline!,
-      networksOf(bucket.baseline).map(({ network }) => network)
+      baseline,
+      networksOf(baseline.networks).map(({ network }) => network)
     ),
     fromOutside: { messages: outside.doc_count, sourceIps: keysOf(outside.ips) },
     internalOnly: period.doc_count > 0 && docCountOf(period.internal) === period.doc_count,
@@ -218,7 +126,7 @@ export async function suspiciousSenders(
       must_not: [UNSETTLED, NULL_SENDER],
     },
   };
-  const nominated = await nominate(target, entity, base, spans, input);
+  const nominated = await nominate(target, entity, base, spans, input.localDomains);
   const fromOutside = fromOutsideQuery(nominated.ownNetworks);
   const candidates: Query[] = [
     ...(nominated.senders.size > 0 ? [{ terms: { [entity]: [...nominated.senders] } }] : []),
@@ -227,12 +135,14 @@ export async function suspiciousSenders(
       : []),
     { bool: { filter: [spans.period, fromOutside] } },
   ];
-  const response = await target.client.search({
-    index: target.index,
-    ...TOLERANT,
-    size: 0,
-    track_total_hits: false,
-    query: {
+  // The same query and terms in both halves, so both list the same senders in the same order.
+  const senders = (aggs: Record<string, estypes.AggregationsAggregationContainer>) => ({
+    terms: { field: entity, size: MAX_SCORED },
+    aggs,
+  });
+  const halves = await aggregateInParallel(
+    target,
+    {
       bool: {
         filter: [base],
         must_not: [OUTGOING],
@@ -240,33 +150,43 @@ export async function suspiciousSenders(
         minimum_should_match: 1,
       },
     },
-    aggs: {
-      senders: {
-        terms: { field: entity, size: MAX_SCORED },
+    [
+      {
+        filter: spans.period,
         aggs: {
-          domain: { terms: { field: FIELDS.senderDomain, size: 1 } },
-          period: {
-            filter: spans.period,
-            aggs: {
-              ...periodAggregations,
-              fromOutside: {
-                filter: fromOutside,
-                aggs: { ips: { terms: { field: FIELDS.sourceIp, size: 5 } } },
+          inPeriod: senders({
+            domain: { terms: { field: FIELDS.senderDomain, size: 1 } },
+            period: {
+              filter: spans.period,
+              aggs: {
+                ...periodAggregations,
+                fromOutside: {
+                  filter: fromOutside,
+                  aggs: { ips: { terms: { field: FIELDS.sourceIp, size: 5 } } },
+                },
               },
             },
-          },
-          baseline: { filter: spans.baseline, aggs: baselineAggregations },
+          }),
         },
       },
-    },
-  });
+      {
+        filter: spans.baseline,
+        aggs: {
+          inBaseline: senders({ baseline: { filter: spans.baseline, aggs: baselineAggregations } }),
+        },
+      },
+    ]
+  );
+  const baselines = new Map(
+    bucketsOf<Bucket>(halves.inBaseline).map((bucket) => [bucket.key, bucket.baseline])
+  );
   const context = {
     localDomains: input.localDomains,
     periodDays: (spans.endMs - spans.startMs) / DAY_MS,
     baselineDays: nominated.baselineDays,
   };
-  const scored: SuspiciousSender[] = bucketsOf<Bucket>(response.aggregations?.senders)
-    .map(statsOf)
+  const scored: SuspiciousSender[] = bucketsOf<Bucket>(halves.inPeriod)
+    .map((bucket) => statsOf(bucket, baselines.get(bucket.key) ?? NO_BASELINE))
     .filter((stats) => stats.period.messages > 0)
     .map((stats) => {
       const reasons = senderReasons(stats, context);

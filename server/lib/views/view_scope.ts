@@ -1,6 +1,7 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { MailDirectionFilter, ViewScope } from '../../../common/http_api/views';
 import { dataStreamName, dataStreamPattern } from '../data_stream/data_stream_name';
+import type { LatestStatusCache } from './latest_status_slices';
 
 type Query = estypes.QueryDslQueryContainer;
 
@@ -24,6 +25,7 @@ export const FIELDS = {
   recipientDomain: 'destination.domain',
   direction: 'email.direction',
   sourceIp: 'source.ip',
+  sourceNetwork: 'exchange_message_trace.source_network',
   destinationIp: 'destination.ip',
   size: 'email.size',
   organizationName: 'organization.name',
@@ -33,6 +35,8 @@ export interface ViewTarget {
   client: SearchClient;
   /** See viewIndex. */
   index: string;
+  /** Days whose latest statuses were looked up already; without it every view looks them up. */
+  latestStatusCache?: LatestStatusCache;
 }
 
 /**

@@ -16,13 +16,14 @@ import { KnownSenderNotFoundError } from '../../services/known_sender_store';
 /** The scope's data streams, searched with the user's own privileges. */
 export async function viewTargetOf(
   context: RequestHandlerContext,
-  services: Pick<ExchangeMessageTraceServices, 'dataset'>,
+  services: Pick<ExchangeMessageTraceServices, 'dataset' | 'latestStatusCache'>,
   scope: { namespaces?: string[] } = {}
 ): Promise<ViewTarget> {
   const { elasticsearch } = await context.core;
   return {
     client: elasticsearch.client.asCurrentUser,
     index: viewIndex(services.dataset, scope.namespaces),
+    latestStatusCache: services.latestStatusCache,
   };
 }
 

@@ -1,0 +1,42 @@
+import type { Clock } from '../collector/clock';
+import { TtlCache } from './ttl_cache';
+
+const DAY_MS = 86_400_000;
+/** Days remembered across every view and scope; each holds only the few rows in flux. */
+const CACHED_DAYS = 2000;
+/** A day's answer is kept while its document count stays the same, and no longer than this. */
+const CACHE_TTL_MS = 15 * 60_000;
+
+/** What one day's look-up found: rows still in flight per transient status, and recalled rows. */
+export interface SliceAnswer {
+  pending: string[];
+  gettingStatus: string[];
+  recalled: string[];
+  /** False when more rows were in flux than one look-up examines. */
+  complete: boolean;
+}
+
+/** The whole UTC days that hold [startMs, endMs]: end exclusive. */
+export function daySlicesOf(startMs: number, endMs: number) {
+  return {
+    startMs: Math.floor(startMs / DAY_MS) * DAY_MS,
+    endMs: Math.floor(endMs / DAY_MS) * DAY_MS + DAY_MS,
+  };
+}
+
+/**
+ * Days already looked up. The key names the day and its document count: observations are only
+ * ever added, so a new one anywhere in the day (a run, a re-read, a backfill, an import) makes a
+ * new key, and the other days stay answered.
+ */
+export class LatestStatusCache {
+  private readonly days: TtlCache<SliceAnswer>;
+
+  constructor(clock: Pick<Clock, 'now'>) {
+    this.days = new TtlCache(clock, CACHED_DAYS);
+  }
+
+  async answer(key: string, lookUp: () => Promise<SliceAnswer>): Promise<SliceAnswer> {
+    return (await this.days.getOrLoad(key, lookUp, () => CACHE_TTL_MS)).value;
+  }
+}
