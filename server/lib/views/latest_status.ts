@@ -1,6 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { LatestStatusQuality, ViewScope } from '../../../common/http_api/views';
 import { SUPERSEDING_CANDIDATE_STATUSES, TRANSIENT_STATUSES } from '../../../common/message_status';
+import { aggregate } from './aggregate';
 import { daySlicesOf, type SliceAnswer } from './latest_status_slices';
 import {
   FIELDS,
@@ -58,8 +59,8 @@ function rowsWith(status: string, newestFirst: boolean): estypes.AggregationsAgg
   };
 }
 
-function rowsOf(aggregations: Record<string, unknown> | undefined, status: string) {
-  const rows = (aggregations?.[status] as { rows?: TermsAggregate } | undefined)?.rows;
+function rowsOf(aggregations: Record<string, unknown>, status: string) {
+  const rows = (aggregations[status] as { rows?: TermsAggregate } | undefined)?.rows;
   return {
     ids: new Set(bucketsOf(rows).map((bucket) => String(bucket.key))),
     complete: (rows?.sum_other_doc_count ?? 0) === 0,
@@ -72,43 +73,35 @@ function rowsOf(aggregations: Record<string, unknown> | undefined, status: strin
  */
 async function lookUpRows(target: ViewTarget, filters: Query[]): Promise<SliceAnswer> {
   const inFlux = (newestFirst: boolean) =>
-    target.client.search({
-      index: target.index,
-      ...TOLERANT,
-      size: 0,
-      track_total_hits: false,
-      query: { bool: { filter: [...filters, statusFilter(SUPERSEDING_CANDIDATE_STATUSES)] } },
-      aggs: Object.fromEntries(
+    aggregate(
+      target,
+      { bool: { filter: [...filters, statusFilter(SUPERSEDING_CANDIDATE_STATUSES)] } },
+      Object.fromEntries(
         SUPERSEDING_CANDIDATE_STATUSES.map((status) => [status, rowsWith(status, newestFirst)])
-      ),
-    });
+      )
+    );
   let candidates = await inFlux(false);
-  const overflows = (status: string) => !rowsOf(candidates.aggregations, status).complete;
+  const overflows = (status: string) => !rowsOf(candidates, status).complete;
   if (SUPERSEDING_CANDIDATE_STATUSES.some(overflows)) candidates = await inFlux(true);
-  const gettingStatus = rowsOf(candidates.aggregations, 'gettingStatus');
-  const pending = rowsOf(candidates.aggregations, 'pending');
-  const recalled = rowsOf(candidates.aggregations, 'recalled');
+  const gettingStatus = rowsOf(candidates, 'gettingStatus');
+  const pending = rowsOf(candidates, 'pending');
+  const recalled = rowsOf(candidates, 'recalled');
   const complete = gettingStatus.complete && pending.complete && recalled.complete;
   const transient = new Set([...gettingStatus.ids, ...pending.ids]);
   const answer = { recalled: [...recalled.ids], complete };
   if (transient.size === 0) return { ...answer, pending: [], gettingStatus: [] };
 
-  const settled = await target.client.search({
-    index: target.index,
-    ...TOLERANT,
-    size: 0,
-    track_total_hits: false,
-    query: {
+  const settled = await aggregate(
+    target,
+    {
       bool: {
         filter: [...filters, rowsIn(transient)],
         must_not: [statusFilter(SUPERSEDING_CANDIDATE_STATUSES)],
       },
     },
-    aggs: {
-      rows: { terms: { field: FIELDS.rowId, size: transient.size, execution_hint: 'map' } },
-    },
-  });
-  const hasSettled = new Set(bucketsOf(settled.aggregations?.rows).map((b) => String(b.key)));
+    { rows: { terms: { field: FIELDS.rowId, size: transient.size, execution_hint: 'map' } } }
+  );
+  const hasSettled = new Set(bucketsOf(settled.rows).map((b) => String(b.key)));
   const inFlight = (ids: Set<string>) => [...ids].filter((id) => !hasSettled.has(id));
   return {
     ...answer,
@@ -121,12 +114,9 @@ async function lookUpRows(target: ViewTarget, filters: Query[]): Promise<SliceAn
 /** How many observations each UTC day of the view holds, and how many the view's filters match. */
 async function countDays(target: ViewTarget, scope: ViewScope, inView: Query[]) {
   const days = daySlicesOf(Date.parse(scope.start), Date.parse(scope.end));
-  const response = await target.client.search({
-    index: target.index,
-    ...TOLERANT,
-    size: 0,
-    track_total_hits: false,
-    query: {
+  const aggregations = await aggregate(
+    target,
+    {
       bool: {
         filter: [
           ...sourceFilters(scope),
@@ -134,17 +124,17 @@ async function countDays(target: ViewTarget, scope: ViewScope, inView: Query[]) 
         ],
       },
     },
-    aggs: {
+    {
       days: { date_histogram: { field: FIELDS.timestamp, fixed_interval: '1d', min_doc_count: 1 } },
       inView: { filter: { bool: { filter: inView } } },
-    },
-  });
+    }
+  );
   return {
-    days: bucketsOf(response.aggregations?.days).map((bucket) => ({
+    days: bucketsOf(aggregations.days).map((bucket) => ({
       startMs: Number(bucket.key),
       documents: bucket.doc_count,
     })),
-    documentsInView: docCountOf(response.aggregations?.inView),
+    documentsInView: docCountOf(aggregations.inView),
   };
 }
 

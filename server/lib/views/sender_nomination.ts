@@ -3,7 +3,7 @@ import type { SuspiciousSendersRequest } from '../../../common/http_api/views';
 import { UNDELIVERED_STATUSES } from '../../../common/message_status';
 import { lookalikeOf } from '../scoring/lookalike';
 import { OUTGOING, ownNetworkAggregation, ownNetworksOf } from './sender_aggregations';
-import { aggregateInParallel } from './split_aggregations';
+import { aggregateInParallel } from './aggregate';
 import {
   FIELDS,
   TOLERANT,

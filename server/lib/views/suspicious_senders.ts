@@ -17,7 +17,7 @@ import {
   networksOf,
 } from './sender_aggregations';
 import { DAY_MS, keysOf, nominate, spansOf } from './sender_nomination';
-import { aggregateInParallel } from './split_aggregations';
+import { aggregateInParallel } from './aggregate';
 import {
   FIELDS,
   bucketsOf,

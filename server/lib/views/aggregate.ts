@@ -2,9 +2,27 @@ import type { estypes } from '@elastic/elasticsearch';
 import { TOLERANT, type ViewTarget } from './view_scope';
 
 type Query = estypes.QueryDslQueryContainer;
+type Aggregations = Record<string, estypes.AggregationsAggregationContainer>;
+
+/** The aggregations of `query`'s documents, no hits. */
+export async function aggregate(
+  target: ViewTarget,
+  query: Query,
+  aggs: Aggregations
+): Promise<Record<string, unknown>> {
+  const response = await target.client.search({
+    index: target.index,
+    ...TOLERANT,
+    size: 0,
+    track_total_hits: false,
+    query,
+    aggs,
+  });
+  return (response.aggregations ?? {}) as Record<string, unknown>;
+}
 
 export interface AggregationGroup {
-  aggs: Record<string, estypes.AggregationsAggregationContainer>;
+  aggs: Aggregations;
   /** Narrows this group's documents beyond the shared query. */
   filter?: Query;
 }
@@ -18,17 +36,10 @@ export async function aggregateInParallel(
   query: Query,
   groups: AggregationGroup[]
 ): Promise<Record<string, unknown>> {
-  const responses = await Promise.all(
+  const answers = await Promise.all(
     groups.map(({ aggs, filter }) =>
-      target.client.search({
-        index: target.index,
-        ...TOLERANT,
-        size: 0,
-        track_total_hits: false,
-        query: filter ? { bool: { filter: [query, filter] } } : query,
-        aggs,
-      })
+      aggregate(target, filter ? { bool: { filter: [query, filter] } } : query, aggs)
     )
   );
-  return Object.assign({}, ...responses.map((response) => response.aggregations ?? {}));
+  return Object.assign({}, ...answers);
 }
