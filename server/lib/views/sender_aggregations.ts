@@ -22,14 +22,17 @@ export const OUTGOING: Query = { term: { [FIELDS.direction]: 'outbound' } };
 export const NULL_SENDER: Query = { term: { [FIELDS.sender]: '<>' } };
 
 /** More networks than any one sender uses (a bulk mailer's pool included). */
-const NETWORKS_LISTED = 500;
+const SENDER_NETWORKS_LISTED = 500;
+/** More than the networks our own mail leaves from (Exchange Online's included). */
+const OWN_NETWORKS_LISTED = 5000;
 
 /** Source networks (IPv4 /24, IPv6 /48, stored with each document) in scope, `sub` per network. */
 export function networkAggregation(
-  sub: Aggregations = {}
+  sub: Aggregations = {},
+  size = SENDER_NETWORKS_LISTED
 ): estypes.AggregationsAggregationContainer {
   return {
-    terms: { field: FIELDS.sourceNetwork, size: NETWORKS_LISTED },
+    terms: { field: FIELDS.sourceNetwork, size },
     ...(Object.keys(sub).length > 0 ? { aggs: sub } : {}),
   };
 }
@@ -55,11 +58,14 @@ export function ownNetworkAggregation(span: Query): estypes.AggregationsAggregat
       bool: { filter: [span, { terms: { [FIELDS.direction]: ['internal', 'outbound'] } }] },
     },
     aggs: {
-      networks: networkAggregation({
-        senders: { cardinality: { field: FIELDS.sender } },
-        outgoing: { filter: OUTGOING },
-        undelivered: { filter: statusFilter(UNDELIVERED_STATUSES) },
-      }),
+      networks: networkAggregation(
+        {
+          senders: { cardinality: { field: FIELDS.sender } },
+          outgoing: { filter: OUTGOING },
+          undelivered: { filter: statusFilter(UNDELIVERED_STATUSES) },
+        },
+        OWN_NETWORKS_LISTED
+      ),
     },
   };
 }
