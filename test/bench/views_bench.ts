@@ -53,6 +53,8 @@ export interface ViewTiming {
 export interface ViewsBenchResult {
   documents: number;
   loadSeconds: number;
+  /** Segments of the data stream when the measurements began (never force-merged). */
+  segments: number;
   timings: ViewTiming[];
 }
 
@@ -162,6 +164,7 @@ export async function viewsBench(esUrl: string, documents: number): Promise<View
   const started = performance.now();
   if (loaded < documents) await load(es, index, documents);
   const loadSeconds = loaded < documents ? (performance.now() - started) / 1000 : 0;
+  const segments = (await es.cat.segments({ index, format: 'json' })).length;
   const host = await new KibanaHost({
     esUrl,
     plugins: [exchangeMessageTracePlugin()],
@@ -267,7 +270,7 @@ export async function viewsBench(esUrl: string, documents: number): Promise<View
         documents: view.days > 0 ? count : 0,
       });
     }
-    return { documents: (await es.count({ index })).count, loadSeconds, timings };
+    return { documents: (await es.count({ index })).count, loadSeconds, segments, timings };
   } finally {
     await host.stop();
     await es.close();
