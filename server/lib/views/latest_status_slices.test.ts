@@ -1,4 +1,4 @@
-import { daySlicesOf } from './latest_status_slices';
+import { LatestStatusCache, daySlicesOf } from './latest_status_slices';
 
 describe('daySlicesOf', () => {
   const at = (iso: string) => Date.parse(iso);
@@ -15,5 +15,29 @@ describe('daySlicesOf', () => {
       startMs: at('2026-03-01T00:00:00Z'),
       endMs: at('2026-03-03T00:00:00Z'),
     });
+  });
+});
+
+describe('LatestStatusCache', () => {
+  const answer = (inFlight: number) => ({
+    pending: Array.from({ length: inFlight }, (_, i) => `row-${i}`),
+    gettingStatus: [],
+    recalled: [],
+    complete: true,
+  });
+
+  it('remembers a day with few rows in flux, not one with thousands', async () => {
+    const cache = new LatestStatusCache({ now: () => 0 });
+    let lookUps = 0;
+    const lookUp = (inFlight: number) => async () => {
+      lookUps += 1;
+      return answer(inFlight);
+    };
+    await cache.answer('quiet day', lookUp(3));
+    await cache.answer('quiet day', lookUp(3));
+    expect(lookUps).toBe(1);
+    await cache.answer('stuck day', lookUp(2001));
+    await cache.answer('stuck day', lookUp(2001));
+    expect(lookUps).toBe(3);
   });
 });

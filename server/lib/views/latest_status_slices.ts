@@ -2,8 +2,13 @@ import type { Clock } from '../collector/clock';
 import { TtlCache } from './ttl_cache';
 
 const DAY_MS = 86_400_000;
-/** Days remembered across every view and scope; each holds only the few rows in flux. */
-const CACHED_DAYS = 2000;
+/** Days remembered across every view and scope: 90 days of a few scopes. */
+const CACHED_DAYS = 500;
+/**
+ * A day is remembered only while it holds few rows in flight or recalled (it usually holds tens):
+ * a day stuck with thousands is looked up every time rather than held in Kibana's memory.
+ */
+const MAX_CACHED_ROWS = 2000;
 /** A day's answer is kept while its document count stays the same, and no longer than this. */
 const CACHE_TTL_MS = 15 * 60_000;
 
@@ -37,6 +42,9 @@ export class LatestStatusCache {
   }
 
   async answer(key: string, lookUp: () => Promise<SliceAnswer>): Promise<SliceAnswer> {
-    return (await this.days.getOrLoad(key, lookUp, () => CACHE_TTL_MS)).value;
+    const rows = (answer: SliceAnswer) =>
+      answer.pending.length + answer.gettingStatus.length + answer.recalled.length;
+    const ttl = (answer: SliceAnswer) => (rows(answer) <= MAX_CACHED_ROWS ? CACHE_TTL_MS : 0);
+    return (await this.days.getOrLoad(key, lookUp, ttl)).value;
   }
 }

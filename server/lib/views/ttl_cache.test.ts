@@ -43,6 +43,10 @@ describe('TtlCache', () => {
     ]);
     expect(await cache.getOrLoad('k', load, () => 500)).toEqual({ value: 'trail', cached: true });
 
+    expect(await cache.getOrLoad('big', load, () => 0)).toEqual({ value: 'trail', cached: false });
+    expect(await cache.getOrLoad('big', load, () => 0)).toEqual({ value: 'trail', cached: false });
+    expect(cache.get('k')).toBe('trail');
+
     const failing = () => Promise.reject(new Error('throttled'));
     await expect(cache.getOrLoad('x', failing, () => 500)).rejects.toThrow('throttled');
     expect(await cache.getOrLoad('x', load, () => 500)).toEqual({ value: 'trail', cached: false });

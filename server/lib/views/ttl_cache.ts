@@ -31,8 +31,10 @@ export class TtlCache<V> {
     return entry.value;
   }
 
+  /** Keeps `value` for `ttlMs`; a ttl of 0 or less keeps nothing (and evicts nothing). */
   set(key: string, value: V, ttlMs: number): void {
     this.entries.delete(key);
+    if (ttlMs <= 0) return;
     this.entries.set(key, { value, expiresAt: this.clock.now() + ttlMs });
     while (this.entries.size > this.maxEntries) {
       this.entries.delete(this.entries.keys().next().value as string);
