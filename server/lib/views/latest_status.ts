@@ -4,6 +4,7 @@ import { SUPERSEDING_CANDIDATE_STATUSES, TRANSIENT_STATUSES } from '../../../com
 import { aggregate } from './aggregate';
 import { daySlicesOf, type SliceAnswer } from './latest_status_slices';
 import {
+  DAY_MS,
   FIELDS,
   TOLERANT,
   bucketsOf,
@@ -26,7 +27,6 @@ type TermsAggregate = estypes.AggregationsStringTermsAggregate;
 export const LATEST_STATUS_ROW_LIMIT = 20_000;
 /** Days looked up at once: two keep both cores of a small cluster busy without crowding it. */
 const CONCURRENT_DAYS = 2;
-const DAY_MS = 86_400_000;
 
 export interface LatestStatusFilter {
   /** Clauses that leave out every observation a later one of the same row replaced. */

@@ -1,7 +1,7 @@
 import type { Clock } from '../collector/clock';
 import { TtlCache } from './ttl_cache';
+import { DAY_MS } from './view_scope';
 
-const DAY_MS = 86_400_000;
 /** Days remembered across every view and scope: 90 days of a few scopes. */
 const CACHED_DAYS = 500;
 /**

@@ -5,6 +5,7 @@ import { lookalikeOf } from '../scoring/lookalike';
 import { OUTGOING, ownNetworkAggregation, ownNetworksOf } from './sender_aggregations';
 import { aggregateInParallel } from './aggregate';
 import {
+  DAY_MS,
   FIELDS,
   TOLERANT,
   bucketsOf,
@@ -15,7 +16,6 @@ import {
 
 type Query = estypes.QueryDslQueryContainer;
 
-export const DAY_MS = 86_400_000;
 export const DEFAULT_BASELINE_DAYS = 7;
 /** Senders each ranking (undelivered, recipients, volume) nominates for a closer look. */
 const NOMINEES_PER_RANKING = 100;

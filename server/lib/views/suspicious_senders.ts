@@ -16,9 +16,10 @@ import {
   networkAggregation,
   networksOf,
 } from './sender_aggregations';
-import { DAY_MS, keysOf, nominate, spansOf } from './sender_nomination';
+import { keysOf, nominate, spansOf } from './sender_nomination';
 import { aggregateInParallel } from './aggregate';
 import {
+  DAY_MS,
   FIELDS,
   bucketsOf,
   docCountOf,
