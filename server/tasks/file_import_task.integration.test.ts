@@ -54,10 +54,13 @@ describe('the task importing configured paths', () => {
   });
 
   async function documents(): Promise<Array<{ recipient: string; direction?: string }>> {
-    await es.indices.refresh({ index: dataStream, ignore_unavailable: true });
+    if (!(await es.indices.exists({ index: dataStream }))) return [];
+    // The task may have created the data stream a moment ago: its shard must start first.
+    await es.cluster.health({ index: dataStream, wait_for_status: 'yellow', timeout: '10s' });
+    await es.indices.refresh({ index: dataStream });
     const found = await es.search<{
       email: { to: { address: string[] }; direction?: string };
-    }>({ index: dataStream, size: 100, ignore_unavailable: true, sort: ['_doc'] });
+    }>({ index: dataStream, size: 100, sort: ['_doc'] });
     return found.hits.hits
       .map((hit) => ({
         recipient: hit._source!.email.to.address[0]!,
