@@ -27,6 +27,7 @@ import {
 } from './connection_errors';
 import type { ConnectionStore } from './connection_store';
 import { connectionView, isTaskRunning } from './connection_view';
+import { withPastedCertificate } from './pasted_certificate';
 import { grantWriterApiKey, invalidateWriterApiKey, type WriterApiKey } from './writer_api_key';
 
 export interface ConnectionServiceDeps {
@@ -70,12 +71,17 @@ function secretFor(
         : 'when authMethod is';
     throw new InvalidConnectionRequestError(`${key}: is required ${when} ${settings.authMethod}`);
   }
-  if (settings.authMethod === 'certificate' && !settings.certificateThumbprint) {
-    throw new InvalidConnectionRequestError(
-      'certificateThumbprint: is required when authMethod is certificate'
-    );
-  }
   return { [key]: value };
+}
+
+/** The settings to store and the secret they use (see secretFor, withPastedCertificate). */
+function credentialsOf(
+  body: CreateConnectionRequest | UpdateConnectionRequest,
+  stored?: ConnectionAttributes
+) {
+  const given = settingsOf(body);
+  const secrets = secretFor(given, body, stored);
+  return { settings: withPastedCertificate(given, secrets), secrets };
 }
 
 /** The settings page's operations: saved connections and their collection tasks, kept in step. */
@@ -140,10 +146,9 @@ export class ConnectionService {
 
   /** A connection whose task cannot be scheduled is not kept: it would never collect. */
   async create(request: KibanaRequest, body: CreateConnectionRequest): Promise<ConnectionView> {
-    const settings = settingsOf(body);
+    const { settings, secrets } = credentialsOf(body);
     const now = new Date(this.deps.clock.now()).toISOString();
     const username = this.username(request);
-    const secrets = secretFor(settings, body);
     const key = await this.grantKey(request, { id: 'new', name: settings.name });
     let id: string | undefined;
     try {
@@ -171,10 +176,9 @@ export class ConnectionService {
     body: UpdateConnectionRequest
   ): Promise<ConnectionView> {
     const { attributes: stored, version } = await this.deps.connections.getDecrypted(id);
-    const settings = settingsOf(body);
+    const { settings, secrets } = credentialsOf(body, stored);
     const tenantChanged = settings.tenantId !== stored.tenantId;
     const username = this.username(request);
-    const secrets = secretFor(settings, body, stored);
     const key = await this.grantKey(request, { id, name: settings.name });
     try {
       await this.deps.connections.replace(

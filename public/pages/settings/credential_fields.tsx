@@ -95,13 +95,13 @@ export function CredentialFields({ form }: { form: ConnectionForm }) {
             onChange={(value) => setField('certificatePrivateKey', value)}
             onBlur={() => touch('certificatePrivateKey')}
             errors={errorsFor('certificatePrivateKey')}
-            helpText="Read in the browser and stored encrypted; never shown again."
+            helpText="A PEM file with the private key, and the certificate too if you have it (its thumbprint is then checked and its expiry read). Read in the browser, stored encrypted, never shown again."
           />
         </>
       )}
       <EuiFormRow
         label="Expires on"
-        helpText={`The page warns ${EXPIRY_WARNING_DAYS} days before, so you can rotate it in time.`}
+        helpText={`The page warns ${EXPIRY_WARNING_DAYS} days before, so you can rotate it in time. A certificate pasted with its key brings its own date.`}
         isInvalid={Boolean(expiryErrors)}
         error={expiryErrors}
       >

@@ -7,6 +7,7 @@ import {
 } from '../../../common/http_api/connections';
 import { addSettledTenant, CHAOS_SECRET } from '../../../test/collector/chaos_tenant';
 import type { GraphEmulator } from '../../../test/graph_emulator';
+import { createSelfSignedCertificate } from '../../../test/graph_emulator/certificate';
 import {
   collectTaskOf,
   connectionRequest,
@@ -190,7 +191,10 @@ describe('connection routes: saving connections and their tasks', () => {
       await post({ ...noSecret, authMethod: 'certificate', certificatePrivateKey: PRIVATE_KEY })
     ).toMatchObject({
       status: 400,
-      body: { message: 'certificateThumbprint: is required when authMethod is certificate' },
+      body: {
+        message:
+          'certificateThumbprint: is required when authMethod is certificate (or paste the certificate with the private key)',
+      },
     });
     const badSecret = await post({ ...noSecret, clientSecret: 'x'.repeat(2000), tenantId: 'nope' });
     expect(badSecret.status).toBe(400);
@@ -218,6 +222,56 @@ describe('connection routes: saving connections and their tasks', () => {
     });
     expect(withKey.body.secrets).toEqual({ clientSecret: false, certificatePrivateKey: true });
     expect(JSON.stringify(withKey.body)).not.toContain('BEGIN PRIVATE KEY');
+  });
+
+  it('reads the thumbprint and expiry of a certificate pasted with its key, and refuses a mismatch', async () => {
+    const tenantId = addSettledTenant(emulator, 8107, 20, Date.now());
+    const { clientSecret: _none, ...settings } = connectionRequest(tenantId, { enabled: false });
+    const mine = createSelfSignedCertificate({
+      commonName: 'collector',
+      notBefore: new Date('2026-06-01T00:00:00Z'),
+      validDays: 365,
+    });
+    const other = createSelfSignedCertificate({ commonName: 'other' });
+    const post = (body: unknown) =>
+      callRoute(host, 'POST', CONNECTIONS_API_PATH, { user: 'mail_admin', body });
+    const certificate = { ...settings, authMethod: 'certificate' };
+
+    const read = await post({
+      ...certificate,
+      certificatePrivateKey: `${mine.certificatePem}${mine.privateKeyPem}`,
+    });
+    expect(read.status).toBe(200);
+    expect((read.body as ConnectionView).settings).toMatchObject({
+      certificateThumbprint: mine.thumbprintSha1.toUpperCase(),
+      credentialExpiresAt: '2027-06-01T00:00:00.000Z',
+    });
+
+    const wrongThumbprint = await post({
+      ...certificate,
+      certificateThumbprint: other.thumbprintSha1,
+      certificatePrivateKey: `${mine.certificatePem}${mine.privateKeyPem}`,
+    });
+    expect(wrongThumbprint).toMatchObject({
+      status: 400,
+      body: {
+        message: `certificateThumbprint: is not the thumbprint of the certificate pasted with the private key (${mine.thumbprintSha1.toUpperCase()})`,
+      },
+    });
+    const wrongKey = await post({
+      ...certificate,
+      certificatePrivateKey: `${other.certificatePem}${mine.privateKeyPem}`,
+    });
+    expect(wrongKey).toMatchObject({
+      status: 400,
+      body: {
+        message:
+          'certificatePrivateKey: the certificate in the PEM is not the one of its private key',
+      },
+    });
+    expect(JSON.stringify([read.body, wrongThumbprint.body, wrongKey.body])).not.toContain(
+      'PRIVATE KEY'
+    );
   });
 
   it('answers 404 for an unknown connection on every route', async () => {
