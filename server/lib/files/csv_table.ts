@@ -12,7 +12,7 @@ export interface CsvTable {
   columns: ReadonlyMap<string, number>;
   /** Fields per row, as in the header. */
   width: number;
-  /** The rows after the header. */
+  /** The rows after the header; one whose width differs from the header's comes back rejected. */
   rows: AsyncIterable<CsvRecord>;
 }
 
@@ -41,7 +41,25 @@ export async function openCsvTable(text: AsyncIterable<string>): Promise<CsvTabl
     const key = columnKey(name);
     if (!columns.has(key)) columns.set(key, index);
   });
-  return { columns, width: header.fields.length, rows: records };
+  const width = header.fields.length;
+  return { columns, width, rows: checkedWidth(records, width) };
+}
+
+/** A row whose field count differs from the header's was split or cut (an unquoted delimiter?). */
+async function* checkedWidth(
+  records: AsyncIterable<CsvRecord>,
+  width: number
+): AsyncGenerator<CsvRecord, void, undefined> {
+  for await (const record of records) {
+    if (!('fields' in record) || record.fields.length === width) {
+      yield record;
+      continue;
+    }
+    yield {
+      line: record.line,
+      reason: `the row has ${record.fields.length} fields where the header has ${width}`,
+    };
+  }
 }
 
 /** The first of `names` (column keys) the table has. */
@@ -51,11 +69,4 @@ export function findColumn(table: CsvTable, names: readonly string[]): number | 
     if (index !== undefined) return index;
   }
   return undefined;
-}
-
-/** A row whose field count differs from the header's was split or cut (an unquoted delimiter?). */
-export function widthProblem(table: CsvTable, fields: readonly string[]): string | undefined {
-  return fields.length === table.width
-    ? undefined
-    : `the row has ${fields.length} fields where the header has ${table.width}`;
 }

@@ -1,4 +1,4 @@
-import { findColumn, openCsvTable, widthProblem, type CsvTable } from './csv_table';
+import { findColumn, openCsvTable, type CsvTable } from './csv_table';
 import type { DateReading } from './received_date';
 import { toGraphTrace, type FieldReader } from './trace_row';
 import { FileFormatError, type FileRecord } from './types';
@@ -93,11 +93,6 @@ export async function* readEacReportCsv(
       continue;
     }
     const { fields, line } = record;
-    const problem = widthProblem(table, fields);
-    if (problem) {
-      yield { line, reason: problem };
-      continue;
-    }
     const value = (column: Column) => {
       const at = index[column];
       return at === undefined ? undefined : fields[at];

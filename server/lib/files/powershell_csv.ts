@@ -1,4 +1,4 @@
-import { findColumn, openCsvTable, widthProblem } from './csv_table';
+import { findColumn, openCsvTable } from './csv_table';
 import type { DateReading } from './received_date';
 import { TRACE_FIELD_NAMES, toGraphTrace, type FieldReader } from './trace_row';
 import { FileFormatError, type FileRecord } from './types';
@@ -39,11 +39,6 @@ export async function* readPowerShellCsv(
       continue;
     }
     const { fields, line } = record;
-    const problem = widthProblem(table, fields);
-    if (problem) {
-      yield { line, reason: problem };
-      continue;
-    }
     const read: FieldReader = (field) => {
       const column = index[field];
       return column === undefined ? undefined : fields[column];
