@@ -8,10 +8,8 @@ import {
   freshStateDir,
   SECRET_ENV,
 } from '../collector/chaos_tenant';
-import { cliBundle } from '../collector/cli_process';
 import { GraphEmulator } from '../graph_emulator';
-import { spawn } from 'node:child_process';
-import { processMemory } from './process_memory';
+import { runMeasuredCli } from './measured_cli';
 import { rawBulkCopy } from './raw_bulk';
 
 export interface CollectorBenchResult {
@@ -22,39 +20,6 @@ export interface CollectorBenchResult {
   peakRssMb: number;
   /** Resident memory as the collected volume grew: [documents so far, RSS MB]. */
   rssByVolume: Array<[number, number]>;
-}
-
-/** Runs the command line as a separate process, sampling its memory as it reports progress. */
-async function runCollector(args: string[]) {
-  const child = spawn(process.execPath, [await cliBundle(), ...args], {
-    env: { ...process.env, [SECRET_ENV]: CHAOS_SECRET },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const samples: Array<[number, number]> = [];
-  let peak = 0;
-  let stdout = '';
-  const sample = () => {
-    const memory = processMemory(child.pid!);
-    if (memory) peak = Math.max(peak, memory.peakRssMb);
-    return memory;
-  };
-  const timer = setInterval(sample, 100);
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => {
-    const progress = /(\d+) new documents/.exec(chunk.toString());
-    const memory = sample();
-    if (progress && memory) samples.push([Number(progress[1]), Math.round(memory.rssMb)]);
-  });
-  const started = performance.now();
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearInterval(timer);
-  if (code !== 0) throw new Error(`The collector exited with ${code}: ${stdout}`);
-  return {
-    seconds: (performance.now() - started) / 1000,
-    peak,
-    samples,
-    summary: JSON.parse(stdout.trim().split('\n').pop()!),
-  };
 }
 
 /** 1M traces from the emulator (throttle off) through the collector, against a raw _bulk of the same documents. */
@@ -75,7 +40,12 @@ export async function collectorBench(esUrl: string, rows: number): Promise<Colle
       stateDir,
       extra: ['--lookback', `${days}d`, '--reread', '0h', '--budget', '1000000'],
     });
-    const collector = await runCollector(args);
+    const collector = await runMeasuredCli({
+      args,
+      env: { ...process.env, [SECRET_ENV]: CHAOS_SECRET },
+      progress: /(\d+) new documents/,
+      what: 'collector',
+    });
     const from = `logs-microsoft_exchange_online_message_trace.log-${namespace}`;
     await es.indices.refresh({ index: from });
     const baseline = await rawBulkCopy(

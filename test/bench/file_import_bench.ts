@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from '@elastic/elasticsearch';
-import { cliBundle } from '../collector/cli_process';
-import { processMemory } from './process_memory';
+import { runMeasuredCli } from './measured_cli';
 
 export interface FileImportBenchResult {
   rows: number;
@@ -60,43 +58,6 @@ async function writeExport(file: string, rows: number): Promise<void> {
   await once(out, 'finish');
 }
 
-/** The command line's `import` as a separate process, its memory sampled as it reports progress. */
-async function runImport(args: string[]) {
-  const child = spawn(process.execPath, [await cliBundle(), ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const samples: Array<[number, number]> = [];
-  let peak = 0;
-  let stdout = '';
-  let lastRows = 0;
-  const sample = () => {
-    const memory = processMemory(child.pid!);
-    if (memory) peak = Math.max(peak, memory.peakRssMb);
-    return memory;
-  };
-  const timer = setInterval(sample, 100);
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => {
-    const progress = /: (\d+) rows,/.exec(chunk.toString());
-    const memory = sample();
-    // One sample per 50,000 rows is plenty for the table.
-    if (progress && memory && Number(progress[1]) - lastRows >= 50_000) {
-      lastRows = Number(progress[1]);
-      samples.push([lastRows, Math.round(memory.rssMb)]);
-    }
-  });
-  const started = performance.now();
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearInterval(timer);
-  if (code !== 0) throw new Error(`The import exited with ${code}: ${stdout}`);
-  return {
-    seconds: (performance.now() - started) / 1000,
-    peak,
-    samples,
-    summary: JSON.parse(stdout.trim().split('\n').pop()!),
-  };
-}
-
 /** 1M rows of a PowerShell 5.1 export through `exchange-message-trace import` into the data stream. */
 export async function fileImportBench(esUrl: string, rows: number): Promise<FileImportBenchResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'emt-bench-files-'));
@@ -105,16 +66,22 @@ export async function fileImportBench(esUrl: string, rows: number): Promise<File
   const es = new Client({ node: esUrl, requestTimeout: 120_000 });
   try {
     await writeExport(file, rows);
-    const run = await runImport([
-      'import',
-      file,
-      '--es-url',
-      esUrl,
-      '--namespace',
-      namespace,
-      '--local-domains',
-      'contoso.com',
-    ]);
+    const run = await runMeasuredCli({
+      args: [
+        'import',
+        file,
+        '--es-url',
+        esUrl,
+        '--namespace',
+        namespace,
+        '--local-domains',
+        'contoso.com',
+      ],
+      progress: /: (\d+) rows,/,
+      // One sample per 50,000 rows is plenty for the table.
+      sampleEvery: 50_000,
+      what: 'import',
+    });
     return {
       rows: run.summary.rows,
       fileMb: statSync(file).size / 1024 / 1024,
