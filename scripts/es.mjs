@@ -1,29 +1,30 @@
 #!/usr/bin/env node
 /**
- * Runs a real single-node Elasticsearch (the integ-test distribution from Maven Central) for
- * development and tests.
+ * Runs a real single-node Elasticsearch (the integ-test distribution from Maven Central) with
+ * security on, for development and tests. ES_URL carries the setup superuser's credentials
+ * (scripts/lib/es_bootstrap_accounts.json), which Elasticsearch clients read from the URL.
  *
- *   node scripts/es.mjs start [--name dev] [--heap 1g]  last stdout line: ES_URL=http://127.0.0.1:N
+ *   node scripts/es.mjs start [--name dev] [--heap 1g]  last stdout line: ES_URL=http://user:pw@127.0.0.1:N
  *   node scripts/es.mjs stop [--name dev]               also deletes the instance's data
  *   node scripts/es.mjs status [--name dev]             prints ES_URL, or exits 1
  *
  * Also importable: startElasticsearch({ name, heap }) and stopElasticsearch({ name }).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chooseDistribution, unpackDistribution } from './lib/es_distribution.mjs';
+import {
+  BOOTSTRAP_ACCOUNTS,
+  basicAuthorization,
+  SECURITY_SETTINGS,
+  urlWithSuperuser,
+} from './lib/es_security.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIST_CACHE = path.join(REPO_ROOT, '.cache', 'elasticsearch');
 const INSTANCES = path.join(REPO_ROOT, '.cache', 'es-instances');
-
-// 9.x needs Java 21+ (its own launcher refuses 17); it is verified on Temurin 25 here.
-const MODERN = { version: '9.5.3', minJava: 21 };
-// Newest 8.19 on Maven Central when this was written; runs on Java 17.
-const FALLBACK = { version: '8.19.21', minJava: 17 };
 
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
@@ -31,131 +32,7 @@ const LOCK_TIMEOUT_MS = 300_000;
 
 const log = (message) => process.stderr.write(`[es] ${message}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// ---------------------------------------------------------------- JDK
-
-function javaMajor(javaHome) {
-  const release = path.join(javaHome, 'release');
-  const fromRelease = fs.existsSync(release)
-    ? /^JAVA_VERSION="([^"]+)"/m.exec(fs.readFileSync(release, 'utf8'))?.[1]
-    : undefined;
-  const version =
-    fromRelease ??
-    /version "([^"]+)"/.exec(
-      spawnSync(path.join(javaHome, 'bin', 'java'), ['-version'], { encoding: 'utf8' }).stderr ?? ''
-    )?.[1];
-  if (!version) return 0;
-  const [first, second] = version.split(/[._+-]/).map(Number);
-  return first === 1 ? second : first;
-}
-
-function jdkCandidates() {
-  // An explicit ES_JAVA_HOME is the user's choice, as it is for Elasticsearch's own launcher.
-  if (process.env.ES_JAVA_HOME) return [process.env.ES_JAVA_HOME];
-  const jvmDir = '/usr/lib/jvm';
-  const installed = fs.existsSync(jvmDir)
-    ? fs.readdirSync(jvmDir).map((entry) => path.join(jvmDir, entry))
-    : [];
-  return [process.env.JAVA_HOME, ...installed].filter(Boolean);
-}
-
-function findJdks() {
-  const seen = new Set();
-  const jdks = [];
-  for (const candidate of jdkCandidates()) {
-    if (!fs.existsSync(path.join(candidate, 'bin', 'java'))) continue;
-    const home = fs.realpathSync(candidate);
-    if (seen.has(home)) continue;
-    seen.add(home);
-    jdks.push({ home, major: javaMajor(home) });
-  }
-  return jdks;
-}
-
-/** Elasticsearch 9 on the newest JDK >= 21; otherwise 8.19 on a JDK >= 17. */
-export function chooseDistribution(jdks = findJdks()) {
-  const byNewest = [...jdks].sort((a, b) => b.major - a.major);
-  for (const dist of [MODERN, FALLBACK]) {
-    const jdk = byNewest.find((candidate) => candidate.major >= dist.minJava);
-    if (jdk) return { version: dist.version, jdk };
-  }
-  const found = jdks.map((jdk) => `${jdk.home} (Java ${jdk.major})`).join(', ');
-  throw new Error(
-    `need a JDK >= ${FALLBACK.minJava}; looked at ${jdkCandidates().join(', ') || 'nothing'}` +
-      (found ? `; found ${found}` : '; none has bin/java')
-  );
-}
-
-// ---------------------------------------------------------------- distribution
-
-function mavenZipPath(version) {
-  return path.join(
-    os.homedir(),
-    '.m2/repository/org/elasticsearch/distribution/integ-test-zip/elasticsearch',
-    version,
-    `elasticsearch-${version}.zip`
-  );
-}
-
-function downloadDistribution(version) {
-  const zip = mavenZipPath(version);
-  if (fs.existsSync(zip)) return zip;
-  log(`downloading Elasticsearch ${version} with Maven`);
-  const artifact = `org.elasticsearch.distribution.integ-test-zip:elasticsearch:${version}:zip`;
-  const result = spawnSync(
-    'mvn',
-    ['-q', '-B', 'dependency:get', `-Dartifact=${artifact}`, '-Dtransitive=false'],
-    { stdio: ['ignore', 'inherit', 'inherit'] }
-  );
-  if (result.error) throw new Error(`cannot run mvn: ${result.error.message}`);
-  if (result.status !== 0 || !fs.existsSync(zip)) {
-    throw new Error(`mvn could not fetch ${artifact} into ${zip}`);
-  }
-  return zip;
-}
-
-function hasCommand(command) {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-}
-
-function extractZip(zip, into, jdk) {
-  const extractors = [
-    ['unzip', ['-q', zip, '-d', into]],
-    [path.join(jdk.home, 'bin', 'jar'), ['xf', zip]],
-    ['python3', ['-m', 'zipfile', '-e', zip, into]],
-  ];
-  const [command, args] =
-    extractors.find(([cmd]) => (path.isAbsolute(cmd) ? fs.existsSync(cmd) : hasCommand(cmd))) ?? [];
-  if (!command) throw new Error('need unzip, a JDK with jar, or python3 to unpack Elasticsearch');
-  const result = spawnSync(command, args, { cwd: into, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`${command} failed to unpack ${zip}`);
-}
-
-/** Unpacks once into .cache/elasticsearch/<version>; concurrent starts race safely via rename. */
-function unpackDistribution(version, jdk) {
-  const home = path.join(DIST_CACHE, version);
-  if (fs.existsSync(path.join(home, 'bin', 'elasticsearch'))) return home;
-  const zip = downloadDistribution(version);
-  log(`unpacking ${path.basename(zip)}`);
-  fs.mkdirSync(DIST_CACHE, { recursive: true });
-  const staging = fs.mkdtempSync(path.join(DIST_CACHE, `.unpack-${version}-`));
-  try {
-    extractZip(zip, staging, jdk);
-    const unpacked = path.join(staging, `elasticsearch-${version}`);
-    // jar and python's zipfile drop the executable bits.
-    for (const script of fs.readdirSync(path.join(unpacked, 'bin'))) {
-      fs.chmodSync(path.join(unpacked, 'bin', script), 0o755);
-    }
-    try {
-      fs.renameSync(unpacked, home);
-    } catch (error) {
-      if (!fs.existsSync(path.join(home, 'bin', 'elasticsearch'))) throw error;
-    }
-  } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
-  }
-  return home;
-}
+const SUPERUSER_HEADERS = { authorization: basicAuthorization(BOOTSTRAP_ACCOUNTS.superuser) };
 
 // ---------------------------------------------------------------- instance files
 
@@ -196,8 +73,7 @@ function copyDir(from, to) {
 function moduleSettings(home) {
   const has = (module) => fs.existsSync(path.join(home, 'modules', module));
   return [
-    // Otherwise the launcher auto-configures TLS and keystore entries this distribution can't read.
-    ...(has('x-pack-security') ? ['xpack.security.enabled: false'] : []),
+    ...SECURITY_SETTINGS,
     ...(has('x-pack-ml') ? ['xpack.ml.enabled: false'] : []),
     ...(has('ingest-geoip') ? ['ingest.geoip.downloader.enabled: false'] : []),
   ];
@@ -314,6 +190,7 @@ async function killGroup(pid) {
 async function answers(url, timeoutMs = 2_000) {
   try {
     const response = await fetch(`${url}/_cluster/health`, {
+      headers: SUPERUSER_HEADERS,
       signal: AbortSignal.timeout(timeoutMs),
     });
     return response.ok;
@@ -370,6 +247,7 @@ async function waitForYellow(url, pid) {
     if (!isAlive(-pid)) throw new Error('Elasticsearch exited while starting');
     try {
       const response = await fetch(`${url}/_cluster/health?wait_for_status=yellow&timeout=1s`, {
+        headers: SUPERUSER_HEADERS,
         signal: AbortSignal.timeout(5_000),
       });
       if (response.ok) return;
@@ -436,7 +314,7 @@ async function startFresh(paths, { name, heap }) {
     throw failureReport(error, paths);
   }
   log(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)}s at ${url}`);
-  return { url, version, pid, reused: false };
+  return { url: urlWithSuperuser(url), version, pid, reused: false };
 }
 
 /** Starts (or reuses) the named instance; resolves once the cluster is yellow. */
@@ -448,7 +326,12 @@ export async function startElasticsearch({ name = 'dev', heap = '1g' } = {}) {
     if (isOurGroup(state)) {
       if (await answers(state.url)) {
         log(`${name} is already running at ${state.url}`);
-        return { url: state.url, version: state.version, pid: state.pid, reused: true };
+        return {
+          url: urlWithSuperuser(state.url),
+          version: state.version,
+          pid: state.pid,
+          reused: true,
+        };
       }
       log(`${name} (pid ${state.pid}) does not answer; restarting it`);
       await killGroup(state.pid);
@@ -475,7 +358,7 @@ export async function stopElasticsearch({ name = 'dev' } = {}) {
 /** The URL of the named instance when it is running and answering. */
 export async function elasticsearchStatus({ name = 'dev' } = {}) {
   const state = readState(instancePaths(name));
-  return isOurGroup(state) && (await answers(state.url)) ? state.url : undefined;
+  return isOurGroup(state) && (await answers(state.url)) ? urlWithSuperuser(state.url) : undefined;
 }
 
 // ---------------------------------------------------------------- CLI

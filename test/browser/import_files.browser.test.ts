@@ -42,7 +42,6 @@ describe('the import files page in Chromium, on a secured host', () => {
       startTestHost({
         plugins: [exchangeMessageTracePlugin()],
         pages: createPageHandler,
-        security: true,
         config: { exchange_message_trace: { files: { maxUploadBytes: MAX_UPLOAD_BYTES } } },
       }),
     ]);

@@ -87,7 +87,7 @@ describe('the settings page in Chromium, on a secured host with the Graph emulat
   beforeAll(async () => {
     [chromium, { host, emulator }] = await Promise.all([
       launchChromium(),
-      startEmulatedGraphHost({ security: true, pages: createPageHandler }),
+      startEmulatedGraphHost({ pages: createPageHandler }),
     ]);
   });
 

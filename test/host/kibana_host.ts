@@ -1,4 +1,3 @@
-import { Client } from '@elastic/elasticsearch';
 import type { KibanaRequest, PluginInitializerContext } from '@kbn/core/server';
 import type { TaskManagerStartContract } from '@kbn/task-manager-plugin/server';
 import { installBuiltinLogsTemplate } from './elasticsearch/builtin_logs_template';
@@ -11,9 +10,10 @@ import { registerKbnModules } from './kbn_modules/register_kbn_modules';
 import { createLogSink, createLoggerFactory, type LogSink } from './logging/host_logger';
 import { EncryptedSavedObjectsService } from './saved_objects/encrypted_saved_objects_service';
 import { SavedObjectsService } from './saved_objects/saved_objects_service';
-import { ApiKeyService } from './security/api_keys';
-import { hostSecurityStart } from './security/security_plugin';
-import { HOST_USERS, type HostUser } from './security/users';
+import { FIXTURE_LOGINS, KIBANA_APPLICATION } from '../es/security_fixtures';
+import { HostAuthenticator, type HostLogin } from './security/authentication';
+import { registerFeaturePrivileges } from './security/feature_privileges';
+import { hostAuthc } from './security/security_service';
 import {
   DEFAULT_TASK_MANAGER_OPTIONS,
   TaskManagerService,
@@ -28,23 +28,21 @@ export interface KibanaHostOptions {
   /** kibana.yml, by config path: `{ exchange_message_trace: {...} }`. */
   config?: Record<string, unknown>;
   encryptionKey?: string;
-  /** Who may log in, with their roles; the host's default users when absent. */
-  users?: readonly HostUser[];
+  /** Whom the user switcher offers (users of the secured node); the fixtures' users when absent. */
+  logins?: readonly HostLogin[];
   host?: string;
   port?: number;
   basePath?: string;
   taskManager?: Partial<TaskManagerOptions>;
   logLevel?: LogSink['threshold'];
-  /** Prefix of the host's own indices (saved objects, tasks); test hosts each get their own. */
+  /**
+   * Prefix of the host's own indices (saved objects, tasks); test hosts each get their own. It
+   * starts with `.kibana` so that Kibana's internal user may manage them, as it does `.kibana*`.
+   */
   indexPrefix?: string;
   /** Test hosts leave nothing behind in a shared Elasticsearch. */
   deleteIndicesOnStop?: boolean;
   echoLogs?: boolean;
-  /**
-   * A secured cluster (default false): the security plugin is present, API keys are granted and
-   * enforced, and the internal user may not write to `logs-*`, as kibana_system in Elasticsearch.
-   */
-  security?: boolean;
   /** Builds the page handler once setup is done, when the host knows the registered features. */
   pages?: (host: KibanaHost) => Promise<PageHandler>;
 }
@@ -61,7 +59,7 @@ export class KibanaHost {
   readonly savedObjects: SavedObjectsService;
   readonly encryptedSavedObjects: EncryptedSavedObjectsService;
   readonly taskManager: TaskManagerService;
-  readonly apiKeys: ApiKeyService | undefined;
+  readonly authenticator: HostAuthenticator;
   private readonly routes: RegisteredRoute[] = [];
   private readonly instances: PluginInstance[] = [];
   private http: HostHttpServer | undefined;
@@ -73,16 +71,11 @@ export class KibanaHost {
     this.logSink = createLogSink(options.logLevel ?? 'info', (line) => {
       if (options.echoLogs) process.stdout.write(`${line}\n`);
     });
-    const indexPrefix = options.indexPrefix ?? 'kibana-host';
-    const baseClient = new Client({ node: options.esUrl, requestTimeout: 60_000 });
-    this.apiKeys = options.security
-      ? new ApiKeyService(baseClient, `${indexPrefix}-security-api-keys`)
-      : undefined;
-    this.elasticsearch = new ElasticsearchService(options.esUrl, baseClient, {
-      apiKeys: this.apiKeys,
-    });
+    const indexPrefix = options.indexPrefix ?? '.kibana-host';
+    this.elasticsearch = new ElasticsearchService(options.esUrl);
+    this.authenticator = new HostAuthenticator(this.elasticsearch.anonymousClient);
     this.savedObjects = new SavedObjectsService(
-      this.elasticsearch.client,
+      this.elasticsearch.internalClient,
       `${indexPrefix}-saved-objects`
     );
     this.encryptedSavedObjects = new EncryptedSavedObjectsService(
@@ -90,7 +83,7 @@ export class KibanaHost {
       this.savedObjects
     );
     this.taskManager = new TaskManagerService(
-      this.elasticsearch.client,
+      this.elasticsearch.internalClient,
       this.loggerFactory('taskManager').get(),
       {
         ...DEFAULT_TASK_MANAGER_OPTIONS,
@@ -105,8 +98,8 @@ export class KibanaHost {
     return this.taskManagerContract;
   }
 
-  get users() {
-    return this.options.users ?? HOST_USERS;
+  get logins() {
+    return this.options.logins ?? FIXTURE_LOGINS;
   }
 
   get basePath() {
@@ -148,7 +141,7 @@ export class KibanaHost {
 
   async start(): Promise<this> {
     // Every real Elasticsearch has it before any plugin starts.
-    await installBuiltinLogsTemplate(this.elasticsearch.client);
+    await installBuiltinLogsTemplate(this.elasticsearch.internalClient);
     const ordered = this.options.plugins;
     const loaded = await Promise.all(
       ordered.map(async (plugin) => ({ plugin, module: await plugin.load() }))
@@ -157,7 +150,7 @@ export class KibanaHost {
       features: this.features.setup(),
       taskManager: this.taskManager.setup(),
       encryptedSavedObjects: this.encryptedSavedObjects.setup(),
-      ...(this.apiKeys ? { security: {} } : {}),
+      security: {},
     };
     let resolveStart: (value: [unknown, unknown, unknown]) => void = () => undefined;
     const startServices = new Promise<[unknown, unknown, unknown]>(
@@ -182,16 +175,25 @@ export class KibanaHost {
       instance.setup(coreSetup, this.dependencies(plugin, setupContracts));
       this.instances.push(instance);
     }
+    // Kibana's security plugin registers the features' privileges with Elasticsearch at start.
+    await registerFeaturePrivileges(
+      this.elasticsearch.internalClient,
+      KIBANA_APPLICATION,
+      this.features.list()
+    );
+    const authc = hostAuthc(this.elasticsearch.internalClient);
     const coreStart = {
       elasticsearch: { client: this.elasticsearch.clusterClient() },
       savedObjects: await this.savedObjects.start(),
+      security: { authc },
     };
     this.taskManagerContract = await this.taskManager.start();
     const startContracts: Record<string, unknown> = {
       features: {},
       taskManager: this.taskManagerContract,
       encryptedSavedObjects: this.encryptedSavedObjects.start(),
-      ...(this.apiKeys ? { security: hostSecurityStart(this.apiKeys) } : {}),
+      // The security plugin's authc defers to Core's security service (deprecated alias).
+      security: { authc },
     };
     const pluginStarts = this.instances.map((instance, index) =>
       instance.start(coreStart, this.dependencies(ordered[index]!, startContracts))
@@ -203,8 +205,9 @@ export class KibanaHost {
       basePath: this.basePath,
       pipeline: {
         routes: this.routes,
-        features: this.features,
-        users: this.users,
+        authenticator: this.authenticator,
+        application: KIBANA_APPLICATION,
+        asCaller: (authorization) => this.elasticsearch.asCaller(authorization),
         logger: this.loggerFactory('http').get(),
         createContext: (request: KibanaRequest) =>
           ({
@@ -240,12 +243,8 @@ export class KibanaHost {
     for (const instance of [...this.instances].reverse()) await instance.stop?.();
     await this.taskManager.stop();
     if (this.options.deleteIndicesOnStop) {
-      await this.elasticsearch.client.indices.delete({
-        index: [
-          this.savedObjects.index,
-          this.taskManager.index,
-          ...(this.apiKeys ? [this.apiKeys.index] : []),
-        ],
+      await this.elasticsearch.internalClient.indices.delete({
+        index: [this.savedObjects.index, this.taskManager.index],
         ignore_unavailable: true,
       });
     }

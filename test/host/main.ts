@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Client } from '@elastic/elasticsearch';
 import { ensureElasticsearch } from '../es/es_node';
+import { ensureSecurityFixtures } from '../es/security_fixtures';
 import { ensureDemoConnection, startDemoTenant } from './demo_tenant';
 import { exchangeMessageTracePlugin } from './exchange_message_trace_plugin';
 import { KibanaHost } from './kibana_host';
@@ -23,6 +25,9 @@ function developmentEncryptionKey(): string {
 /** `npm start`: Elasticsearch, then the host with our plugin on http://127.0.0.1:5601. */
 async function main() {
   const elasticsearch = await ensureElasticsearch('dev');
+  const admin = new Client({ node: elasticsearch.url });
+  await ensureSecurityFixtures(admin);
+  await admin.close();
   const demo = await startDemoTenant();
   const host = await new KibanaHost({
     esUrl: elasticsearch.url,
@@ -31,8 +36,6 @@ async function main() {
     port: Number(process.env.PORT ?? 5601),
     encryptionKey: process.env.EMT_ENCRYPTION_KEY ?? developmentEncryptionKey(),
     echoLogs: true,
-    // Like a real deployment: collection writes through an API key granted for the user.
-    security: true,
     pages: createPageHandler,
   }).start();
   await ensureDemoConnection(host);

@@ -17,7 +17,7 @@ export async function startTestHost(
   return new KibanaHost({
     esUrl: esUrl(),
     encryptionKey: TEST_ENCRYPTION_KEY,
-    indexPrefix: `kibana-host-test-${randomUUID()}`,
+    indexPrefix: `.kibana-host-test-${randomUUID()}`,
     deleteIndicesOnStop: true,
     taskManager: { pollIntervalMs: 100, retry: { maxAttempts: 3, retryDelayMs: 200 } },
     ...options,

@@ -22,7 +22,6 @@ describe('importing configured files in a secured cluster', () => {
     );
     host = await startTestHost({
       plugins: [exchangeMessageTracePlugin()],
-      security: true,
       config: {
         exchange_message_trace: {
           files: {

@@ -1,129 +1,74 @@
-import { Client, type TransportRequestParams } from '@elastic/elasticsearch';
+import { Client } from '@elastic/elasticsearch';
 import type { IClusterClient, IScopedClusterClient, ScopeableRequest } from '@kbn/core/server';
-import { ApiKeyAuthenticationError, type ApiKeyService } from '../security/api_keys';
-import {
-  enforcingTransport,
-  unauthenticated,
-  type AccessPolicy,
-} from '../security/enforcing_transport';
-import {
-  isClusterPrivilegeGranted,
-  isIndexAccessGranted,
-  type IndexAccess,
-  type RoleDescriptor,
-} from '../security/index_privileges';
-import { userOf } from '../security/request_users';
-
-const WRITE_ACCESS: ReadonlySet<IndexAccess> = new Set([
-  'create_doc',
-  'index',
-  'delete',
-  'auto_configure',
-]);
+import { basicAuthorization, BOOTSTRAP_ACCOUNTS, nodeOf } from './credentials';
 
 /**
- * Elasticsearch's reserved kibana_system role where it matters to plugins: it manages templates
- * and its own indices, but may not write to `logs-*` data streams.
+ * Kibana's `elasticsearch.requestHeadersWhitelist` default: the headers a scoped client forwards
+ * from the request (src/core/packages/elasticsearch/client-server-internal/src/cluster_client.ts
+ * @ 230e3d80, `getScopedHeaders`; elasticsearch_config.ts).
  */
-const kibanaSystemPolicy: AccessPolicy = {
-  subject: 'user [kibana_system] with effective roles [kibana_system]',
-  allowsIndex: (index, access) => !(index.startsWith('logs-') && WRITE_ACCESS.has(access)),
-  allowsCluster: () => true,
-};
+const REQUEST_HEADERS_WHITELIST = ['authorization', 'es-client-authentication'];
 
-function headerOf(request: ScopeableRequest, name: string): string | undefined {
-  const value = (request.headers as Record<string, string | string[] | undefined>)[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-export interface ElasticsearchServiceOptions {
-  /** A secured cluster: API keys are checked and enforced, kibana_system's limits apply. */
-  apiKeys?: ApiKeyService;
+function scopedHeaders(request: ScopeableRequest): Record<string, string> {
+  const headers = request.headers as Record<string, string | string[] | undefined>;
+  return Object.fromEntries(
+    REQUEST_HEADERS_WHITELIST.flatMap((name) => {
+      const value = headers[name];
+      return typeof value === 'string' ? [[name, value]] : [];
+    })
+  );
 }
 
 /**
- * A real client for the real node. The test cluster runs without security, so with `apiKeys` the
- * host enforces what a secured cluster would: the internal user's limits, and on clients scoped to
- * an `ApiKey` authorization their key's validity and role descriptors. Users' own requests are
- * not restricted (the host has no Elasticsearch roles for them).
+ * Kibana's Elasticsearch service against the secured node: the internal user is a `kibana_system`
+ * user, and a scoped client sends the caller's own credentials, so Elasticsearch itself decides
+ * what every user, API key and Kibana may do.
  */
 export class ElasticsearchService {
-  private readonly restricted: Client[] = [];
-  private readonly apiKeyClients = new Map<string, Client>();
+  /** Kibana's own user (the reserved `kibana_system` role): the host's indices, templates, keys. */
+  readonly internalClient: Client;
+  /** No credentials: each request through it carries its caller's. */
+  readonly anonymousClient: Client;
 
-  /** `client` is the host's own, unrestricted: saved objects, tasks, API keys. */
-  constructor(
-    private readonly url: string,
-    readonly client: Client,
-    private readonly options: ElasticsearchServiceOptions = {}
-  ) {}
+  constructor(esUrl: string) {
+    const node = nodeOf(esUrl);
+    this.internalClient = new Client({
+      node,
+      requestTimeout: 60_000,
+      headers: {
+        authorization: basicAuthorization(BOOTSTRAP_ACCOUNTS.kibanaSystem),
+        'x-opaque-id': 'kibana',
+      },
+    });
+    this.anonymousClient = new Client({ node, requestTimeout: 60_000 });
+  }
+
+  /** A client that acts with `authorization` (a user's, an API key's). */
+  asCaller(authorization: string): Client {
+    return this.anonymousClient.child({ headers: { authorization } });
+  }
 
   clusterClient(): IClusterClient {
-    const asInternalUser = this.options.apiKeys
-      ? this.enforcedClient(kibanaSystemPolicy, { 'x-opaque-id': 'kibana' })
-      : this.client.child({ headers: { 'x-opaque-id': 'kibana' } });
+    const asInternalUser = this.internalClient;
     return {
       asInternalUser,
       asScoped: (request: ScopeableRequest): IScopedClusterClient => {
-        const authorization = headerOf(request, 'authorization');
-        const apiKey = authorization?.startsWith('ApiKey ') ? authorization.slice(7) : undefined;
-        const username = userOf(request)?.username ?? 'fake-request';
-        const asCurrentUser =
-          apiKey && this.options.apiKeys
-            ? this.apiKeyClient(apiKey, this.options.apiKeys)
-            : this.client.child({ headers: { 'x-opaque-id': `kibana:${username}` } });
+        const headers = scopedHeaders(request);
         return {
           asInternalUser,
-          asCurrentUser,
-          asSecondaryAuthUser: asInternalUser,
+          asCurrentUser: this.anonymousClient.child({ headers }),
+          // Kibana's internal user acting with the caller as secondary authorization.
+          asSecondaryAuthUser: asInternalUser.child({
+            headers: headers.authorization
+              ? { 'es-secondary-authorization': headers.authorization }
+              : {},
+          }),
         } as IScopedClusterClient;
       },
     } as IClusterClient;
   }
 
-  private enforcedClient(policy: AccessPolicy, headers: Record<string, string>): Client {
-    const exists = async (index: string) => this.client.indices.exists({ index });
-    const client = new Client({
-      node: this.url,
-      requestTimeout: 60_000,
-      headers,
-      Transport: enforcingTransport(policy, exists),
-    });
-    this.restricted.push(client);
-    return client;
-  }
-
-  private apiKeyClient(encoded: string, apiKeys: ApiKeyService): Client {
-    const cached = this.apiKeyClients.get(encoded);
-    if (cached) return cached;
-    let descriptors: RoleDescriptor[] = [];
-    let subject = 'API key';
-    const policy: AccessPolicy = {
-      get subject() {
-        return subject;
-      },
-      authenticate: async () => {
-        try {
-          const record = await apiKeys.authenticate(encoded);
-          descriptors = Object.values(record.roleDescriptors);
-          subject = `API key id [${record.id}] of user [${record.owner}]`;
-        } catch (error) {
-          if (!(error instanceof ApiKeyAuthenticationError)) throw error;
-          throw unauthenticated(
-            { method: 'GET', path: '/' } as TransportRequestParams,
-            error.message
-          );
-        }
-      },
-      allowsIndex: (index, access) => isIndexAccessGranted(descriptors, index, access),
-      allowsCluster: () => isClusterPrivilegeGranted(descriptors, 'all'),
-    };
-    const client = this.enforcedClient(policy, { 'x-opaque-id': 'kibana:api-key' });
-    this.apiKeyClients.set(encoded, client);
-    return client;
-  }
-
   async close() {
-    await Promise.all([this.client, ...this.restricted].map((client) => client.close()));
+    await Promise.all([this.internalClient.close(), this.anonymousClient.close()]);
   }
 }

@@ -10,9 +10,10 @@ import type {
   RouteMethod,
   RouteValidatorFullConfigRequest,
 } from '@kbn/core/server';
-import type { FeaturesService } from '../features/features_service';
-import { bindUser } from '../security/request_users';
-import { authenticate, type HostUser } from '../security/users';
+import type { Client } from '@elastic/elasticsearch';
+import type { HostAuthenticator } from '../security/authentication';
+import { actions, checkPrivileges } from '../security/feature_privileges';
+import { bindAuthentication } from '../security/request_authentication';
 import type { RegisteredRoute } from './host_router';
 import { RequestValidationError, validatePart } from './request_validation';
 import { errorBody, KibanaResponse, kibanaResponseFactory } from './response_factory';
@@ -20,8 +21,11 @@ import { assertDeclaredLength, readJsonBody, PayloadError } from './request_body
 
 export interface ApiPipelineDeps {
   routes: RegisteredRoute[];
-  features: FeaturesService;
-  users: readonly HostUser[];
+  authenticator: HostAuthenticator;
+  /** The application Kibana's privileges are registered under (`kibana-.kibana`). */
+  application: string;
+  /** A client scoped to the caller's credentials. */
+  asCaller(authorization: string): Client;
   logger: Logger;
   createContext(request: KibanaRequest): RequestHandlerContext;
 }
@@ -60,25 +64,42 @@ function validatorOf(
   >;
 }
 
-function assertAuthorized(route: RegisteredRoute, user: HostUser, features: FeaturesService) {
+/**
+ * `security.authz.requiredPrivileges`, checked as Kibana's API authorization does: each privilege is
+ * the action `api:<privilege>`, held or not according to Elasticsearch's `_has_privileges` for the
+ * caller at the current space; the 403 names the request's own path and query
+ * (x-pack/platform/plugins/shared/security/server/authorization/api_authorization.ts @ 9e98c9d4).
+ */
+async function assertAuthorized(
+  route: RegisteredRoute,
+  url: URL,
+  asCaller: Client,
+  application: string
+) {
   const authz = route.config.security.authz as {
     enabled?: false;
     requiredPrivileges?: PrivilegeRequirement[];
   };
-  if (authz.enabled === false || user.superuser) return;
-  const granted = features.apiPrivileges(user);
+  if (authz.enabled === false) return;
   const required = authz.requiredPrivileges ?? [];
+  const named = required.flatMap((requirement) =>
+    typeof requirement === 'string'
+      ? [requirement]
+      : [...(requirement.allRequired ?? []), ...(requirement.anyRequired ?? [])]
+  );
+  const held = await checkPrivileges(asCaller, application, named.map(actions.api));
+  const granted = (privilege: string) => held[actions.api(privilege)] === true;
   const missing = required.flatMap((requirement) => {
-    if (typeof requirement === 'string') return granted.has(requirement) ? [] : [requirement];
-    const allMissing = (requirement.allRequired ?? []).filter((p) => !granted.has(p));
+    if (typeof requirement === 'string') return granted(requirement) ? [] : [requirement];
+    const allMissing = (requirement.allRequired ?? []).filter((p) => !granted(p));
     const any = requirement.anyRequired ?? [];
-    const anyMissing = any.length > 0 && !any.some((p) => granted.has(p)) ? [any.join('|')] : [];
+    const anyMissing = any.length > 0 && !any.some(granted) ? [any.join('|')] : [];
     return [...allMissing, ...anyMissing];
   });
   if (missing.length > 0) {
     throw new HttpError(
       403,
-      `API [${route.method.toUpperCase()} ${route.path}] is unauthorized for user, this action is granted by the Kibana privileges [${missing.join(',')}]`
+      `API [${route.method.toUpperCase()} ${url.pathname}${url.search}] is unauthorized for user, this action is granted by the Kibana privileges [${missing.join(',')}]`
     );
   }
 }
@@ -190,12 +211,24 @@ export async function handleApiRequest(
   try {
     const authcDisabled =
       (route.config.security.authc as { enabled?: unknown } | undefined)?.enabled === false;
-    const user = authenticate(req.headers, deps.users);
-    if (!user && !authcDisabled) throw new HttpError(401, 'Unauthorized');
+    const outcome = await deps.authenticator.authenticate(req.headers);
+    if (outcome.kind === 'failed') throw new HttpError(outcome.statusCode, outcome.message);
+    if (outcome.kind === 'none' && !authcDisabled) throw new HttpError(401, 'Unauthorized');
     assertRequestAllowed(req, route, url.pathname);
-    if (user) assertAuthorized(route, user, deps.features);
+    const authentication = outcome.kind === 'authenticated' ? outcome.authentication : undefined;
+    if (authentication) {
+      await assertAuthorized(
+        route,
+        url,
+        deps.asCaller(authentication.authorization),
+        deps.application
+      );
+      // Kibana's http server adds a session's auth headers to the request, for the scoped
+      // Elasticsearch client and for granting API keys (http_server.ts, registerAuth).
+      req.headers.authorization = authentication.authorization;
+    }
     const request = await buildRequest(req, route, url, params);
-    if (user) bindUser(request, user);
+    if (authentication) bindAuthentication(request, authentication);
     const context = deps.createContext(request);
     const response = await route.handler(context as never, request as never, kibanaResponseFactory);
     send(res, response as KibanaResponse);
