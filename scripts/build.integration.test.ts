@@ -6,7 +6,7 @@ import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { CONFIG_PATH, STATUS_API_PATH } from '../common/constants';
 import { readPluginManifest, REPO_ROOT } from '../test/host/plugin_manifest';
-import { basicAuth, esUrl } from '../test/host/test_support';
+import { basicAuth, elasticsearchVersion } from '../test/host/test_support';
 import { kibanaManifestErrors } from '../test/build/kibana_manifest_rules';
 import {
   buildAndUnpack,
@@ -297,10 +297,7 @@ describe('the zip’s server/index.js in Node, set up and started by the standal
       elasticsearch: { version: string };
     };
     expect(body.kibanaVersion).toBe(TEST_KIBANA_VERSION);
-    const nodes = (await (await fetch(`${esUrl()}/_nodes/_local`)).json()) as {
-      nodes: Record<string, { version: string }>;
-    };
-    expect(body.elasticsearch.version).toBe(Object.values(nodes.nodes)[0]!.version);
+    expect(body.elasticsearch.version).toBe(await elasticsearchVersion());
   });
 });
 

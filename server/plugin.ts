@@ -29,57 +29,62 @@ import {
   knownSenderSavedObjectType,
 } from './saved_objects/known_sender_type';
 import { CollectorResources } from './services/collector_resources';
+import { ApiKeysAvailability } from './services/api_keys_availability';
 import { ConnectionStore } from './services/connection_store';
 import { KnownSenderStore } from './services/known_sender_store';
 import { MessageTrailService } from './services/message_trail_service';
+import { StartupGate } from './services/startup_gate';
 import { unsecuredWriterClientFactory, writerClientFactory } from './services/writer_client';
 import { registerCollectTaskDefinition } from './tasks/collect_task';
-import type { CollectTaskServices } from './tasks/collect_task_runner';
 import { registerFileImportTaskDefinition, syncFileImportTask } from './tasks/file_import_task';
-import type { WriterClient } from './lib/writer/bulk_writer';
-import type { ExchangeMessageTraceSetupDeps, ExchangeMessageTraceStartDeps } from './types';
-
-/** What routes and the task need once Kibana has started; routes wait for it via getServices. */
-export interface ExchangeMessageTraceServices extends CollectTaskServices {
-  taskManager: ExchangeMessageTraceStartDeps['taskManager'];
-  security?: ExchangeMessageTraceStartDeps['security'];
-  knownSenders: KnownSenderStore;
-  messageTrails: MessageTrailService;
-  latestStatusCache: LatestStatusCache;
-  /** For imports from configured paths without a connection: Kibana's user, only with security off. */
-  unsecuredWriterClient(): Promise<WriterClient>;
-}
+import type {
+  ExchangeMessageTraceServices,
+  ExchangeMessageTraceSetupDeps,
+  ExchangeMessageTraceStartDeps,
+} from './types';
 
 export class ExchangeMessageTracePlugin
   implements Plugin<void, void, ExchangeMessageTraceSetupDeps, ExchangeMessageTraceStartDeps>
 {
   private readonly logger: Logger;
   private readonly config: ExchangeMessageTraceConfig;
-  private resolveServices: (services: ExchangeMessageTraceServices) => void = () => undefined;
-  private readonly services = new Promise<ExchangeMessageTraceServices>((resolve) => {
-    this.resolveServices = resolve;
-  });
+  private readonly startup: StartupGate<ExchangeMessageTraceServices>;
+  private startServices: () => Promise<ExchangeMessageTraceServices> = () =>
+    Promise.reject(new Error('Kibana has not started the plugin yet'));
+  private canEncrypt = false;
 
   constructor(private readonly context: PluginInitializerContext<ExchangeMessageTraceConfig>) {
     this.logger = context.logger.get();
     this.config = context.config.get();
+    this.startup = new StartupGate(() => this.startServices(), {
+      clock: systemClock,
+      logger: this.logger.get('startup'),
+    });
   }
+
+  private readonly services = () => this.startup.services();
 
   setup(core: CoreSetup<ExchangeMessageTraceStartDeps>, plugins: ExchangeMessageTraceSetupDeps) {
     core.savedObjects.registerType(connectionSavedObjectType);
     core.savedObjects.registerType(budgetSavedObjectType);
     core.savedObjects.registerType(knownSenderSavedObjectType);
     plugins.encryptedSavedObjects.registerType(connectionEncryptionRegistration);
+    this.canEncrypt = plugins.encryptedSavedObjects.canEncrypt;
+    if (!this.canEncrypt) {
+      this.logger.warn(
+        'Connections cannot be saved: set xpack.encryptedSavedObjects.encryptionKey in kibana.yml'
+      );
+    }
     plugins.features.registerKibanaFeature(
       buildKibanaFeature([CONNECTION_SAVED_OBJECT_TYPE, KNOWN_SENDER_SAVED_OBJECT_TYPE])
     );
     registerCollectTaskDefinition({
       taskManager: plugins.taskManager,
-      getServices: () => this.services,
+      getServices: this.services,
     });
     registerFileImportTaskDefinition({
       taskManager: plugins.taskManager,
-      getServices: async () => ({ ...(await this.services), logger: this.logger.get('files') }),
+      getServices: async () => ({ ...(await this.services()), logger: this.logger.get('files') }),
       config: this.config.files,
     });
     registerRoutes({
@@ -87,7 +92,9 @@ export class ExchangeMessageTracePlugin
       logger: this.logger,
       kibanaVersion: this.context.env.packageInfo.version,
       fileUploadMaxBytes: this.config.files.maxUploadBytes,
-      getServices: () => this.services,
+      getServices: this.services,
+      notReadyReason: () => this.startup.reason(),
+      canEncrypt: () => this.canEncrypt,
     });
   }
 
@@ -104,48 +111,49 @@ export class ExchangeMessageTracePlugin
         ? readFileSync(graph.certificateAuthority, 'utf8')
         : undefined,
     });
-    let ingestPipeline = NO_PIPELINE;
     const internalClient = core.elasticsearch.client.asInternalUser;
-    // Templates go in before any task may write, or the first write would create the data stream
-    // from Elasticsearch's built-in logs template.
-    const ready = installTemplates(internalClient, {
-      dataset: dataStream.dataset,
-      retention: dataStream.retention,
-    })
-      .then(() => installGeoIpPipeline(internalClient))
-      .then((geoIp) => {
-        ingestPipeline = geoIp.installed ? GEOIP_PIPELINE_NAME : NO_PIPELINE;
-        if (!geoIp.installed) this.logger.info(`GeoIP enrichment is off: ${geoIp.reason}`);
-      });
-    const connections = new ConnectionStore(plugins.encryptedSavedObjects, core.savedObjects);
+    const connections = new ConnectionStore(
+      plugins.encryptedSavedObjects,
+      core.savedObjects,
+      this.canEncrypt
+    );
     const resources = new CollectorResources(repository, systemClock, endpoints);
-    ready
-      .then(() =>
-        this.resolveServices({
-          connections,
-          resources,
-          writerClient: writerClientFactory(core, plugins.security),
-          dataset: dataStream.dataset,
-          ingestPipeline: () => ingestPipeline,
-          clock: systemClock,
-          logger: this.logger.get('collector'),
-          taskManager: plugins.taskManager,
-          security: plugins.security,
-          knownSenders: new KnownSenderStore(core.savedObjects),
-          messageTrails: new MessageTrailService({ connections, resources, clock: systemClock }),
-          latestStatusCache: new LatestStatusCache(systemClock),
-          unsecuredWriterClient: unsecuredWriterClientFactory(core, plugins.security),
-        })
-      )
-      .then(() =>
-        syncFileImportTask(plugins.taskManager, this.config.files).catch((error: Error) =>
-          this.logger.error(`Scheduling the import of configured files failed: ${error.message}`)
-        )
-      )
-      .catch((error: Error) =>
-        this.logger.error(`Installing the data stream templates failed: ${error.message}`)
+    const apiKeys = new ApiKeysAvailability(core.security.authc, systemClock);
+    this.startServices = async () => {
+      // Templates go in before any task may write, or the first write would create the data
+      // stream from Elasticsearch's built-in logs template.
+      await installTemplates(internalClient, {
+        dataset: dataStream.dataset,
+        retention: dataStream.retention,
+      });
+      const geoIp = await installGeoIpPipeline(internalClient);
+      if (!geoIp.installed) this.logger.info(`GeoIP enrichment is off: ${geoIp.reason}`);
+      const ingestPipeline = geoIp.installed ? GEOIP_PIPELINE_NAME : NO_PIPELINE;
+      syncFileImportTask(plugins.taskManager, this.config.files).catch((error: Error) =>
+        this.logger.error(`Scheduling the import of configured files failed: ${error.message}`)
       );
+      return {
+        connections,
+        resources,
+        writerClient: writerClientFactory(core, apiKeys),
+        dataset: dataStream.dataset,
+        ingestPipeline: () => ingestPipeline,
+        clock: systemClock,
+        logger: this.logger.get('collector'),
+        taskManager: plugins.taskManager,
+        authc: core.security.authc,
+        apiKeys,
+        asCurrentUser: (request) => core.elasticsearch.client.asScoped(request).asCurrentUser,
+        knownSenders: new KnownSenderStore(core.savedObjects),
+        messageTrails: new MessageTrailService({ connections, resources, clock: systemClock }),
+        latestStatusCache: new LatestStatusCache(systemClock),
+        unsecuredWriterClient: unsecuredWriterClientFactory(core, apiKeys),
+      };
+    };
+    this.startup.open();
   }
 
-  stop() {}
+  stop() {
+    this.startup.stop();
+  }
 }

@@ -1,10 +1,15 @@
+import type { ElasticsearchClient, KibanaRequest, SecurityServiceStart } from '@kbn/core/server';
 import type { FeaturesPluginSetup } from '@kbn/features-plugin/server';
 import type {
   EncryptedSavedObjectsPluginSetup,
   EncryptedSavedObjectsPluginStart,
 } from '@kbn/encrypted-saved-objects-plugin/server';
-import type { SecurityPluginSetup, SecurityPluginStart } from '@kbn/security-plugin/server';
-import type { SpacesPluginStart } from '@kbn/spaces-plugin/server';
+import type { LatestStatusCache } from './lib/views/latest_status_slices';
+import type { WriterClient } from './lib/writer/bulk_writer';
+import type { ApiKeysAvailability } from './services/api_keys_availability';
+import type { KnownSenderStore } from './services/known_sender_store';
+import type { MessageTrailService } from './services/message_trail_service';
+import type { CollectTaskServices } from './tasks/collect_task_runner';
 import type {
   TaskManagerSetupContract,
   TaskManagerStartContract,
@@ -14,12 +19,22 @@ export interface ExchangeMessageTraceSetupDeps {
   features: FeaturesPluginSetup;
   taskManager: TaskManagerSetupContract;
   encryptedSavedObjects: EncryptedSavedObjectsPluginSetup;
-  security?: SecurityPluginSetup;
 }
 
 export interface ExchangeMessageTraceStartDeps {
   taskManager: TaskManagerStartContract;
   encryptedSavedObjects: EncryptedSavedObjectsPluginStart;
-  security?: SecurityPluginStart;
-  spaces?: SpacesPluginStart;
+}
+
+/** What routes and tasks use once the plugin has started (see StartupGate). */
+export interface ExchangeMessageTraceServices extends CollectTaskServices {
+  taskManager: TaskManagerStartContract;
+  authc: SecurityServiceStart['authc'];
+  apiKeys: ApiKeysAvailability;
+  asCurrentUser(request: KibanaRequest): ElasticsearchClient;
+  knownSenders: KnownSenderStore;
+  messageTrails: MessageTrailService;
+  latestStatusCache: LatestStatusCache;
+  /** For imports from configured paths without a connection: Kibana's user, only with security off. */
+  unsecuredWriterClient(): Promise<WriterClient>;
 }

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { domainCodec, refined } from '../connection';
 import { isIpAddress } from '../ip_address';
+import { DAY_MS } from '../time';
 
 /** Building blocks of the views' request codecs; each failure names what a value must be. */
 
@@ -56,7 +57,7 @@ export function withValidRange<C extends t.Mixed>(codec: C) {
       const span = Date.parse(end) - Date.parse(start);
       if (span <= 0)
         return t.failure(end, [...c, { key: 'end', type: isoDate }], 'must be after start');
-      if (span > MAX_RANGE_DAYS * 86_400_000) {
+      if (span > MAX_RANGE_DAYS * DAY_MS) {
         return t.failure(
           end,
           [...c, { key: 'end', type: isoDate }],

@@ -13,6 +13,7 @@ describe('the app shell', () => {
       [`GET ${STATUS_API_PATH}`]: () => ({
         kibanaVersion: '9.5.3',
         elasticsearch: { clusterName: 'test-cluster', version: '9.5.0' },
+        canEncrypt: true,
       }),
     });
     const { core, breadcrumbs } = createFakeCore({ http, canManage: false });

@@ -20,12 +20,15 @@ export const BOOTSTRAP_ACCOUNTS = JSON.parse(
   fs.readFileSync(path.join(SCRIPTS, 'lib', 'es_bootstrap_accounts.json'), 'utf8')
 );
 
-/** elasticsearch.yml lines: security on, plain HTTP on loopback, API keys, no auto-configured TLS. */
+/** elasticsearch.yml lines: security on, plain HTTP on loopback, API keys and tokens, no auto-configured TLS. */
 export const SECURITY_SETTINGS = [
   'xpack.security.enabled: true',
   'xpack.security.http.ssl.enabled: false',
   'xpack.security.transport.ssl.enabled: false',
   'xpack.security.authc.api_key.enabled: true',
+  // Kibana's SAML, OIDC, Kerberos and PKI sessions hold access tokens (Bearer); over plain HTTP
+  // the token service is off unless asked for.
+  'xpack.security.authc.token.enabled: true',
 ];
 
 export function basicAuthorization({ username, password }) {

@@ -26,6 +26,7 @@ describe(`GET ${STATUS_API_PATH}`, () => {
       body: {
         kibanaVersion: '9.5.3',
         elasticsearch: { clusterName: nodes.cluster_name, version },
+        canEncrypt: true,
       },
     });
   });

@@ -1,5 +1,5 @@
 import type { IRouter, Logger, RequestHandlerContext } from '@kbn/core/server';
-import type { ExchangeMessageTraceServices } from '../plugin';
+import type { ExchangeMessageTraceServices } from '../types';
 
 export interface RouteDependencies {
   router: IRouter<RequestHandlerContext>;
@@ -7,6 +7,13 @@ export interface RouteDependencies {
   kibanaVersion: string;
   /** kibana.yml's `exchange_message_trace.files.maxUploadBytes`. */
   fileUploadMaxBytes: number;
-  /** Resolves once the plugin has started (templates installed); a route awaits it per request. */
+  /**
+   * The started plugin's services; rejects with a ServiceUnavailableError (503) while it cannot
+   * start, after at most a short wait.
+   */
   getServices(): Promise<ExchangeMessageTraceServices>;
+  /** Why the plugin cannot serve yet, or undefined once it can. */
+  notReadyReason(): string | undefined;
+  /** Whether Kibana has an encryption key for the connections' secrets. */
+  canEncrypt(): boolean;
 }

@@ -17,3 +17,14 @@ const statusOf = (error: unknown) =>
 /** Saved objects and Task Manager throw Boom-shaped errors; this is how a missing one looks. */
 export const isNotFoundError = (error: unknown) => statusOf(error) === 404;
 export const isConflictError = (error: unknown) => statusOf(error) === 409;
+
+/** Kibana has no key to encrypt connection secrets with (400, naming the setting). */
+export class EncryptionKeyMissingError extends Error {
+  constructor() {
+    super(
+      "Kibana cannot encrypt the connection's client secret or private key: set " +
+        'xpack.encryptedSavedObjects.encryptionKey in kibana.yml (32 characters or more, the ' +
+        'same on every Kibana instance) and restart Kibana.'
+    );
+  }
+}

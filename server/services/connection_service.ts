@@ -1,5 +1,9 @@
-import type { KibanaRequest, Logger } from '@kbn/core/server';
-import type { SecurityPluginStart } from '@kbn/security-plugin/server';
+import type {
+  ElasticsearchClient,
+  KibanaRequest,
+  Logger,
+  SecurityServiceStart,
+} from '@kbn/core/server';
 import type {
   ConcreteTaskInstance,
   TaskManagerStartContract,
@@ -28,12 +32,16 @@ import {
 import type { ConnectionStore } from './connection_store';
 import { connectionView, isTaskRunning } from './connection_view';
 import { withPastedCertificate } from './pasted_certificate';
+import type { ApiKeysAvailability } from './api_keys_availability';
 import { grantWriterApiKey, invalidateWriterApiKey, type WriterApiKey } from './writer_api_key';
 
 export interface ConnectionServiceDeps {
   connections: ConnectionStore;
   taskManager: TaskManagerStartContract;
-  security?: SecurityPluginStart;
+  authc: SecurityServiceStart['authc'];
+  apiKeys: ApiKeysAvailability;
+  /** The caller's own Elasticsearch client: their privileges are checked before a key is granted. */
+  asCurrentUser(request: KibanaRequest): ElasticsearchClient;
   clock: Clock;
   dataset: string;
   logger: Logger;
@@ -89,7 +97,7 @@ export class ConnectionService {
   constructor(private readonly deps: ConnectionServiceDeps) {}
 
   private username(request: KibanaRequest) {
-    return this.deps.security?.authc.getCurrentUser(request)?.username;
+    return this.deps.authc.getCurrentUser(request)?.username;
   }
 
   private async task(connectionId: string): Promise<ConcreteTaskInstance | undefined> {
@@ -101,8 +109,8 @@ export class ConnectionService {
     }
   }
 
-  private async apiKeysEnabled(): Promise<boolean> {
-    return Boolean(await this.deps.security?.authc.apiKeys.areAPIKeysEnabled());
+  private apiKeysEnabled(): Promise<boolean> {
+    return this.deps.apiKeys.enabled();
   }
 
   /** Granted for the user making this change; undefined where Elasticsearch security is off. */
@@ -111,7 +119,8 @@ export class ConnectionService {
     connection: { id: string; name: string }
   ): Promise<WriterApiKey | undefined> {
     return grantWriterApiKey(
-      this.deps.security,
+      this.deps.authc,
+      this.deps.asCurrentUser(request),
       request,
       connection,
       this.deps.dataset,
@@ -120,7 +129,7 @@ export class ConnectionService {
   }
 
   private invalidateKey(apiKeyId: string | undefined) {
-    return invalidateWriterApiKey(this.deps.security, apiKeyId, this.deps.logger);
+    return invalidateWriterApiKey(this.deps.authc, apiKeyId, this.deps.logger);
   }
 
   async get(request: KibanaRequest, id: string): Promise<ConnectionView> {
@@ -146,6 +155,7 @@ export class ConnectionService {
 
   /** A connection whose task cannot be scheduled is not kept: it would never collect. */
   async create(request: KibanaRequest, body: CreateConnectionRequest): Promise<ConnectionView> {
+    this.deps.connections.assertCanEncrypt();
     const { settings, secrets } = credentialsOf(body);
     const now = new Date(this.deps.clock.now()).toISOString();
     const username = this.username(request);
@@ -175,6 +185,7 @@ export class ConnectionService {
     id: string,
     body: UpdateConnectionRequest
   ): Promise<ConnectionView> {
+    this.deps.connections.assertCanEncrypt();
     const { attributes: stored, version } = await this.deps.connections.getDecrypted(id);
     const { settings, secrets } = credentialsOf(body, stored);
     const tenantChanged = settings.tenantId !== stored.tenantId;
@@ -218,6 +229,7 @@ export class ConnectionService {
    * of a privilege); collection resumes from its checkpoint at once.
    */
   async authorize(request: KibanaRequest, id: string): Promise<ConnectionView> {
+    this.deps.connections.assertCanEncrypt();
     const { attributes, version } = await this.deps.connections.getDecrypted(id);
     const key = await this.grantKey(request, { id, name: attributes.name });
     if (!key) {

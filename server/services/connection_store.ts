@@ -14,6 +14,7 @@ import {
 import {
   ConnectionConflictError,
   ConnectionNotFoundError,
+  EncryptionKeyMissingError,
   isConflictError,
   isNotFoundError,
 } from './connection_errors';
@@ -87,7 +88,9 @@ const PAGE_SIZE = 100;
 export class ConnectionStore {
   constructor(
     private readonly encryptedSavedObjects: EncryptedSavedObjectsPluginStart,
-    private readonly savedObjects: Pick<SavedObjectsServiceStart, 'getScopedClient'>
+    private readonly savedObjects: Pick<SavedObjectsServiceStart, 'getScopedClient'>,
+    /** `encryptedSavedObjects.canEncrypt`: without a key every write of a secret would fail. */
+    private readonly canEncrypt: boolean
   ) {}
 
   private client(request: KibanaRequest): SavedObjectsClientContract {
@@ -136,7 +139,13 @@ export class ConnectionStore {
   }
 
   /** The id is Kibana's: encrypted saved objects get random ids (they are part of the AAD). */
+  /** Every write stores a secret; without Kibana's encryption key none can be stored. */
+  assertCanEncrypt(): void {
+    if (!this.canEncrypt) throw new EncryptionKeyMissingError();
+  }
+
   async create(request: KibanaRequest, attributes: ConnectionAttributes): Promise<string> {
+    this.assertCanEncrypt();
     const saved = await this.client(request).create<ConnectionAttributes>(type, attributes);
     return saved.id;
   }
@@ -152,6 +161,7 @@ export class ConnectionStore {
     attributes: ConnectionAttributes,
     version: string | undefined
   ): Promise<void> {
+    this.assertCanEncrypt();
     await translated(id, () =>
       this.client(request).create<ConnectionAttributes>(type, attributes, {
         id,

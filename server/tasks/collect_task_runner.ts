@@ -31,6 +31,7 @@ import {
   taskStateFor,
   type CollectTaskState,
 } from './collect_task_state';
+import { DAY_MS, HOUR_MS } from '../../common/time';
 
 export interface CollectTaskServices {
   connections: ConnectionStore;
@@ -52,8 +53,8 @@ const isNotFound = (error: unknown) =>
 export function windowSettingsOf(settings: ConnectionSettings): WindowSettings {
   return {
     ...DEFAULT_WINDOW_SETTINGS,
-    lookbackMs: settings.lookbackDays * 86_400_000,
-    rereadMs: settings.rereadHours * 3_600_000,
+    lookbackMs: settings.lookbackDays * DAY_MS,
+    rereadMs: settings.rereadHours * HOUR_MS,
   };
 }
 

@@ -5,7 +5,7 @@ import { PLUGIN_ID, PLUGIN_NAME, STATUS_API_PATH } from '../../common/constants'
 import { exchangeMessageTracePlugin } from '../host/exchange_message_trace_plugin';
 import type { KibanaHost } from '../host/kibana_host';
 import { createPageHandler } from '../host/public/page_handler';
-import { esUrl, startTestHost } from '../host/test_support';
+import { elasticsearchVersion, startTestHost } from '../host/test_support';
 import {
   launchChromium,
   subj,
@@ -16,15 +16,6 @@ import {
 } from './chromium';
 
 const SCREENSHOT = path.resolve(__dirname, '../../docs/screenshots/app_shell.png');
-
-/** The node's version; `GET /` is an optional module the test distribution lacks. */
-async function elasticsearchVersion(): Promise<string> {
-  const nodes = await fetch(`${esUrl()}/_nodes/_local?filter_path=nodes.*.version`);
-  const body = (await nodes.json()) as { nodes: Record<string, { version: string }> };
-  const [node] = Object.values(body.nodes);
-  if (!node) throw new Error(`No node version from ${esUrl()}`);
-  return node.version;
-}
 
 describe('the app in the host chrome, in Chromium', () => {
   let chromium: LaunchedChromium;

@@ -121,3 +121,14 @@ export async function ensureSecurityFixtures(admin: Client): Promise<void> {
   }
   await admin.security.changePassword({ username: 'elastic', password: FIXTURE_PASSWORD });
 }
+
+/**
+ * The test node starts on the basic license; Kibana's token-based sessions (SAML, OIDC) and its
+ * gold features need more, so tests and `npm start` run on Elasticsearch's trial, as a new
+ * deployment would. Once started, a trial cannot be started again: only when not already on it.
+ */
+export async function ensureTrialLicense(admin: Client): Promise<void> {
+  const { license } = await admin.license.get();
+  if (license.type === 'trial') return;
+  await admin.license.postStartTrial({ acknowledge: true });
+}

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from '@elastic/elasticsearch';
 import { ensureElasticsearch } from '../es/es_node';
-import { ensureSecurityFixtures } from '../es/security_fixtures';
+import { ensureSecurityFixtures, ensureTrialLicense } from '../es/security_fixtures';
 import { ensureDemoConnection, startDemoTenant } from './demo_tenant';
 import { exchangeMessageTracePlugin } from './exchange_message_trace_plugin';
 import { KibanaHost } from './kibana_host';
@@ -26,6 +26,7 @@ function developmentEncryptionKey(): string {
 async function main() {
   const elasticsearch = await ensureElasticsearch('dev');
   const admin = new Client({ node: elasticsearch.url });
+  await ensureTrialLicense(admin);
   await ensureSecurityFixtures(admin);
   await admin.close();
   const demo = await startDemoTenant();

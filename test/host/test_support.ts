@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from '@elastic/elasticsearch';
+import { nodeOf } from './elasticsearch/credentials';
 import { KibanaHost, type KibanaHostOptions } from './kibana_host';
 
 export const TEST_ENCRYPTION_KEY = 'a-test-encryption-key-of-32-chars-or-more';
@@ -22,6 +24,19 @@ export async function startTestHost(
     taskManager: { pollIntervalMs: 100, retry: { maxAttempts: 3, retryDelayMs: 200 } },
     ...options,
   }).start();
+}
+
+/** The node's version; `GET /` is an optional module the test distribution lacks. */
+export async function elasticsearchVersion(): Promise<string> {
+  const client = new Client({ node: esUrl() });
+  try {
+    const info = await client.nodes.info({ node_id: '_local', filter_path: 'nodes.*.version' });
+    const [node] = Object.values(info.nodes);
+    if (!node) throw new Error(`No node version from ${nodeOf(esUrl())}`);
+    return node.version;
+  } finally {
+    await client.close();
+  }
 }
 
 export function basicAuth(username: string, password = 'changeme') {

@@ -1,6 +1,6 @@
 import { Client } from '@elastic/elasticsearch';
 import { ensureElasticsearch, type EsNode } from '../es/es_node';
-import { ensureSecurityFixtures } from '../es/security_fixtures';
+import { ensureSecurityFixtures, ensureTrialLicense } from '../es/security_fixtures';
 
 declare global {
   // Kept between globalSetup and globalTeardown, which run in the same process.
@@ -18,6 +18,7 @@ export default async function setup() {
   process.env.ES_URL = node.url;
   const admin = new Client({ node: node.url });
   try {
+    await ensureTrialLicense(admin);
     await ensureSecurityFixtures(admin);
   } finally {
     await admin.close();

@@ -166,9 +166,107 @@ declare module '@kbn/core/server' {
   }
 
   // src/core/packages/lifecycle/server/src/core_start.ts (only elasticsearch, savedObjects declared)
+  // ---------------------------------------------------------------------------------------------
+  // Security service (Core's own since 8.15; the security plugin's `authc` is a deprecated alias:
+  // x-pack/platform/packages/shared/security/plugin_types_server/src/plugin.d.ts @ a084049c)
+  // ---------------------------------------------------------------------------------------------
+  // src/core/packages/security/common (AuthenticatedUser / User / UserRealm / AuthenticationProvider)
+  // (metadata, api_key, http_authentication_scheme omitted)
+  export interface UserRealm {
+    name: string;
+    type: string;
+  }
+  export interface AuthenticationProvider {
+    type: string;
+    name: string;
+  }
+  export interface AuthenticatedUser {
+    username: string;
+    email?: string;
+    full_name?: string;
+    roles: readonly string[];
+    enabled: boolean;
+    authentication_realm: UserRealm;
+    lookup_realm: UserRealm;
+    authentication_provider: AuthenticationProvider;
+    authentication_type: string;
+    elastic_cloud_user: boolean;
+    profile_uid?: string;
+    operator?: boolean;
+  }
+
+  // src/core/packages/security/server/src/authentication/api_keys/api_keys.ts
+  export interface CreateRestAPIKeyParams {
+    type?: 'rest';
+    expiration?: string;
+    name: string;
+    role_descriptors: Record<string, { [key: string]: any }>;
+    metadata?: { [key: string]: any };
+  }
+  // Kibana: CreateRestAPIKeyParams | CreateRestAPIKeyWithKibanaPrivilegesParams | CreateCrossClusterAPIKeyParams
+  // — only the plain REST form is declared.
+  export type CreateAPIKeyParams = CreateRestAPIKeyParams;
+  export type CreateAPIKeyResult = estypes.SecurityCreateApiKeyResponse;
+  export interface GrantAPIKeyResult {
+    id: string;
+    name: string;
+    api_key: string;
+  }
+  export interface InvalidateAPIKeysParams {
+    ids: string[];
+  }
+  export interface InvalidateAPIKeyResult {
+    invalidated_api_keys: string[];
+    previously_invalidated_api_keys: string[];
+    error_count: number;
+    error_details?: Array<{
+      type?: string;
+      code?: string;
+      reason?: string | null;
+      caused_by?: {
+        type?: string;
+        reason?: string | null;
+      };
+    }>;
+  }
+
+  // src/core/packages/security/server/src/authentication/api_keys/api_keys.ts @ 0b22416a (NativeAPIKeysType subset)
+  // (newest grantAsInternalUser has a 3rd `options?: { refresh }` argument — not declared)
+  export interface APIKeys {
+    areAPIKeysEnabled(): Promise<boolean>;
+    create(
+      request: KibanaRequest,
+      createParams: CreateAPIKeyParams
+    ): Promise<CreateAPIKeyResult | null>;
+    grantAsInternalUser(
+      request: KibanaRequest,
+      createParams: CreateRestAPIKeyParams
+    ): Promise<GrantAPIKeyResult | null>;
+    invalidate(
+      request: KibanaRequest,
+      params: InvalidateAPIKeysParams
+    ): Promise<InvalidateAPIKeyResult | null>;
+    invalidateAsInternalUser(
+      params: InvalidateAPIKeysParams
+    ): Promise<InvalidateAPIKeyResult | null>;
+  }
+
+  // src/core/packages/security/server/src/authc.ts @ 0f373606 (getRedactedSessionId not declared)
+  export interface CoreAuthenticationService {
+    /** The user bound to the request, or null when none is authenticated (security off). */
+    getCurrentUser(request: KibanaRequest): AuthenticatedUser | null;
+    apiKeys: APIKeys;
+  }
+
+  // src/core/packages/security/server/src/contracts.ts (authz, audit, userProfiles not declared)
+  export interface SecurityServiceStart {
+    authc: CoreAuthenticationService;
+  }
+
   export interface CoreStart {
     elasticsearch: ElasticsearchServiceStart;
     savedObjects: SavedObjectsServiceStart;
+    security: SecurityServiceStart;
   }
 
   // src/core/packages/application/common/src/app_category.ts

@@ -1,8 +1,8 @@
 import { EuiBadge, EuiToolTip } from '@elastic/eui';
 import type { ConnectionView } from '../../../common/http_api/connections';
 import { exactTime } from './format';
+import { DAY_MS } from '../../../common/time';
 
-const DAY_MS = 86_400_000;
 /** Microsoft sends no reminder; the page warns this long before a secret or certificate expires. */
 export const EXPIRY_WARNING_DAYS = 30;
 

@@ -9,11 +9,13 @@ import { ACTIVE_POLL_MS } from '../../hooks/use_connections';
 import { connectionView } from '../../test_support/connection_fixtures';
 import { HttpError, renderWithServices, type FakeRoutes } from '../../test_support/fake_core';
 import { SettingsPage } from './settings_page';
+import type { StatusResponse } from '../../../common/http_api/status';
 
 const DAY_MS = 86_400_000;
-const STATUS = {
+const STATUS: StatusResponse = {
   kibanaVersion: '9.5.3',
   elasticsearch: { clusterName: 'test-cluster', version: '9.5.0' },
+  canEncrypt: true,
 };
 
 const failing = connectionView({
@@ -69,6 +71,27 @@ describe('the settings page', () => {
     for (const control of CONTROLS) expect(screen.getByTestId(control)).toBeTruthy();
     expect(screen.queryByTestId('emtReadOnly')).toBeNull();
     expect((await screen.findByTestId('emtStatus')).textContent).toContain('9.5.3');
+  });
+
+  it('says when no connection can be saved for want of an encryption key, and when the plugin is not ready', async () => {
+    const reason =
+      'Exchange Message Trace could not install its Elasticsearch templates (attempt 3): ' +
+      'connect ECONNREFUSED 127.0.0.1:9200. It tries again at 2026-12-02T10:00:08.000Z.';
+    renderPage([], true, {
+      [`GET ${STATUS_API_PATH}`]: () => ({ ...STATUS, canEncrypt: false, notReadyReason: reason }),
+    });
+    const missingKey = await screen.findByTestId('emtEncryptionKeyMissing');
+    expect(missingKey.textContent).toContain(
+      'Set xpack.encryptedSavedObjects.encryptionKey in kibana.yml'
+    );
+    expect(screen.getByTestId('emtNotReady').textContent).toContain(reason);
+  });
+
+  it('shows no setup problem when there is none', async () => {
+    renderPage([failing], true);
+    await screen.findByTestId('emtStatus');
+    expect(screen.queryByTestId('emtEncryptionKeyMissing')).toBeNull();
+    expect(screen.queryByTestId('emtNotReady')).toBeNull();
   });
 
   it('is read-only without `manage`: the same status, no control', async () => {

@@ -13,11 +13,13 @@ import {
 import type { ConnectionView } from '../../../common/http_api/connections';
 import { useAppServices } from '../../components/app_services';
 import { useConnections } from '../../hooks/use_connections';
+import { usePluginStatus } from '../../hooks/use_plugin_status';
 import { BackfillModal } from './backfill_modal';
 import { ConnectionFlyout } from './connection_flyout';
 import { ConnectionsTable } from './connections_table';
 import { DeleteConnectionModal } from './delete_connection_modal';
 import { ExpiryCallOut } from './expiry_call_out';
+import { SetupProblemsCallOut } from './setup_problems_call_out';
 import { StatusPanel } from './status_panel';
 import { useConnectionActions } from './use_connection_actions';
 
@@ -30,6 +32,7 @@ type FlyoutState =
 export function SettingsPage() {
   const { api, canManage } = useAppServices();
   const { connections, error, refresh } = useConnections(api);
+  const status = usePluginStatus(api);
   const actions = useConnectionActions(refresh);
   const [flyout, setFlyout] = useState<FlyoutState>({ kind: 'closed' });
   const [deleting, setDeleting] = useState<ConnectionView>();
@@ -63,6 +66,7 @@ export function SettingsPage() {
         <EuiFlexItem grow={false}>{connections?.length ? createButton : null}</EuiFlexItem>
       </EuiFlexGroup>
       <EuiSpacer size="m" />
+      <SetupProblemsCallOut state={status} />
       {!canManage && (
         <>
           <EuiCallOut
@@ -119,7 +123,7 @@ export function SettingsPage() {
         />
       )}
       <EuiSpacer size="xl" />
-      <StatusPanel />
+      <StatusPanel state={status} />
 
       {canManage && flyout.kind !== 'closed' && (
         <ConnectionFlyout

@@ -1,29 +1,8 @@
-import { useEffect, useState } from 'react';
 import { EuiDescriptionList, EuiPanel, EuiText } from '@elastic/eui';
-import type { StatusResponse } from '../../../common/http_api/status';
-import { useAppServices } from '../../components/app_services';
-
-type StatusState =
-  | { kind: 'loading' }
-  | { kind: 'loaded'; status: StatusResponse }
-  | { kind: 'failed'; message: string };
+import type { PluginStatusState } from '../../hooks/use_plugin_status';
 
 /** The Kibana and Elasticsearch versions the plugin runs against, small, at the page's foot. */
-export function StatusPanel() {
-  const { api } = useAppServices();
-  const [state, setState] = useState<StatusState>({ kind: 'loading' });
-
-  useEffect(() => {
-    let current = true;
-    api.status().then(
-      (status) => current && setState({ kind: 'loaded', status }),
-      (error: Error) => current && setState({ kind: 'failed', message: error.message })
-    );
-    return () => {
-      current = false;
-    };
-  }, [api]);
-
+export function StatusPanel({ state }: { state: PluginStatusState }) {
   if (state.kind === 'loading') return null;
   return (
     <EuiPanel color="subdued" hasShadow={false} paddingSize="s" grow={false}>

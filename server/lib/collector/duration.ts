@@ -1,4 +1,10 @@
-const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from '../../../common/time';
+const UNIT_MS: Record<string, number> = {
+  s: SECOND_MS,
+  m: MINUTE_MS,
+  h: HOUR_MS,
+  d: DAY_MS,
+};
 
 /** `90s`, `5m`, `24h`, `2d`: how settings and flags spell durations. */
 export function parseDurationMs(value: string): number {

@@ -1,10 +1,10 @@
 import type { CollectorCheckpoint, CollectorPass } from '../../../common/collector_checkpoint';
 import { MAX_WINDOW_MS } from '../graph/graph_client';
+import { DAY_MS, HOUR_MS } from '../../../common/time';
 
-const DAY_MS = 86_400_000;
 export const MAX_LOOKBACK_MS = 90 * DAY_MS;
 /** Graph refuses a start older than 90 days; keep clear of the edge while a window is read. */
-const RETENTION_MARGIN_MS = 3_600_000;
+const RETENTION_MARGIN_MS = HOUR_MS;
 
 export interface WindowSettings {
   /** How far back the first run reads (default 2 days, at most 90). */

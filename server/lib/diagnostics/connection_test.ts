@@ -19,6 +19,7 @@ import {
   type DiagnosisContext,
 } from './explanations';
 import { redactSecrets } from './secret_redaction';
+import { HOUR_MS } from '../../../common/time';
 
 export interface ConnectionTestDeps {
   tokens: Pick<TokenProvider, 'accessToken'>;
@@ -35,8 +36,6 @@ const TITLES: Record<TestStepId, string> = {
   servicePrincipal: 'Message trace service principal in the tenant',
   query: 'Read message traces of the last hour',
 };
-
-const HOUR_MS = 3_600_000;
 
 /** The `roles` claim of a JWT access token, unverified (Graph verifies it); undefined if no JWT. */
 export function tokenRoles(accessToken: string): string[] | undefined {

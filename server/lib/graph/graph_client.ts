@@ -16,8 +16,9 @@ import type { GraphEndpoints } from './graph_hosts';
 import { sendRequest } from './http_transport';
 import { withRetries, type RetryPolicy } from './retry_policy';
 import type { TokenProvider } from './token_provider';
+import { DAY_MS } from '../../../common/time';
 
-export const MAX_WINDOW_MS = 10 * 24 * 3_600_000;
+export const MAX_WINDOW_MS = 10 * DAY_MS;
 export const MAX_PAGE_SIZE = 5000;
 
 export interface TimeWindow {

@@ -22,11 +22,12 @@ import {
   type KeyedBucket,
   type ViewTarget,
 } from './view_scope';
+import { HOUR_MS } from '../../../common/time';
 
 const TOP = 10;
 /** Far more statuses than Graph has, so none is ever cut off. */
 const STATUS_BUCKETS = 50;
-const PENDING_TOO_LONG_MS = 3_600_000;
+const PENDING_TOO_LONG_MS = HOUR_MS;
 const NO_DIRECTION = 'unknown';
 
 const emptyCounts = (): CategoryCounts =>

@@ -1,20 +1,18 @@
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../common/time';
 
 /** Fixed intervals a histogram may use (auto_date_histogram is a module some clusters lack). */
 const INTERVALS = [
-  MINUTE,
-  5 * MINUTE,
-  10 * MINUTE,
-  30 * MINUTE,
-  HOUR,
-  3 * HOUR,
-  6 * HOUR,
-  12 * HOUR,
-  DAY,
-  7 * DAY,
-  30 * DAY,
+  MINUTE_MS,
+  5 * MINUTE_MS,
+  10 * MINUTE_MS,
+  30 * MINUTE_MS,
+  HOUR_MS,
+  3 * HOUR_MS,
+  6 * HOUR_MS,
+  12 * HOUR_MS,
+  DAY_MS,
+  7 * DAY_MS,
+  30 * DAY_MS,
 ];
 
 export const MAX_HISTOGRAM_BUCKETS = 60;
@@ -30,5 +28,5 @@ export function histogramIntervalMs(startMs: number, endMs: number): number {
 
 /** Elasticsearch's fixed_interval syntax, in whole minutes (every interval above is one). */
 export function fixedInterval(intervalMs: number): string {
-  return `${Math.round(intervalMs / MINUTE)}m`;
+  return `${Math.round(intervalMs / MINUTE_MS)}m`;
 }

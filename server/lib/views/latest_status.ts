@@ -1,10 +1,10 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { LatestStatusQuality, ViewScope } from '../../../common/http_api/views';
 import { SUPERSEDING_CANDIDATE_STATUSES, TRANSIENT_STATUSES } from '../../../common/message_status';
+import { DAY_MS } from '../../../common/time';
 import { aggregate } from './aggregate';
 import { daySlicesOf, type SliceAnswer } from './latest_status_slices';
 import {
-  DAY_MS,
   FIELDS,
   TOLERANT,
   bucketsOf,

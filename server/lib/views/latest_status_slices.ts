@@ -1,6 +1,6 @@
 import type { Clock } from '../collector/clock';
 import { TtlCache } from './ttl_cache';
-import { DAY_MS } from './view_scope';
+import { DAY_MS } from '../../../common/time';
 
 /** Days remembered across every view and scope: 90 days of a few scopes. */
 const CACHED_DAYS = 500;

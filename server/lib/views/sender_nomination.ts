@@ -1,11 +1,11 @@
 import type { estypes } from '@elastic/elasticsearch';
+import { DAY_MS } from '../../../common/time';
 import type { SuspiciousSendersRequest } from '../../../common/http_api/views';
 import { UNDELIVERED_STATUSES } from '../../../common/message_status';
 import { lookalikeOf } from '../scoring/lookalike';
 import { OUTGOING, ownNetworkAggregation, ownNetworksOf } from './sender_aggregations';
 import { aggregateInParallel } from './aggregate';
 import {
-  DAY_MS,
   FIELDS,
   TOLERANT,
   bucketsOf,

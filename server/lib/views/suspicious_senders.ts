@@ -1,4 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
+import { DAY_MS } from '../../../common/time';
 import type {
   SuspiciousSender,
   SuspiciousSendersRequest,
@@ -19,7 +20,6 @@ import {
 import { keysOf, nominate, spansOf } from './sender_nomination';
 import { aggregateInParallel } from './aggregate';
 import {
-  DAY_MS,
   FIELDS,
   bucketsOf,
   docCountOf,

@@ -49,8 +49,6 @@ export function viewIndex(dataset: string, namespaces?: readonly string[]): stri
     : dataStreamPattern(dataset);
 }
 
-export const DAY_MS = 86_400_000;
-
 /** Searches that may meet no data stream yet (nothing collected) answer empty, not 404. */
 export const TOLERANT = { ignore_unavailable: true, allow_no_indices: true } as const;
 

@@ -144,14 +144,12 @@ describe('writeDocuments', () => {
     expect(result.failed.map((failure) => failure.status)).toEqual([500, 500, 500, 500]);
   });
 
-  it('writes with create conflicts alone when its credentials may not search', async () => {
-    const { client, bulkCalls } = fakeClient({
-      searchError: () => responseError(403),
-      answer: (id) => (id === 'b' ? { status: 409 } : { status: 201 }),
-    });
+  it('fails the page when its credentials may not search, rather than risk a second copy', async () => {
+    const { client, bulkCalls } = fakeClient({ searchError: () => responseError(403) });
     const result = await writeDocuments(client, 'ds', docs, { sleep: noSleep });
-    expect(bulkCalls).toHaveLength(1);
-    expect(result).toEqual({ created: 3, alreadyPresent: 1, failed: [] });
+    expect(bulkCalls).toHaveLength(0);
+    expect(result.created).toBe(0);
+    expect(result.failed.map((failure) => failure.status)).toEqual([403, 403, 403, 403]);
   });
 
   it('passes the signal, disables transport retries, and rejects promptly on abort', async () => {

@@ -115,9 +115,8 @@ async function findExisting(
       requestOptions(settings)
     )
   );
-  // A writer allowed only to create documents may not search: then the write index's own `_id`
-  // conflicts are the only de-duplication, which misses copies from before a rollover.
-  if (!outcome.ok && outcome.status === 403) return { ok: true, value: new Set() };
+  // A writer that may not search (no `read`) fails too: the write index's own `_id` conflicts
+  // would miss every copy from before a rollover, so writing on would store them twice.
   if (!outcome.ok) return outcome;
   return { ok: true, value: new Set(outcome.value.hits.hits.map((hit) => hit._id as string)) };
 }

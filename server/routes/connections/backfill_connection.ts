@@ -6,7 +6,8 @@ import {
 } from '../../../common/http_api/connections';
 import { validateWith } from '../../lib/route_validation';
 import type { RouteDependencies } from '../types';
-import { answerWith, connectionServiceOf } from './connection_handler';
+import { answerWith } from '../error_response';
+import { connectionServiceOf } from './connection_handler';
 
 /** Re-reads a past range beside the regular schedule; a new backfill replaces an unfinished one. */
 export function registerBackfillConnectionRoute(dependencies: RouteDependencies) {

@@ -7,7 +7,8 @@ import {
 import { validateWith } from '../../lib/route_validation';
 import type { ConnectionService } from '../../services/connection_service';
 import type { RouteDependencies } from '../types';
-import { answerWith, connectionServiceOf } from './connection_handler';
+import { answerWith } from '../error_response';
+import { connectionServiceOf } from './connection_handler';
 
 /** POST `…/connections/{id}/<action>` with no body, for users who manage connections. */
 export function registerConnectionActionRoute(

@@ -6,7 +6,7 @@ import {
   type ConnectionUnderTest,
 } from '../../lib/diagnostics/diagnostic_clients';
 import type { ClientCredential } from '../../lib/graph/token_provider';
-import type { ExchangeMessageTraceServices } from '../../plugin';
+import type { ExchangeMessageTraceServices } from '../../types';
 import { isNotFoundError } from '../../services/connection_errors';
 import type { ConnectionWithSecrets } from '../../services/connection_store';
 

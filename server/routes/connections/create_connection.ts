@@ -5,7 +5,8 @@ import {
 } from '../../../common/http_api/connections';
 import { validateWith } from '../../lib/route_validation';
 import type { RouteDependencies } from '../types';
-import { answerWith, connectionServiceOf } from './connection_handler';
+import { answerWith } from '../error_response';
+import { connectionServiceOf } from './connection_handler';
 
 /** Saves the connection and schedules its collection (disabled when the connection is). */
 export function registerCreateConnectionRoute(dependencies: RouteDependencies) {

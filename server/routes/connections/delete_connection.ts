@@ -5,7 +5,8 @@ import {
 } from '../../../common/http_api/connections';
 import { validateWith } from '../../lib/route_validation';
 import type { RouteDependencies } from '../types';
-import { answerWith, connectionServiceOf } from './connection_handler';
+import { answerWith } from '../error_response';
+import { connectionServiceOf } from './connection_handler';
 
 /** Deletes the connection and its task; the documents it collected stay. */
 export function registerDeleteConnectionRoute(dependencies: RouteDependencies) {

@@ -6,6 +6,7 @@ import {
 import { discoverDomains } from '../../lib/diagnostics/domain_discovery';
 import { validateWith } from '../../lib/route_validation';
 import type { RouteDependencies } from '../types';
+import { answerWith } from '../error_response';
 import { respondWithDiagnosis } from './connection_under_test';
 
 /** Manage privilege: the request carries a secret. Expected failures are answers, not errors. */
@@ -18,6 +19,8 @@ export function registerDiscoverDomainsRoute({ router, getServices }: RouteDepen
       options: { access: 'internal' },
     },
     async (_context, request, response) =>
-      respondWithDiagnosis(await getServices(), request, response, discoverDomains)
+      answerWith(response, async () =>
+        respondWithDiagnosis(await getServices(), request, response, discoverDomains)
+      )
   );
 }

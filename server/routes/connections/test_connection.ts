@@ -6,6 +6,7 @@ import {
 import { runConnectionTest } from '../../lib/diagnostics/connection_test';
 import { validateWith } from '../../lib/route_validation';
 import type { RouteDependencies } from '../types';
+import { answerWith } from '../error_response';
 import { respondWithDiagnosis } from './connection_under_test';
 
 /** Manage privilege: the request carries a secret, and the test spends the tenant's budget. */
@@ -18,6 +19,8 @@ export function registerTestConnectionRoute({ router, getServices }: RouteDepend
       options: { access: 'internal' },
     },
     async (_context, request, response) =>
-      respondWithDiagnosis(await getServices(), request, response, runConnectionTest)
+      answerWith(response, async () =>
+        respondWithDiagnosis(await getServices(), request, response, runConnectionTest)
+      )
   );
 }

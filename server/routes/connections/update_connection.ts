@@ -6,7 +6,8 @@ import {
 } from '../../../common/http_api/connections';
 import { validateWith } from '../../lib/route_validation';
 import type { RouteDependencies } from '../types';
-import { answerWith, connectionServiceOf } from './connection_handler';
+import { answerWith } from '../error_response';
+import { connectionServiceOf } from './connection_handler';
 
 /** Saves every setting; a secret left out keeps the stored one. The task follows the settings. */
 export function registerUpdateConnectionRoute(dependencies: RouteDependencies) {

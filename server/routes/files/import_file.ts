@@ -18,8 +18,8 @@ import { FileImportWriteError, importFile } from '../../lib/files/import_file';
 import { FileFormatError } from '../../lib/files/types';
 import { validateWith } from '../../lib/route_validation';
 import { isAuthorizationStatus } from '../../lib/writer/es_errors';
-import type { ExchangeMessageTraceServices } from '../../plugin';
-import { answerWith } from '../connections/connection_handler';
+import type { ExchangeMessageTraceServices } from '../../types';
+import { answerWith } from '../error_response';
 import type { RouteDependencies } from '../types';
 
 /** Kibana hands a body with `output: 'stream'` to the validation as a stream, never parsed. */

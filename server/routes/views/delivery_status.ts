@@ -6,7 +6,8 @@ import {
 import { validateWith } from '../../lib/route_validation';
 import { deliveryStatus } from '../../lib/views/delivery_status';
 import type { RouteDependencies } from '../types';
-import { answerView, viewTargetOf } from './view_handler';
+import { answerWith } from '../error_response';
+import { viewTargetOf } from './view_handler';
 
 export function registerDeliveryStatusRoute(dependencies: RouteDependencies) {
   dependencies.router.post(
@@ -17,7 +18,7 @@ export function registerDeliveryStatusRoute(dependencies: RouteDependencies) {
       options: { access: 'internal' },
     },
     async (context, request, response) =>
-      answerView(response, async () => {
+      answerWith(response, async () => {
         const services = await dependencies.getServices();
         const target = await viewTargetOf(context, services, request.body);
         const body = await deliveryStatus(target, request.body, services.clock.now());

@@ -7,7 +7,7 @@ import {
 } from '../../../common/http_api/views';
 import { validateWith } from '../../lib/route_validation';
 import type { RouteDependencies } from '../types';
-import { answerView } from './view_handler';
+import { answerWith } from '../error_response';
 
 /** Listing is for every reader of the views; marking and unmarking change what others see. */
 export function registerKnownSenderRoutes(dependencies: RouteDependencies) {
@@ -20,7 +20,7 @@ export function registerKnownSenderRoutes(dependencies: RouteDependencies) {
       options: { access: 'internal' },
     },
     async (_context, request, response) =>
-      answerView(response, async () => {
+      answerWith(response, async () => {
         const { knownSenders } = await getServices();
         const body: ListKnownSendersResponse = { knownSenders: await knownSenders.list(request) };
         return response.ok({ body });
@@ -34,9 +34,9 @@ export function registerKnownSenderRoutes(dependencies: RouteDependencies) {
       options: { access: 'internal' },
     },
     async (_context, request, response) =>
-      answerView(response, async () => {
-        const { knownSenders, security, clock } = await getServices();
-        const markedBy = security?.authc.getCurrentUser(request)?.username;
+      answerWith(response, async () => {
+        const { knownSenders, authc, clock } = await getServices();
+        const markedBy = authc.getCurrentUser(request)?.username;
         const body = await knownSenders.mark(request, {
           ...request.body,
           ...(markedBy ? { markedBy } : {}),
@@ -53,7 +53,7 @@ export function registerKnownSenderRoutes(dependencies: RouteDependencies) {
       options: { access: 'internal' },
     },
     async (_context, request, response) =>
-      answerView(response, async () => {
+      answerWith(response, async () => {
         const { knownSenders } = await getServices();
         await knownSenders.unmark(request, request.params.sender);
         return response.noContent();

@@ -3,7 +3,8 @@ import { MESSAGE_DETAIL_API_PATH, messageDetailRequestCodec } from '../../../com
 import { validateWith } from '../../lib/route_validation';
 import { messageDetail } from '../../lib/views/message_detail';
 import type { RouteDependencies } from '../types';
-import { answerView, viewTargetOf } from './view_handler';
+import { answerWith } from '../error_response';
+import { viewTargetOf } from './view_handler';
 
 export function registerMessageDetailRoute(dependencies: RouteDependencies) {
   dependencies.router.post(
@@ -14,7 +15,7 @@ export function registerMessageDetailRoute(dependencies: RouteDependencies) {
       options: { access: 'internal' },
     },
     async (context, request, response) =>
-      answerView(response, async () => {
+      answerWith(response, async () => {
         const target = await viewTargetOf(context, await dependencies.getServices(), request.body);
         const detail = await messageDetail(target, request.body);
         if (!detail) {

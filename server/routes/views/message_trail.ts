@@ -3,7 +3,8 @@ import { MESSAGE_TRAIL_API_PATH, messageTrailRequestCodec } from '../../../commo
 import { validateWith } from '../../lib/route_validation';
 import { visibleRow } from '../../lib/views/message_detail';
 import type { RouteDependencies } from '../types';
-import { answerView, viewTargetOf } from './view_handler';
+import { answerWith } from '../error_response';
+import { viewTargetOf } from './view_handler';
 
 /**
  * The per-recipient event trail from Microsoft Graph. Only for a row the user can read in
@@ -19,7 +20,7 @@ export function registerMessageTrailRoute(dependencies: RouteDependencies) {
       options: { access: 'internal' },
     },
     async (context, request, response) =>
-      answerView(response, async () => {
+      answerWith(response, async () => {
         const services = await dependencies.getServices();
         const { traceId, recipient } = request.body;
         const row = await visibleRow(await viewTargetOf(context, services), request.body);

@@ -3,7 +3,8 @@ import { MESSAGES_API_PATH, messageSearchRequestCodec } from '../../../common/ht
 import { validateWith } from '../../lib/route_validation';
 import { searchMessages } from '../../lib/views/message_search';
 import type { RouteDependencies } from '../types';
-import { answerView, viewTargetOf } from './view_handler';
+import { answerWith } from '../error_response';
+import { viewTargetOf } from './view_handler';
 
 export function registerSearchMessagesRoute(dependencies: RouteDependencies) {
   dependencies.router.post(
@@ -14,7 +15,7 @@ export function registerSearchMessagesRoute(dependencies: RouteDependencies) {
       options: { access: 'internal' },
     },
     async (context, request, response) =>
-      answerView(response, async () => {
+      answerWith(response, async () => {
         const target = await viewTargetOf(context, await dependencies.getServices(), request.body);
         return response.ok({ body: await searchMessages(target, request.body) });
       })

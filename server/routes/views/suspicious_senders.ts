@@ -6,7 +6,8 @@ import {
 import { validateWith } from '../../lib/route_validation';
 import { suspiciousSenders } from '../../lib/views/suspicious_senders';
 import type { RouteDependencies } from '../types';
-import { answerView, localDomainsOf, viewTargetOf } from './view_handler';
+import { answerWith } from '../error_response';
+import { localDomainsOf, viewTargetOf } from './view_handler';
 
 export function registerSuspiciousSendersRoute(dependencies: RouteDependencies) {
   dependencies.router.post(
@@ -17,7 +18,7 @@ export function registerSuspiciousSendersRoute(dependencies: RouteDependencies) 
       options: { access: 'internal' },
     },
     async (context, request, response) =>
-      answerView(response, async () => {
+      answerWith(response, async () => {
         const services = await dependencies.getServices();
         const [target, localDomains, knownSenders] = await Promise.all([
           viewTargetOf(context, services, request.body),

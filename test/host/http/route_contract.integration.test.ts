@@ -1,31 +1,46 @@
 import type { KibanaHost } from '../kibana_host';
 import { samplePlugin } from '../fixtures/sample_plugin';
-import { HOST_USERS, type HostUser } from '../security/users';
-import { callRoute, startTestHost } from '../test_support';
+import { Client } from '@elastic/elasticsearch';
+import { FIXTURE_PASSWORD, KIBANA_APPLICATION } from '../../es/security_fixtures';
+import { callRoute, esUrl, startTestHost } from '../test_support';
 
-const users: HostUser[] = [
-  ...HOST_USERS,
-  {
-    username: 'sample_reader',
-    password: 'changeme',
-    fullName: 'Reader',
-    superuser: false,
-    grants: [{ feature: 'sample', privilege: 'read' }],
-  },
-  {
-    username: 'sample_admin',
-    password: 'changeme',
-    fullName: 'Admin',
-    superuser: false,
-    grants: [{ feature: 'sample', privilege: 'all' }],
-  },
-];
+/** Users of the sample feature, made through Elasticsearch's security API as for our own. */
+async function createSampleUsers() {
+  const admin = new Client({ node: esUrl() });
+  try {
+    for (const privilege of ['read', 'all']) {
+      await admin.security.putRole({
+        name: `sample_${privilege}`,
+        applications: [
+          {
+            application: KIBANA_APPLICATION,
+            privileges: [`feature_sample.${privilege}`],
+            resources: ['*'],
+          },
+        ],
+      });
+    }
+    await admin.security.putUser({
+      username: 'sample_reader',
+      password: FIXTURE_PASSWORD,
+      roles: ['sample_read'],
+    });
+    await admin.security.putUser({
+      username: 'sample_admin',
+      password: FIXTURE_PASSWORD,
+      roles: ['sample_all'],
+    });
+  } finally {
+    await admin.close();
+  }
+}
 
 describe('host HTTP route contract', () => {
   let host: KibanaHost;
 
   beforeAll(async () => {
-    host = await startTestHost({ plugins: [samplePlugin], users });
+    await createSampleUsers();
+    host = await startTestHost({ plugins: [samplePlugin] });
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Client } from '@elastic/elasticsearch';
-import type { AuthenticatedUser, AuthenticationProvider } from '@kbn/security-plugin/server';
+import type { AuthenticatedUser, AuthenticationProvider } from '@kbn/core/server';
 import { basicAuthorization, statusCodeOf } from '../elasticsearch/credentials';
 
 /** Someone the host's login page (its user switcher) can log in, with what they would type. */

@@ -1,11 +1,11 @@
 import type { Client } from '@elastic/elasticsearch';
-import type { KibanaRequest } from '@kbn/core/server';
 import type {
+  KibanaRequest,
   APIKeys,
   CreateRestAPIKeyParams,
   GrantAPIKeyResult,
   InvalidateAPIKeysParams,
-} from '@kbn/security-plugin/server';
+} from '@kbn/core/server';
 import { authenticationOf } from './request_authentication';
 
 /**

@@ -1,0 +1,72 @@
+import type { IKibanaResponse, KibanaResponseFactory } from '@kbn/core/server';
+import { BudgetWaitTooLong } from '../lib/budget/request_budget';
+import { GraphError } from '../lib/graph/graph_error';
+import { errorStatus, isTransientError } from '../lib/writer/es_errors';
+import {
+  ConnectionConflictError,
+  ConnectionNotFoundError,
+  EncryptionKeyMissingError,
+  InvalidConnectionRequestError,
+} from '../services/connection_errors';
+import { MissingIndexPrivilegesError } from '../services/index_privileges';
+import { KnownSenderNotFoundError } from '../services/known_sender_store';
+import { ServiceUnavailableError } from '../services/startup_gate';
+import { ApiKeysDisabledError, CannotGrantApiKeyError } from '../services/writer_api_key';
+
+const BAD_REQUEST = [
+  InvalidConnectionRequestError,
+  EncryptionKeyMissingError,
+  CannotGrantApiKeyError,
+  ApiKeysDisabledError,
+  RangeError,
+];
+
+/**
+ * Kibana answers a thrown error with a logged 500, so every failure a route expects becomes its
+ * own status here, with a message that says what happened; anything else stays a 500.
+ */
+export async function answerWith(
+  response: KibanaResponseFactory,
+  handle: () => Promise<IKibanaResponse>
+): Promise<IKibanaResponse> {
+  try {
+    return await handle();
+  } catch (error) {
+    const body = { message: (error as Error).message };
+    if (BAD_REQUEST.some((kind) => error instanceof kind)) return response.badRequest({ body });
+    if (error instanceof ConnectionNotFoundError || error instanceof KnownSenderNotFoundError) {
+      return response.notFound({ body });
+    }
+    if (error instanceof ConnectionConflictError) return response.conflict({ body });
+    if (error instanceof MissingIndexPrivilegesError) return response.forbidden({ body });
+    if (error instanceof ServiceUnavailableError) {
+      return response.customError({ statusCode: 503, body });
+    }
+    if (error instanceof BudgetWaitTooLong) {
+      return response.customError({
+        statusCode: 429,
+        body: {
+          message: `The tenant's Microsoft Graph request budget is used up until ${new Date(
+            error.availableAt
+          ).toISOString()}; try again then`,
+        },
+      });
+    }
+    if (error instanceof GraphError) {
+      if (error.kind === 'notFound') return response.notFound({ body });
+      return response.customError({
+        statusCode: 502,
+        body: { message: `Microsoft Graph: ${error.message}` },
+      });
+    }
+    if (errorStatus(error) === undefined && isTransientError(error)) {
+      return response.customError({
+        statusCode: 503,
+        body: { message: `Elasticsearch cannot be reached: ${(error as Error).message}` },
+      });
+    }
+    // Elasticsearch refused the caller: its own words say which privilege is missing.
+    if (errorStatus(error) === 403) return response.forbidden({ body });
+    throw error;
+  }
+}
