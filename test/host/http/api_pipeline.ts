@@ -8,7 +8,6 @@ import type {
   RequestHandlerContext,
   RouteConfigOptions,
   RouteMethod,
-  RouteValidatorFullConfigRequest,
 } from '@kbn/core/server';
 import type { Client } from '@elastic/elasticsearch';
 import type { HostAuthenticator } from '../security/authentication';
@@ -16,8 +15,14 @@ import { actions, checkPrivileges } from '../security/feature_privileges';
 import { bindAuthentication } from '../security/request_authentication';
 import type { RegisteredRoute } from './host_router';
 import { RequestValidationError, validatePart } from './request_validation';
-import { errorBody, KibanaResponse, kibanaResponseFactory } from './response_factory';
-import { assertDeclaredLength, readJsonBody, PayloadError } from './request_body';
+import { errorBody, kibanaResponseFactory } from './response_factory';
+import { PayloadError, readRouteBody } from './request_body';
+import {
+  elasticsearchUnauthorizedAnswer,
+  INTERNAL_ERROR_ANSWER,
+  toHttpAnswer,
+  type HttpAnswer,
+} from './response_adapter';
 
 export interface ApiPipelineDeps {
   routes: RegisteredRoute[];
@@ -48,20 +53,6 @@ function parseQuery(search: URLSearchParams): Record<string, string | string[]> 
     query[key] = existing === undefined ? value : [existing, value].flat();
   }
   return query;
-}
-
-function validatorOf(
-  route: RegisteredRoute
-): RouteValidatorFullConfigRequest<unknown, unknown, unknown> {
-  const validate = route.config.validate;
-  if (validate === false) return {};
-  const resolved = typeof validate === 'function' ? (validate as () => unknown)() : validate;
-  const withRequest = resolved as { request?: object };
-  return (withRequest.request ?? resolved) as RouteValidatorFullConfigRequest<
-    unknown,
-    unknown,
-    unknown
-  >;
 }
 
 /**
@@ -129,15 +120,9 @@ async function buildRequest(
   url: URL,
   params: Record<string, string>
 ) {
-  const options = (route.config.options ?? {}) as RouteConfigOptions<RouteMethod>;
-  const validator = validatorOf(route);
-  const streamed = options.body?.output === 'stream';
-  // hapi checks a streamed body's declared length only; the handler reads the stream itself.
-  if (streamed) assertDeclaredLength(req, options.body?.maxBytes);
-  const rawBody =
-    route.method === 'get' || route.method === 'delete' || streamed
-      ? undefined
-      : await readJsonBody(req, options.body?.maxBytes);
+  // `validate: false` validates nothing: params, query and body are all `{}` (route.ts @ 0198047a).
+  const validator = route.validation ?? {};
+  const rawBody = await readRouteBody(req, route.options.body);
   const aborted$ = new Subject<void>();
   const completed$ = new Subject<void>();
   req.on('close', () => (req.complete ? completed$.next() : aborted$.next()));
@@ -145,7 +130,7 @@ async function buildRequest(
     id: randomUUID(),
     uuid: randomUUID(),
     url,
-    route: { path: route.path, method: route.method, options },
+    route: { path: route.path, method: route.method, options: route.options },
     headers: req.headers,
     isSystemRequest: req.headers['kbn-system-request'] === 'true',
     isFakeRequest: false,
@@ -155,42 +140,62 @@ async function buildRequest(
     params: validatePart(validator.params, params, 'request params'),
     query: validatePart(validator.query, parseQuery(url.searchParams), 'request query'),
     // Kibana hands a streamed body to the body validation as the stream.
-    body: validatePart(validator.body, streamed ? req : rawBody, 'request body'),
+    body: validatePart(validator.body, rawBody, 'request body'),
   } as unknown as KibanaRequest;
 }
 
-function send(res: ServerResponse, response: KibanaResponse) {
-  const headers = { ...(response.options.headers as Record<string, string> | undefined) };
-  const { payload } = response;
-  if (payload instanceof Readable) {
-    res.writeHead(response.status, headers);
-    payload.pipe(res);
+function send(res: ServerResponse, { status, headers, body }: HttpAnswer) {
+  if (body instanceof Readable) {
+    res.writeHead(status, headers);
+    body.pipe(res);
     return;
   }
-  if (payload === undefined) {
-    res.writeHead(response.status, headers).end();
+  if (body === undefined) {
+    res.writeHead(status, headers).end();
     return;
   }
-  const isText = typeof payload === 'string' || Buffer.isBuffer(payload);
-  const body = isText ? payload : JSON.stringify(payload);
+  const isText = typeof body === 'string' || Buffer.isBuffer(body);
   res
-    .writeHead(response.status, {
+    .writeHead(status, {
       'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
       ...headers,
     })
-    .end(body);
+    .end(isText ? body : JSON.stringify(body));
 }
 
-function sendError(res: ServerResponse, statusCode: number, message: string) {
-  send(res, new KibanaResponse(statusCode, errorBody(statusCode, message)));
-}
-
-/** Errors Kibana answers with their own status; anything else is a logged 500. */
-function expectedErrorStatus(error: unknown): number | undefined {
+/** The host's own refusals before the handler (authentication, route checks, body, validation). */
+function hostRefusalStatus(error: unknown): number | undefined {
   if (error instanceof HttpError || error instanceof PayloadError) return error.statusCode;
   if (error instanceof RequestValidationError) return 400;
-  const esStatus = (error as { meta?: { statusCode?: number } }).meta?.statusCode;
-  return esStatus === 401 ? 401 : undefined;
+  return undefined;
+}
+
+/**
+ * What Kibana answers to a throw: an Elasticsearch 401 is forwarded, anything else (Boom errors
+ * included) is logged and answered with a generic 500.
+ * Kibana: src/core/packages/http/router-server-internal/src/router.ts @ 0311e8ba (`handle`);
+ * route.ts @ 0198047a logs a failed validation as `400 Bad Request`.
+ */
+function answerToThrow(error: unknown, route: RegisteredRoute, logger: Logger): HttpAnswer {
+  const meta = (status: number) => ({
+    http: {
+      response: { status_code: status },
+      request: { method: route.method, path: route.path },
+    },
+    error: { message: (error as Error).message },
+  });
+  const refusal = hostRefusalStatus(error);
+  if (refusal !== undefined) {
+    if (error instanceof RequestValidationError) logger.error('400 Bad Request', meta(400));
+    return { status: refusal, headers: {}, body: errorBody(refusal, (error as Error).message) };
+  }
+  const unauthorized = elasticsearchUnauthorizedAnswer(error);
+  if (unauthorized) {
+    logger.error('401 Unauthorized', meta(401));
+    return unauthorized;
+  }
+  logger.error('500 Server Error', meta(500));
+  return INTERNAL_ERROR_ANSWER;
 }
 
 /** Runs one API request through Kibana's route contract. Returns false when no route matches. */
@@ -231,12 +236,9 @@ export async function handleApiRequest(
     if (authentication) bindAuthentication(request, authentication);
     const context = deps.createContext(request);
     const response = await route.handler(context as never, request as never, kibanaResponseFactory);
-    send(res, response as KibanaResponse);
+    send(res, toHttpAnswer(response));
   } catch (error) {
-    const statusCode = expectedErrorStatus(error);
-    if (statusCode === undefined) deps.logger.error(error as Error);
-    const message = statusCode ? (error as Error).message : 'An internal server error occurred.';
-    sendError(res, statusCode ?? 500, message);
+    send(res, answerToThrow(error, route, deps.logger));
   }
   return true;
 }

@@ -6,9 +6,15 @@ import type {
   HttpResponsePayload,
   IKibanaResponse,
   KibanaResponseFactory,
+  RedirectResponseOptions,
   ResponseError,
 } from '@kbn/core/server';
 
+/**
+ * Kibana's response factory, as a handler sees it: it records status, payload and options; turning
+ * them into an HTTP answer (and refusing what hapi refuses) is response_adapter.ts's work.
+ * Kibana: src/core/packages/http/router-server-internal/src/response.ts @ 0ec19fff
+ */
 export class KibanaResponse<T extends HttpResponsePayload | ResponseError = HttpResponsePayload>
   implements IKibanaResponse<T>
 {
@@ -19,27 +25,23 @@ export class KibanaResponse<T extends HttpResponsePayload | ResponseError = Http
   ) {}
 }
 
-/** Kibana answers errors with hapi's Boom shape. */
-export function errorBody(statusCode: number, error?: ResponseError) {
-  const reason = STATUS_CODES[statusCode] ?? 'Error';
-  if (error === undefined) return { statusCode, error: reason, message: reason };
-  if (typeof error === 'string') return { statusCode, error: reason, message: error };
-  if (error instanceof Error) return { statusCode, error: reason, message: error.message };
-  if (typeof error === 'object' && 'message' in error) {
-    const message = error.message instanceof Error ? error.message.message : error.message;
-    return {
-      statusCode,
-      error: reason,
-      message,
-      ...(error.attributes ? { attributes: error.attributes } : {}),
-    };
-  }
-  return { statusCode, error: reason, message: reason };
+/** hapi's Boom error payload, the shape of every Kibana error answer. */
+export function errorBody(statusCode: number, message?: string) {
+  const reason = STATUS_CODES[statusCode] ?? 'Unknown';
+  return { statusCode, error: reason, message: message ?? reason };
 }
 
-function errorResponse(statusCode: number) {
-  return (options: ErrorHttpResponseOptions = {}) =>
-    new KibanaResponse(statusCode, errorBody(statusCode, options.body), options);
+const errorResponse =
+  (statusCode: number, defaultBody: string) =>
+  (options: ErrorHttpResponseOptions = {}) =>
+    new KibanaResponse(statusCode, options.body || defaultBody, options);
+
+function assertStatusCode(options: { statusCode?: number } | undefined) {
+  if (!options || !options.statusCode) {
+    throw new Error(
+      `options.statusCode is expected to be set. given options: ${options && options.statusCode}`
+    );
+  }
 }
 
 export const kibanaResponseFactory = {
@@ -47,14 +49,28 @@ export const kibanaResponseFactory = {
   created: (options: HttpResponseOptions = {}) => new KibanaResponse(201, options.body, options),
   accepted: (options: HttpResponseOptions = {}) => new KibanaResponse(202, options.body, options),
   noContent: (options: HttpResponseOptions = {}) => new KibanaResponse(204, undefined, options),
-  badRequest: errorResponse(400),
-  unauthorized: errorResponse(401),
-  forbidden: errorResponse(403),
-  notFound: errorResponse(404),
-  conflict: errorResponse(409),
-  unprocessableContent: errorResponse(422),
-  customError: (options: CustomHttpResponseOptions<ResponseError>) =>
-    new KibanaResponse(options.statusCode, errorBody(options.statusCode, options.body), options),
-  custom: (options: CustomHttpResponseOptions<HttpResponsePayload | ResponseError>) =>
-    new KibanaResponse(options.statusCode, options.body, options),
+  multiStatus: (options: HttpResponseOptions = {}) =>
+    new KibanaResponse(207, options.body, options),
+  redirected: (options: RedirectResponseOptions) => new KibanaResponse(302, options.body, options),
+  notModified: (options: HttpResponseOptions = {}) => new KibanaResponse(304, undefined, options),
+  badRequest: errorResponse(400, 'Bad Request'),
+  unauthorized: errorResponse(401, 'Unauthorized'),
+  forbidden: errorResponse(403, 'Forbidden'),
+  notFound: errorResponse(404, 'Not Found'),
+  conflict: errorResponse(409, 'Conflict'),
+  unprocessableContent: errorResponse(422, 'Unprocessable Content'),
+  customError: (options: CustomHttpResponseOptions<ResponseError>) => {
+    assertStatusCode(options);
+    if (options.statusCode < 400 || options.statusCode >= 600) {
+      throw new Error(
+        `Unexpected Http status code. Expected from 400 to 599, but given: ${options.statusCode}`
+      );
+    }
+    return new KibanaResponse(options.statusCode, options.body, options);
+  },
+  custom: (options: CustomHttpResponseOptions<HttpResponsePayload | ResponseError>) => {
+    assertStatusCode(options);
+    const { statusCode, body, ...rest } = options;
+    return new KibanaResponse(statusCode, body, rest);
+  },
 } as unknown as KibanaResponseFactory;

@@ -8,6 +8,7 @@ import type {
   ApplicationStart,
   Capabilities,
 } from '@kbn/core/public';
+import { registrableApp } from './application_registration_rules';
 
 /** AppStatus.inaccessible; the enum itself is type-only here (no runtime @kbn/core/public). */
 const APP_STATUS_INACCESSIBLE = 1;
@@ -36,19 +37,16 @@ const leaveActions: AppLeaveActionFactory = {
 /** `core.application`: register in setup; in start, navigation under the host's base path. */
 export function createApplicationService(basePath: string) {
   const apps = new Map<string, App<unknown>>();
-  let started = false;
+  let registrationClosed = false;
   const setup: ApplicationSetup = {
-    register: (app) => {
-      if (started) throw new Error('Applications cannot be registered after "setup"');
-      if (!/^[A-Za-z0-9:_-]+$/.test(app.id)) throw new Error(`Invalid application id "${app.id}"`);
-      if (apps.has(app.id))
-        throw new Error(`An application is already registered with the id "${app.id}"`);
-      apps.set(app.id, app as App<unknown>);
+    register: (candidate) => {
+      const app = registrableApp(candidate as App<unknown>, { registrationClosed, basePath, apps });
+      apps.set(app.id, app);
     },
   };
 
   function start(capabilities: Capabilities): ApplicationService {
-    started = true;
+    registrationClosed = true;
     const history = createBrowserHistory({ basename: basePath });
     const location$ = new BehaviorSubject<Location>(history.location);
     history.listen((location) => location$.next(location));

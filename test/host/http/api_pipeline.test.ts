@@ -1,0 +1,180 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { errors } from '@elastic/elasticsearch';
+import type {
+  IRouter,
+  RequestHandler,
+  RequestHandlerContext,
+  RouteConfig,
+  RouteMethod,
+} from '@kbn/core/server';
+import { FeaturesService } from '../features/features_service';
+import { createLogger, createLogSink } from '../logging/host_logger';
+import { HOST_USERS } from '../security/users';
+import { handleApiRequest } from './api_pipeline';
+import { createHostRouter, type RegisteredRoute } from './host_router';
+
+type Handler = RequestHandler<unknown, unknown, unknown, RequestHandlerContext, RouteMethod>;
+type Config = Omit<RouteConfig<unknown, unknown, unknown, RouteMethod>, 'security'>;
+
+const security = { authz: { requiredPrivileges: ['anything'] } };
+const echoBody: Handler = async (_context, request, response) =>
+  response.ok({ body: { body: request.body as object } });
+
+/**
+ * The host's request pipeline on a local port, no Elasticsearch: routes go through the strict
+ * router, requests carry the superuser's credentials and the headers Kibana asks of internal calls.
+ */
+describe('API pipeline (Kibana body handling and answers to throws)', () => {
+  const routes: RegisteredRoute[] = [];
+  const router = createHostRouter(routes) as IRouter<RequestHandlerContext>;
+  const logSink = createLogSink('fatal', () => undefined);
+  let server: Server;
+  let url: string;
+
+  const register = (method: 'get' | 'post', config: Config, handler: Handler) =>
+    (router[method] as (c: unknown, h: Handler) => void)({ security, ...config }, handler);
+
+  async function call(method: string, path: string, body?: string) {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        authorization: `Basic ${Buffer.from('elastic:changeme').toString('base64')}`,
+        'kbn-xsrf': 'true',
+        'x-elastic-internal-origin': 'Kibana',
+        'content-type': 'application/json',
+      },
+      body,
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: JSON.parse(text || 'null') };
+  }
+
+  beforeAll(async () => {
+    register('post', { path: '/api/t/{id}/unvalidated', validate: false }, async (_c, request, r) =>
+      r.ok({ body: { params: request.params, query: request.query, body: request.body } })
+    );
+    register(
+      'post',
+      { path: '/api/t/{id}/params_only', validate: { params: (data, { ok }) => ok(data) } },
+      echoBody
+    );
+    register(
+      'post',
+      { path: '/api/t/validated', validate: { body: (data, { ok }) => ok(data) } },
+      echoBody
+    );
+    register(
+      'post',
+      {
+        path: '/api/t/deep',
+        validate: { body: (_data, { badRequest }) => badRequest('expected a string', ['a', 'b']) },
+      },
+      echoBody
+    );
+    register('get', { path: '/api/t/boom', validate: false }, async () => {
+      throw Object.assign(new Error('Saved object [x/y] not found'), {
+        isBoom: true,
+        output: { statusCode: 404 },
+      });
+    });
+    register('get', { path: '/api/t/es401', validate: false }, async () => {
+      throw new errors.ResponseError({
+        body: { error: { type: 'security_exception', reason: 'expired' } },
+        statusCode: 401,
+        headers: { 'www-authenticate': 'Basic realm="security"' },
+        warnings: null,
+        meta: {} as never,
+      });
+    });
+    register('get', { path: '/api/t/bad_status', validate: false }, async (_c, _r, response) =>
+      response.customError({ statusCode: 302, body: 'moved' })
+    );
+    const features = new FeaturesService();
+    const logger = createLogger(logSink, 'http');
+    server = createServer((req, res) => {
+      const local = new URL(req.url ?? '/', 'http://host.invalid');
+      void handleApiRequest(req, res, local, {
+        routes,
+        features,
+        users: HOST_USERS,
+        logger,
+        createContext: () => ({}) as RequestHandlerContext,
+      }).then((handled) => {
+        if (!handled) res.writeHead(404).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('gives a validate: false handler {} for params, query and the body, left unread', async () => {
+    expect(await call('POST', '/api/t/7/unvalidated?x=1', '{not json')).toEqual(
+      expect.objectContaining({ status: 200, body: { params: {}, query: {}, body: {} } })
+    );
+  });
+
+  it('leaves the body of a route validating only params unread', async () => {
+    expect(await call('POST', '/api/t/7/params_only', '{not json')).toEqual(
+      expect.objectContaining({ status: 200, body: { body: {} } })
+    );
+  });
+
+  it('parses the body of a route that validates it', async () => {
+    expect((await call('POST', '/api/t/validated', '{"a":1}')).body).toEqual({ body: { a: 1 } });
+    expect((await call('POST', '/api/t/validated', '{not json')).body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Invalid request payload JSON format',
+    });
+  });
+
+  it('answers a failed validation 400 with the namespaced path, and logs it', async () => {
+    expect((await call('POST', '/api/t/deep', '{}')).body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: '[request body.a.b]: expected a string',
+    });
+    expect(logSink.lines.map((line) => line.message)).toContain('400 Bad Request');
+  });
+
+  it('answers a thrown Boom error with the logged generic 500', async () => {
+    logSink.lines.length = 0;
+    expect((await call('GET', '/api/t/boom')).body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'An internal server error occurred. Check Kibana server logs for details.',
+    });
+    expect(logSink.lines).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: '500 Server Error',
+        meta: expect.objectContaining({ error: { message: 'Saved object [x/y] not found' } }),
+      }),
+    ]);
+  });
+
+  it('forwards an Elasticsearch 401 with its message and challenge', async () => {
+    const answer = await call('GET', '/api/t/es401');
+    expect(answer.status).toBe(401);
+    expect(answer.headers.get('www-authenticate')).toBe('Basic realm="security"');
+    expect(answer.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'security_exception',
+    });
+  });
+
+  it('answers a refused customError with a 500', async () => {
+    expect((await call('GET', '/api/t/bad_status')).status).toBe(500);
+  });
+
+  it('matches no route for a trailing slash the route does not have', async () => {
+    expect((await call('POST', '/api/t/validated/', '{}')).status).toBe(404);
+  });
+});
