@@ -26,7 +26,8 @@ export function registerCollectTaskDefinition({
       title: 'Exchange Online message trace collection',
       description: 'Pulls message traces of one connection from Microsoft Graph into Elasticsearch',
       timeout: COLLECT_TASK_TIMEOUT,
-      maxConcurrency: 4,
+      // No maxConcurrency: Task Manager refuses it outside its allow-list and Kibana would not
+      // start. The per-tenant Graph budget is what bounds the calls to Microsoft.
       createTaskRunner: createCollectTaskRunner(getServices, parseDurationMs(COLLECT_TASK_TIMEOUT)),
     },
   });

@@ -197,7 +197,10 @@ export function registerFileImportTaskDefinition({
       title: 'Exchange Online message trace file import',
       description: 'Imports message-trace exports from the paths configured in kibana.yml',
       timeout: FILE_IMPORT_TASK_TIMEOUT,
-      maxConcurrency: 1,
+      // TaskCost.Large: parsing and indexing whole exports for up to an hour weighs more than a
+      // normal task. (No maxConcurrency: refused outside Task Manager's allow-list, and one task
+      // document never runs twice at once anyway.)
+      cost: 4,
       createTaskRunner: createCancellableRunner(
         getServices,
         timeoutMs,

@@ -164,6 +164,12 @@ declare module '@kbn/task-manager-plugin/server' {
     description?: string;
     createTaskRunner: TaskRunCreatorFunction;
     maxAttempts?: number;
+    /**
+     * Do not set. Task Manager throws `maxConcurrency setting isn't allowed for task type: <type>`
+     * for any type outside its allow-list (report:execute, report:execute-scheduled,
+     * ad_hoc_run-backfill), even for 0, and a throw in setup stops Kibana from starting
+     * (task_type_dictionary.ts @ 3107e092, constants.ts @ 15a50b77).
+     */
     maxConcurrency?: number;
     stateSchemaByVersion?: Record<
       number,

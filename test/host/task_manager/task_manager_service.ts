@@ -3,25 +3,32 @@ import type { Client } from '@elastic/elasticsearch';
 import type { Logger } from '@kbn/core/server';
 import type {
   ConcreteTaskInstance,
-  RunContext,
-  RunResult,
   TaskDefinitionRegistry,
   TaskInstance,
   TaskManagerSetupContract,
   TaskManagerStartContract,
-  TaskRegisterDefinition,
   TaskStatus,
 } from '@kbn/task-manager-plugin/server';
-import { parseDuration } from './duration';
 import {
-  failureOutcome,
-  runWriteback,
-  successOutcome,
-  type RetryPolicy,
-  type TaskOutcome,
-} from './task_outcome';
+  calculateDelayBasedOnAttempts,
+  getRetryAt,
+  getTimeout,
+  type RetryDelay,
+} from './get_retry_at';
+import { TaskRunner } from './task_runner';
 import { TaskScheduling } from './task_scheduling';
 import { TaskNotFoundError, TaskStore, type StoredTask } from './task_store';
+import { TaskTypeDictionary } from './task_type_dictionary';
+
+export interface RetryPolicy {
+  /** xpack.task_manager.max_attempts (default 3), for types that set no maxAttempts. */
+  maxAttempts: number;
+  /**
+   * A fixed wait before a failed task's next attempt, so tests need not wait Task Manager's 30 s
+   * and more; without it the host waits as Task Manager does (calculateDelayBasedOnAttempts).
+   */
+  retryDelayMs?: number;
+}
 
 export interface TaskManagerOptions {
   /** Where tasks are kept; a test host gets its own, so no other host claims its tasks. */
@@ -31,30 +38,31 @@ export interface TaskManagerOptions {
   retry: RetryPolicy;
 }
 
+// Kibana: x-pack/platform/plugins/shared/task_manager/server/config.ts @ 0452ebf8
 export const DEFAULT_TASK_MANAGER_OPTIONS: TaskManagerOptions = {
   index: 'kibana-host-task-manager',
   pollIntervalMs: 3000,
   capacity: 10,
-  retry: { maxAttempts: 3, retryDelayMs: 5 * 60_000 },
+  retry: { maxAttempts: 3 },
 };
 
-interface RunningTask {
-  cancel(): Promise<void>;
-  done: Promise<void>;
-}
-
 /**
- * Stands in for Task Manager: definitions registered in setup, tasks persisted in a real index,
- * a poller that claims due tasks, runs them under their timeout (calling `cancel()` when it
- * passes) and reschedules them as Task Manager does.
+ * Stands in for Task Manager: definitions registered in setup under Task Manager's rules, tasks
+ * persisted in a real index, a poller that claims due tasks and runs them, cancelling those that
+ * outlive their timeout, and writes each result back as Task Manager does.
  */
 export class TaskManagerService {
-  private readonly definitions = new Map<string, TaskRegisterDefinition>();
+  private readonly definitions: TaskTypeDictionary;
   private readonly store: TaskStore;
-  private readonly running = new Map<string, RunningTask>();
+  /** Runs counted against capacity; a cancelled run leaves it at once, as in Task Manager's pool. */
+  private readonly pool = new Map<string, TaskRunner>();
+  /** Every run not yet finished, cancelled or not, for stop() to wait on. */
+  private readonly inFlight = new Map<TaskRunner, Promise<void>>();
   private readonly ownerId = `kibana-host-${randomUUID()}`;
+  private readonly retryDelay: RetryDelay;
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<void> | undefined;
+  private pollWaiters: Array<() => void> = [];
   private stopped = false;
 
   constructor(
@@ -63,6 +71,10 @@ export class TaskManagerService {
     private readonly options: TaskManagerOptions = DEFAULT_TASK_MANAGER_OPTIONS
   ) {
     this.store = new TaskStore(client, options.index);
+    this.definitions = new TaskTypeDictionary(logger);
+    const { retryDelayMs } = options.retry;
+    this.retryDelay =
+      retryDelayMs === undefined ? calculateDelayBasedOnAttempts : () => retryDelayMs;
   }
 
   get index() {
@@ -71,15 +83,9 @@ export class TaskManagerService {
 
   setup(): TaskManagerSetupContract {
     return {
-      registerTaskDefinitions: (definitions: TaskDefinitionRegistry) => {
-        for (const [type, definition] of Object.entries(definitions)) {
-          if (this.definitions.has(type)) {
-            throw new Error(`Task ${type} is already defined!`);
-          }
-          this.definitions.set(type, definition);
-        }
-      },
-    } as TaskManagerSetupContract;
+      registerTaskDefinitions: (definitions: TaskDefinitionRegistry) =>
+        this.definitions.registerTaskDefinitions(definitions),
+    };
   }
 
   async start(): Promise<TaskManagerStartContract> {
@@ -87,7 +93,7 @@ export class TaskManagerService {
     this.schedulePoll(0);
     const scheduling = new TaskScheduling(
       this.store,
-      (taskType) => this.definition(taskType),
+      (taskType) => this.definitions.ensureHas(taskType),
       () => this.schedulePoll(0)
     );
     const contract = {
@@ -125,140 +131,119 @@ export class TaskManagerService {
     clearTimeout(this.timer);
     await this.polling;
     await Promise.all(
-      [...this.running.values()].map(async (task) => {
-        await task.cancel();
-        await task.done;
+      [...this.inFlight].map(async ([runner, done]) => {
+        await runner.cancel();
+        await done;
       })
     );
+    this.releasePollWaiters();
   }
 
-  private definition(taskType: string) {
-    const definition = this.definitions.get(taskType);
-    if (!definition) {
-      throw new Error(
-        `Unsupported task type "${taskType}". Supported types are ${[...this.definitions.keys()].join(', ')}`
-      );
-    }
-    return definition;
+  /** Resolves once a whole poll cycle has run after this call, e.g. to see a task was not claimed. */
+  nextPollCycle(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.stopped) resolve();
+      else this.pollWaiters.push(resolve);
+    });
+  }
+
+  private releasePollWaiters() {
+    const waiters = this.pollWaiters;
+    this.pollWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   private schedulePoll(delayMs: number) {
     if (this.stopped) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.polling = this.poll().finally(() => this.schedulePoll(this.options.pollIntervalMs));
+      const waiters = this.pollWaiters;
+      this.pollWaiters = [];
+      this.polling = this.poll().finally(() => {
+        for (const resolve of waiters) resolve();
+        this.schedulePoll(this.options.pollIntervalMs);
+      });
     }, delayMs);
   }
 
   private async poll() {
     try {
-      const free = this.options.capacity - this.running.size;
-      const due = await this.store.findDue([...this.definitions.keys()], new Date(), free);
+      const free = this.options.capacity - this.pool.size;
+      const due = await this.store.findDue(this.definitions.getAllTypes(), new Date(), free);
+      const inPool = new Set([...this.pool.values()].map((runner) => runner.id));
       for (const stored of due) {
-        if (!this.running.has(stored.instance.id)) await this.claimAndRun(stored);
+        if (!inPool.has(stored.instance.id)) await this.claimAndRun(stored);
       }
     } catch (error) {
       this.logger.error(`Task Manager poll failed: ${(error as Error).message}`);
     }
   }
 
-  private async claimAndRun(stored: StoredTask) {
-    const definition = this.definition(stored.instance.taskType);
-    const timeoutMs = parseDuration(stored.instance.timeoutOverride ?? definition.timeout ?? '5m');
-    const startedAt = new Date();
-    const { runAt, retryAt } = stored.instance;
-    const claimed: ConcreteTaskInstance = {
-      ...stored.instance,
-      // The claimer records when the run was due, which bulkUpdateSchedules counts from.
-      scheduledAt: retryAt && retryAt.getTime() < startedAt.getTime() ? retryAt : runAt,
-      status: 'running' as TaskStatus,
-      startedAt,
-      retryAt: new Date(startedAt.getTime() + timeoutMs),
-      attempts: stored.instance.attempts + 1,
-      ownerId: this.ownerId,
-    };
-    if (!(await this.store.replace(stored, claimed))) return;
-    // 9.2 to 9.4 hand tasks an abortController; 9.5-era Task Manager hands a signal. Both, here.
-    const abortController = new AbortController();
-    const runner = definition.createTaskRunner({
-      taskInstance: claimed,
-      abortController,
-      signal: abortController.signal,
-    } as RunContext);
-    const cancel = async () => {
-      if (abortController.signal.aborted) return;
-      abortController.abort();
-      await runner.cancel?.();
-    };
-    const done = this.execute(claimed, definition, runner.run, cancel, timeoutMs);
-    this.running.set(claimed.id, { cancel, done });
-    void done.finally(() => this.running.delete(claimed.id));
-  }
-
-  private async execute(
-    task: ConcreteTaskInstance,
-    definition: TaskRegisterDefinition,
-    run: () => Promise<RunResult | undefined | void>,
-    cancel: () => Promise<void>,
-    timeoutMs: number
-  ) {
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), timeoutMs);
-    });
-    let outcome: TaskOutcome;
-    try {
-      const result = await Promise.race([run(), timedOut]);
-      if (result === 'timeout') {
-        this.logger.warn(
-          `Cancelling task ${task.taskType} "${task.id}" as it expired after running for ${timeoutMs}ms`
-        );
-        await cancel();
-        outcome = failureOutcome(task, this.retryPolicy(definition), new Date());
-      } else if (result && (result as { error?: unknown }).error) {
-        this.logger.error(
-          `Task ${task.taskType} "${task.id}" failed: ${String((result as { error: unknown }).error)}`
-        );
-        outcome = failureOutcome(task, this.retryPolicy(definition), new Date());
-      } else {
-        outcome = successOutcome(task, result as RunResult | undefined, new Date());
-      }
-    } catch (error) {
-      this.logger.error(`Task ${task.taskType} "${task.id}" failed: ${(error as Error).message}`);
-      outcome = failureOutcome(task, this.retryPolicy(definition), new Date());
-    } finally {
-      clearTimeout(timer);
-    }
-    await this.persist(task.id, outcome);
-  }
-
-  private retryPolicy(definition: TaskRegisterDefinition): RetryPolicy {
-    return {
-      ...this.options.retry,
-      maxAttempts: definition.maxAttempts ?? this.options.retry.maxAttempts,
-    };
-  }
-
   /**
-   * The claim may have been removed meanwhile (removeIfExists during a run); then nothing is saved.
-   * Like Task Manager's partial update, the run writes only its own fields: a task disabled or
-   * given new params while it ran stays so.
+   * The claim, as Task Manager's mget claimer writes it: running, attempts counted, and a retryAt
+   * after which the task may be claimed again should this run never write back.
+   * Kibana: x-pack/platform/plugins/shared/task_manager/server/task_claimers/strategy_mget.ts
+   * @ e88eb042 (claimAvailableTasks), lib/get_retry_at.ts @ 50d695cd
    */
-  private async persist(id: string, outcome: TaskOutcome) {
-    try {
-      if (outcome.kind === 'delete') {
-        await this.store.remove(id);
-        return;
-      }
-      const current = await this.store.get(id);
-      await this.store.replace(current, {
-        ...current.instance,
-        ...runWriteback(outcome.instance),
-      });
-      if (outcome.instance.runAt.getTime() <= Date.now()) this.schedulePoll(0);
-    } catch (error) {
-      if ((error as { output?: { statusCode?: number } }).output?.statusCode === 404) return;
-      this.logger.error(`Task Manager could not save task "${id}": ${(error as Error).message}`);
+  private async claimAndRun(stored: StoredTask) {
+    const task = stored.instance;
+    const definition = this.definitions.getRegistered(task.taskType);
+    const timeout = getTimeout(task, definition.timeout);
+    const now = new Date();
+    const claimed = await this.store.replace(stored, {
+      ...task,
+      // The claimer records when the run was due, which bulkUpdateSchedules counts from.
+      scheduledAt:
+        task.retryAt && task.retryAt.getTime() < now.getTime() ? task.retryAt : task.runAt,
+      status: 'running' as TaskStatus,
+      startedAt: now,
+      retryAt: getRetryAt(task, timeout, now, this.retryDelay),
+      attempts: task.attempts + 1,
+      ownerId: this.ownerId,
+    } as ConcreteTaskInstance);
+    if (!claimed) return;
+    const runner = new TaskRunner(claimed, definition, timeout, {
+      store: this.store,
+      logger: this.logger,
+      pollIntervalMs: this.options.pollIntervalMs,
+      defaultMaxAttempts: this.options.retry.maxAttempts,
+      retryDelay: this.retryDelay,
+      wake: () => this.schedulePoll(0),
+    });
+    // A one-off task claimed again after its last attempt never wrote back is removed, not run.
+    // Kibana: polling_lifecycle.ts @ 35de92b4, task_running/task_runner.ts @ 006b838e
+    if (runner.isAdHocTaskAndOutOfAttempts) {
+      this.logger.debug(`Removing ${runner} because the max attempts have been reached.`);
+      await this.store.remove(task.id);
+      return;
     }
+    this.runInPool(runner);
+  }
+
+  private runInPool(runner: TaskRunner) {
+    const executionId = randomUUID();
+    this.pool.set(executionId, runner);
+    // Task Manager cancels a run once it is past its expiration, and frees its capacity.
+    const expiry = setTimeout(
+      () => {
+        this.logger.warn(
+          `Cancelling task ${runner} as it expired at ${runner.expiration.toISOString()} (with timeout set at ${runner.timeout}).`
+        );
+        this.pool.delete(executionId);
+        void runner.cancel();
+      },
+      runner.expiration.getTime() - Date.now() + 1
+    );
+    const done = runner
+      .run()
+      .catch((error) =>
+        this.logger.warn(`Task ${runner} failed in attempt to run: ${(error as Error).message}`)
+      )
+      .finally(() => {
+        clearTimeout(expiry);
+        this.pool.delete(executionId);
+        this.inFlight.delete(runner);
+      });
+    this.inFlight.set(runner, done);
   }
 }

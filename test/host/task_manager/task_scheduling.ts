@@ -4,7 +4,7 @@ import type {
   TaskInstance,
   TaskStatus,
 } from '@kbn/task-manager-plugin/server';
-import { parseDuration } from './duration';
+import { parseIntervalAsMillisecond } from './intervals';
 import { retryableBulkUpdate } from './task_bulk_update';
 import { newInstance, type TaskStore } from './task_store';
 
@@ -25,7 +25,7 @@ export class TaskScheduling {
   async schedule(task: TaskInstance): Promise<ConcreteTaskInstance> {
     this.assertTaskType(task.taskType);
     const interval = intervalOf(task);
-    if (interval) parseDuration(interval);
+    if (interval) parseIntervalAsMillisecond(interval);
     const instance = newInstance({ ...task, id: task.id ?? randomUUID() }, new Date());
     await this.store.create(instance);
     this.wake();
@@ -75,7 +75,7 @@ export class TaskScheduling {
 
   /** Only idle tasks change; the next run is an interval after the last one was due. */
   bulkUpdateSchedules(ids: string[], schedule: { interval: string }) {
-    const intervalMs = parseDuration(schedule.interval);
+    const intervalMs = parseIntervalAsMillisecond(schedule.interval);
     return retryableBulkUpdate(
       this.store,
       ids,
@@ -98,7 +98,7 @@ export class TaskScheduling {
         if (!runSoon) return { ...task, enabled: true };
         const now = Date.now();
         const interval = intervalOf(task);
-        const spreadMs = Math.min(interval ? parseDuration(interval) : 0, 5 * 60_000);
+        const spreadMs = Math.min(interval ? parseIntervalAsMillisecond(interval) : 0, 5 * 60_000);
         const runAt = new Date(
           all.length === 1 ? now : now + Math.floor(Math.random() * spreadMs) + 1
         );

@@ -43,6 +43,8 @@ export class TaskConflictError extends Error {
 
 const docId = (id: string) => `task:${id}`;
 const date = (value: string | null) => (value ? new Date(value) : null);
+const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
+const statusOf = (error: unknown) => (error as { meta?: { statusCode?: number } }).meta?.statusCode;
 
 function toInstance(id: string, doc: TaskDocument): ConcreteTaskInstance {
   const task = doc.task;
@@ -65,7 +67,6 @@ function toInstance(id: string, doc: TaskDocument): ConcreteTaskInstance {
 }
 
 function toDocument(instance: ConcreteTaskInstance): TaskDocument {
-  const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
   return {
     type: 'task',
     task: {
@@ -84,6 +85,28 @@ function toDocument(instance: ConcreteTaskInstance): TaskDocument {
       ...(instance.timeoutOverride ? { timeoutOverride: instance.timeoutOverride } : {}),
     },
   };
+}
+
+/** The stored form of the given fields; fields left undefined are not written. */
+function toPartialDocument(fields: Partial<ConcreteTaskInstance>): Partial<TaskDocument['task']> {
+  const stored: Record<keyof TaskDocument['task'], unknown> = {
+    taskType: fields.taskType,
+    params: fields.params && JSON.stringify(fields.params),
+    state: fields.state && JSON.stringify(fields.state),
+    schedule: fields.schedule,
+    runAt: fields.runAt && fields.runAt.toISOString(),
+    scheduledAt: fields.scheduledAt && fields.scheduledAt.toISOString(),
+    startedAt: fields.startedAt === undefined ? undefined : iso(fields.startedAt),
+    retryAt: fields.retryAt === undefined ? undefined : iso(fields.retryAt),
+    attempts: fields.attempts,
+    status: fields.status,
+    ownerId: fields.ownerId,
+    enabled: fields.enabled,
+    timeoutOverride: fields.timeoutOverride,
+  };
+  return Object.fromEntries(
+    Object.entries(stored).filter(([, value]) => value !== undefined)
+  ) as Partial<TaskDocument['task']>;
 }
 
 export function newInstance(task: TaskInstance & { id: string }, now: Date): ConcreteTaskInstance {
@@ -145,9 +168,7 @@ export class TaskStore {
         refresh: true,
       });
     } catch (error) {
-      if ((error as { meta?: { statusCode?: number } }).meta?.statusCode === 409) {
-        throw new TaskConflictError(instance.id);
-      }
+      if (statusOf(error) === 409) throw new TaskConflictError(instance.id);
       throw error;
     }
   }
@@ -165,10 +186,16 @@ export class TaskStore {
     };
   }
 
-  /** Writes only if nobody changed the task since it was read; false when someone did. */
-  async replace(stored: StoredTask, instance: ConcreteTaskInstance): Promise<boolean> {
+  /**
+   * Writes only if nobody changed the task since it was read: the task as now stored, or
+   * undefined when someone did.
+   */
+  async replace(
+    stored: StoredTask,
+    instance: ConcreteTaskInstance
+  ): Promise<StoredTask | undefined> {
     try {
-      await this.client.index({
+      const result = await this.client.index({
         index: this.index,
         id: docId(instance.id),
         document: toDocument(instance),
@@ -176,9 +203,35 @@ export class TaskStore {
         if_primary_term: stored.primaryTerm,
         refresh: true,
       });
-      return true;
+      return { instance, seqNo: result._seq_no!, primaryTerm: result._primary_term! };
     } catch (error) {
-      if ((error as { meta?: { statusCode?: number } }).meta?.statusCode === 409) return false;
+      if (statusOf(error) === 409) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Task Manager's partialUpdate: the given fields only, and only onto the version read; a write
+   * since (409) or a removal (404) leaves the task as it is.
+   * Kibana: x-pack/platform/plugins/shared/task_manager/server/task_store.ts @ 0098ca24 bulkPartialUpdate
+   */
+  async partialUpdate(
+    stored: StoredTask,
+    fields: Partial<ConcreteTaskInstance>
+  ): Promise<'updated' | 'conflict' | 'not_found'> {
+    try {
+      await this.client.update({
+        index: this.index,
+        id: docId(stored.instance.id),
+        doc: { task: toPartialDocument(fields) },
+        if_seq_no: stored.seqNo,
+        if_primary_term: stored.primaryTerm,
+        refresh: true,
+      });
+      return 'updated';
+    } catch (error) {
+      if (statusOf(error) === 409) return 'conflict';
+      if (statusOf(error) === 404) return 'not_found';
       throw error;
     }
   }
