@@ -12,7 +12,7 @@ import { EncryptedSavedObjectsService } from './saved_objects/encrypted_saved_ob
 import { SavedObjectsService } from './saved_objects/saved_objects_service';
 import { FIXTURE_LOGINS, KIBANA_APPLICATION } from '../es/security_fixtures';
 import { HostAuthenticator, type HostLogin } from './security/authentication';
-import { registerFeaturePrivileges } from './security/feature_privileges';
+import { checkPrivileges, registerFeaturePrivileges } from './security/feature_privileges';
 import { hostAuthc } from './security/security_service';
 import {
   DEFAULT_TASK_MANAGER_OPTIONS,
@@ -206,8 +206,12 @@ export class KibanaHost {
       pipeline: {
         routes: this.routes,
         authenticator: this.authenticator,
-        application: KIBANA_APPLICATION,
-        asCaller: (authorization) => this.elasticsearch.asCaller(authorization),
+        privilegesOf: (authentication, requested) =>
+          checkPrivileges(
+            this.elasticsearch.asCaller(authentication.authorization),
+            KIBANA_APPLICATION,
+            requested
+          ),
         logger: this.loggerFactory('http').get(),
         createContext: (request: KibanaRequest) =>
           ({

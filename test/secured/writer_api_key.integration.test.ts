@@ -1,5 +1,6 @@
 import { Client } from '@elastic/elasticsearch';
 import {
+  CONNECTIONS_API_PATH,
   connectionPath,
   REAUTHORIZE_ERROR_KIND,
   type ConnectionView,
@@ -7,6 +8,7 @@ import {
 import { CONNECTION_SAVED_OBJECT_TYPE } from '../../server/saved_objects/connection_type';
 import type { CollectTaskState } from '../../server/tasks/collect_task_state';
 import { indexTemplateName } from '../../server/lib/data_stream/templates';
+import { FIXTURE_PASSWORD } from '../es/security_fixtures';
 import { addSettledTenant } from '../collector/chaos_tenant';
 import { compareWithTruth } from '../collector/observations';
 import type { GraphEmulator } from '../graph_emulator';
@@ -24,13 +26,17 @@ const stateOf = (task: { state: Record<string, unknown> }) => task.state as Coll
 const dataStreamOf = (view: ConnectionView) =>
   `logs-microsoft_exchange_online_message_trace.log-${view.settings.namespace}`;
 
+/**
+ * Collection in a secured cluster: Elasticsearch's own security decides, and the plugin writes
+ * only through the API key it grants for the user who configured the connection.
+ */
 describe('collection in a secured cluster, through the API key of the configuring user', () => {
   let emulator: GraphEmulator;
   let host: KibanaHost;
   const es = new Client({ node: esUrl() });
 
   beforeAll(async () => {
-    ({ host, emulator } = await startEmulatedGraphHost({ security: true }));
+    ({ host, emulator } = await startEmulatedGraphHost());
   });
 
   afterAll(async () => {
@@ -48,7 +54,30 @@ describe('collection in a secured cluster, through the API key of the configurin
     return saved.attributes.apiKeyId!;
   }
 
-  it('writes only with the key (the internal user may not), into a data stream our template shaped', async () => {
+  const apiKeyRecord = async (id: string) =>
+    (await es.security.getApiKey({ id, with_limited_by: true })).api_keys[0]!;
+
+  it('grants a key with read, create_doc and auto_configure on our data streams only, limited by its owner', async () => {
+    const tenantId = addSettledTenant(emulator, 8800, 10, Date.now());
+    const created = await createConnection(host, connectionRequest(tenantId, { enabled: false }));
+    const key = await apiKeyRecord(await storedApiKeyId(created.id));
+    expect(key.username).toBe('mail_admin');
+    expect(key.role_descriptors).toEqual({
+      exchange_message_trace_writer: expect.objectContaining({
+        cluster: [],
+        indices: [
+          expect.objectContaining({
+            names: ['logs-microsoft_exchange_online_message_trace.log-*'],
+            privileges: ['read', 'create_doc', 'auto_configure'],
+          }),
+        ],
+      }),
+    });
+    // Elasticsearch keeps what its owner may do beside it: the key never does more.
+    expect(JSON.stringify(key.limited_by)).toContain('exchange_message_trace_admin');
+  });
+
+  it('writes only with the key (Elasticsearch refuses kibana_system), into a data stream our template shaped', async () => {
     const internal = host.elasticsearch.clusterClient().asInternalUser;
     const tenantId = addSettledTenant(emulator, 8801, 300, Date.now());
     const created = await createConnection(host, connectionRequest(tenantId));
@@ -60,6 +89,9 @@ describe('collection in a secured cluster, through the API key of the configurin
       operations: [{ create: { _index: stream } }, { '@timestamp': new Date().toISOString() }],
     });
     expect(refused.items[0]!.create!.status).toBe(403);
+    expect(refused.items[0]!.create!.error!.reason).toContain(
+      'with effective roles [kibana_system]'
+    );
     const comparison = await compareWithTruth({
       es,
       emulator,
@@ -80,26 +112,54 @@ describe('collection in a secured cluster, through the API key of the configurin
     const properties = Object.values(mapping)[0]!.mappings.properties!;
     expect(Object.keys(properties)).toEqual(expect.arrayContaining(['email', 'event', 'source']));
     const template = await es.indices.getIndexTemplate({ name: indexTemplateName() });
-    expect(template.index_templates[0]!.index_template.priority).toBeGreaterThan(100);
+    expect(template.index_templates[0]!.index_template.priority).toBe(150);
   });
 
-  it('stops on a key without the data stream privilege, keeps its checkpoint, resumes exactly after re-authorisation', async () => {
+  it('stays exactly once across a rollover followed by a re-read of the window before it', async () => {
+    const tenantId = addSettledTenant(emulator, 8804, 300, Date.now());
+    const created = await createConnection(host, connectionRequest(tenantId));
+    const first = await settledTask(host, created.id, (t) => stateOf(t).status.caughtUp === true);
+    const stream = dataStreamOf(created);
+    const storedBefore = (await es.count({ index: stream })).count;
+    expect(storedBefore).toBeGreaterThan(0);
+
+    const rollover = await es.indices.rollover({ alias: stream });
+    expect(rollover.rolled_over).toBe(true);
+    const rolledAt = new Date().toISOString();
+    // The next run re-reads the trailing 24 hours: every row it meets is in the old backing index.
+    const run = await callRoute(host, 'POST', connectionPath(created.id, '_run'), {
+      user: 'mail_admin',
+    });
+    expect(run.status).toBe(200);
+    const reread = await settledTask(
+      host,
+      created.id,
+      (t) => (stateOf(t).status.lastRunAt ?? '') > rolledAt && stateOf(t).status.caughtUp === true
+    );
+    expect(stateOf(reread).status.lastError).toBeUndefined();
+    expect(stateOf(reread).status.documentsLastRun).toBe(0);
+    await es.indices.refresh({ index: stream });
+    expect((await es.count({ index: stream })).count).toBe(storedBefore);
+    const comparison = await compareWithTruth({
+      es,
+      emulator,
+      tenantId,
+      dataStream: stream,
+      checkpoint: stateOf(reread).checkpoint!,
+    });
+    expect(comparison).toMatchObject({ missing: [], duplicates: 0, unexpected: [] });
+    expect(
+      stateOf(first).checkpoint!.collectedUntil <= stateOf(reread).checkpoint!.collectedUntil
+    ).toBe(true);
+  });
+
+  it('stops on an invalidated key, keeps its checkpoint, resumes exactly after re-authorisation', async () => {
     const tenantId = addSettledTenant(emulator, 8802, 300, Date.now());
-    // The first page takes a while; meanwhile the key loses its privilege on our data streams.
+    // The first page takes a while; meanwhile an administrator invalidates the key.
     emulator.faults.inject({ kind: 'hang', delayMs: 3000, tenantId });
     const created = await createConnection(host, connectionRequest(tenantId));
-    await es.update({
-      index: host.apiKeys!.index,
-      id: await storedApiKeyId(created.id),
-      doc: {
-        roleDescriptors: {
-          exchange_message_trace_writer: {
-            indices: [{ names: ['logs-something_else-*'], privileges: ['create_doc'] }],
-          },
-        },
-      },
-      refresh: true,
-    });
+    const oldKeyId = await storedApiKeyId(created.id);
+    await es.security.invalidateApiKey({ ids: [oldKeyId] });
     const failed = await settledTask(host, created.id, (t) => !!stateOf(t).status.lastError);
     const failedState = stateOf(failed);
     expect(failedState.status.lastError).toMatchObject({ kind: REAUTHORIZE_ERROR_KIND });
@@ -108,15 +168,11 @@ describe('collection in a secured cluster, through the API key of the configurin
     expect(await es.indices.exists({ index: dataStreamOf(created) })).toBe(false);
     expect((await viewOf(host, created.id)).task.health).toBe('failed');
 
-    const oldKeyId = await storedApiKeyId(created.id);
     const authorized = await callRoute(host, 'POST', connectionPath(created.id, '_authorize'), {
       user: 'mail_admin',
     });
     expect(authorized.status).toBe(200);
     expect(await storedApiKeyId(created.id)).not.toBe(oldKeyId);
-    await expect(
-      host.apiKeys!.authenticate(Buffer.from(`${oldKeyId}:x`).toString('base64'))
-    ).rejects.toThrow();
 
     const resumed = await settledTask(
       host,
@@ -134,18 +190,69 @@ describe('collection in a secured cluster, through the API key of the configurin
     expect(comparison).toMatchObject({ missing: [], duplicates: 0, unexpected: [] });
   });
 
-  it('invalidates the key when the connection is deleted', async () => {
+  it('invalidates the key when the connection is deleted, and the replaced one on re-authorisation', async () => {
     const tenantId = addSettledTenant(emulator, 8803, 10, Date.now());
     const created = await createConnection(host, connectionRequest(tenantId, { enabled: false }));
-    const keyId = await storedApiKeyId(created.id);
+    const firstKeyId = await storedApiKeyId(created.id);
+    await callRoute(host, 'POST', connectionPath(created.id, '_authorize'), { user: 'mail_admin' });
+    expect((await apiKeyRecord(firstKeyId)).invalidated).toBe(true);
+    const secondKeyId = await storedApiKeyId(created.id);
     const deleted = await callRoute(host, 'DELETE', connectionPath(created.id), {
       user: 'mail_admin',
     });
     expect(deleted.status).toBe(204);
-    const record = await es.get<{ invalidated: boolean }>({
-      index: host.apiKeys!.index,
-      id: keyId,
+    expect((await apiKeyRecord(secondKeyId)).invalidated).toBe(true);
+  });
+
+  it('tells a user without the index privileges which ones they lack, and grants nothing', async () => {
+    const tenantId = addSettledTenant(emulator, 8805, 10, Date.now());
+    const before = await es.security.getApiKey({ username: 'admin_without_index' });
+    const response = await callRoute(host, 'POST', CONNECTIONS_API_PATH, {
+      user: 'admin_without_index',
+      body: connectionRequest(tenantId, { name: 'Without index privileges' }),
     });
-    expect(record._source!.invalidated).toBe(true);
+    expect(response.status).toBe(403);
+    expect(response.body.message).toBe(
+      'User [admin_without_index] lacks the Elasticsearch index privileges [read, create_doc, ' +
+        'auto_configure] on [logs-microsoft_exchange_online_message_trace.log-*]: collection ' +
+        'writes with an API key granted from your own privileges, and a key never has more than ' +
+        'its owner. Ask an administrator to add them to your role.'
+    );
+    const after = await es.security.getApiKey({ username: 'admin_without_index' });
+    expect(after.api_keys).toHaveLength(before.api_keys.length);
+    const listed = await callRoute(host, 'GET', CONNECTIONS_API_PATH, { user: 'mail_admin' });
+    expect(
+      (listed.body.connections as ConnectionView[]).map((view) => view.settings.name)
+    ).not.toContain('Without index privileges');
+  });
+
+  it('tells a caller authenticated with an API key to authorise from a browser session', async () => {
+    // An API key of mail_admin's own, holding all of mail_admin's privileges.
+    const callerKey = await es.security.grantApiKey({
+      grant_type: 'password',
+      username: 'mail_admin',
+      password: FIXTURE_PASSWORD,
+      api_key: { name: 'automation' },
+    });
+    const tenantId = addSettledTenant(emulator, 8806, 10, Date.now());
+    const response = await callRoute(host, 'POST', CONNECTIONS_API_PATH, {
+      headers: { authorization: `ApiKey ${callerKey.encoded}` },
+      body: connectionRequest(tenantId, { name: 'Saved by an API key' }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.message).toBe(
+      'Collection writes with an API key that Kibana grants from the credentials of whoever ' +
+        'saves the connection, and it cannot grant one from a request with "ApiKey" credentials ' +
+        '(an API key cannot create another). Save or re-authorise the connection in Kibana, ' +
+        'logged in as a user.'
+    );
+    // The same caller may read: the key carries mail_admin's feature privileges.
+    const listed = await callRoute(host, 'GET', CONNECTIONS_API_PATH, {
+      headers: { authorization: `ApiKey ${callerKey.encoded}` },
+    });
+    expect(listed.status).toBe(200);
+    expect(
+      (listed.body.connections as ConnectionView[]).map((view) => view.settings.name)
+    ).not.toContain('Saved by an API key');
   });
 });

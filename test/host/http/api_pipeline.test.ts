@@ -2,15 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errors } from '@elastic/elasticsearch';
 import type {
+  AuthenticatedUser,
   IRouter,
   RequestHandler,
   RequestHandlerContext,
   RouteConfig,
   RouteMethod,
 } from '@kbn/core/server';
-import { FeaturesService } from '../features/features_service';
 import { createLogger, createLogSink } from '../logging/host_logger';
-import { HOST_USERS } from '../security/users';
 import { handleApiRequest } from './api_pipeline';
 import { createHostRouter, type RegisteredRoute } from './host_router';
 
@@ -18,6 +17,16 @@ type Handler = RequestHandler<unknown, unknown, unknown, RequestHandlerContext, 
 type Config = Omit<RouteConfig<unknown, unknown, unknown, RouteMethod>, 'security'>;
 
 const security = { authz: { requiredPrivileges: ['anything'] } };
+const SUPERUSER: AuthenticatedUser = {
+  username: 'super',
+  roles: ['superuser'],
+  enabled: true,
+  authentication_realm: { name: 'file', type: 'file' },
+  lookup_realm: { name: 'file', type: 'file' },
+  authentication_provider: { type: 'http', name: '__http__' },
+  authentication_type: 'realm',
+  elastic_cloud_user: false,
+};
 const echoBody: Handler = async (_context, request, response) =>
   response.ok({ body: { body: request.body as object } });
 
@@ -90,14 +99,21 @@ describe('API pipeline (Kibana body handling and answers to throws)', () => {
     register('get', { path: '/api/t/bad_status', validate: false }, async (_c, _r, response) =>
       response.customError({ statusCode: 302, body: 'moved' })
     );
-    const features = new FeaturesService();
     const logger = createLogger(logSink, 'http');
     server = createServer((req, res) => {
       const local = new URL(req.url ?? '/', 'http://host.invalid');
       void handleApiRequest(req, res, local, {
         routes,
-        features,
-        users: HOST_USERS,
+        // Who calls and what they hold is Elasticsearch's to say (secured_host.integration.test.ts);
+        // here every caller is someone holding every action, so only body handling is at stake.
+        authenticator: {
+          authenticate: async () => ({
+            kind: 'authenticated',
+            authentication: { user: SUPERUSER, authorization: 'Basic c3VwZXI6dXNlcg==' },
+          }),
+        },
+        privilegesOf: async (_authentication, requested) =>
+          Object.fromEntries(requested.map((action) => [action, true])),
         logger,
         createContext: () => ({}) as RequestHandlerContext,
       }).then((handled) => {

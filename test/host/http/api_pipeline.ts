@@ -9,9 +9,8 @@ import type {
   RouteConfigOptions,
   RouteMethod,
 } from '@kbn/core/server';
-import type { Client } from '@elastic/elasticsearch';
-import type { HostAuthenticator } from '../security/authentication';
-import { actions, checkPrivileges } from '../security/feature_privileges';
+import type { Authentication, HostAuthenticator } from '../security/authentication';
+import { actions } from '../security/feature_privileges';
 import { bindAuthentication } from '../security/request_authentication';
 import type { RegisteredRoute } from './host_router';
 import { RequestValidationError, validatePart } from './request_validation';
@@ -26,11 +25,12 @@ import {
 
 export interface ApiPipelineDeps {
   routes: RegisteredRoute[];
-  authenticator: HostAuthenticator;
-  /** The application Kibana's privileges are registered under (`kibana-.kibana`). */
-  application: string;
-  /** A client scoped to the caller's credentials. */
-  asCaller(authorization: string): Client;
+  authenticator: Pick<HostAuthenticator, 'authenticate'>;
+  /** Which of these Kibana actions the caller holds (Elasticsearch's `_has_privileges`). */
+  privilegesOf(
+    authentication: Authentication,
+    actions: readonly string[]
+  ): Promise<Record<string, boolean>>;
   logger: Logger;
   createContext(request: KibanaRequest): RequestHandlerContext;
 }
@@ -64,8 +64,7 @@ function parseQuery(search: URLSearchParams): Record<string, string | string[]> 
 async function assertAuthorized(
   route: RegisteredRoute,
   url: URL,
-  asCaller: Client,
-  application: string
+  held: (actions: readonly string[]) => Promise<Record<string, boolean>>
 ) {
   const authz = route.config.security.authz as {
     enabled?: false;
@@ -78,8 +77,8 @@ async function assertAuthorized(
       ? [requirement]
       : [...(requirement.allRequired ?? []), ...(requirement.anyRequired ?? [])]
   );
-  const held = await checkPrivileges(asCaller, application, named.map(actions.api));
-  const granted = (privilege: string) => held[actions.api(privilege)] === true;
+  const holding = await held(named.map(actions.api));
+  const granted = (privilege: string) => holding[actions.api(privilege)] === true;
   const missing = required.flatMap((requirement) => {
     if (typeof requirement === 'string') return granted(requirement) ? [] : [requirement];
     const allMissing = (requirement.allRequired ?? []).filter((p) => !granted(p));
@@ -222,11 +221,8 @@ export async function handleApiRequest(
     assertRequestAllowed(req, route, url.pathname);
     const authentication = outcome.kind === 'authenticated' ? outcome.authentication : undefined;
     if (authentication) {
-      await assertAuthorized(
-        route,
-        url,
-        deps.asCaller(authentication.authorization),
-        deps.application
+      await assertAuthorized(route, url, (requested) =>
+        deps.privilegesOf(authentication, requested)
       );
       // Kibana's http server adds a session's auth headers to the request, for the scoped
       // Elasticsearch client and for granting API keys (http_server.ts, registerAuth).

@@ -17,6 +17,8 @@ describe('the plugin’s routes under the strict host router', () => {
       kibanaVersion: '9.5.0',
       fileUploadMaxBytes: 5_000,
       getServices: () => new Promise(() => undefined),
+      notReadyReason: () => undefined,
+      canEncrypt: () => true,
     });
   });
 
