@@ -1,4 +1,5 @@
 import type { SavedObjectsType } from '@kbn/core/server';
+import { firstModelVersion } from './model_versions';
 
 export const BUDGET_SAVED_OBJECT_TYPE = 'exchange-message-trace-budget';
 
@@ -14,4 +15,5 @@ export const budgetSavedObjectType: SavedObjectsType<BudgetAttributes> = {
   hidden: true,
   namespaceType: 'agnostic',
   mappings: { dynamic: false, properties: { tenantId: { type: 'keyword' } } },
+  modelVersions: firstModelVersion<BudgetAttributes>({ tenantId: true, requestTimes: true }),
 };

@@ -2,6 +2,7 @@ import type { SavedObjectsType } from '@kbn/core/server';
 import type { EncryptedSavedObjectTypeRegistration } from '@kbn/encrypted-saved-objects-plugin/server';
 import type { ConnectionSecrets, ConnectionSettings } from '../../common/connection';
 import type { WriterApiKey } from '../services/writer_api_key';
+import { firstModelVersion } from './model_versions';
 
 export const CONNECTION_SAVED_OBJECT_TYPE = 'exchange-message-trace-connection';
 
@@ -44,6 +45,34 @@ export const connectionSavedObjectType: SavedObjectsType<ConnectionAttributes> =
       updatedAt: { type: 'date' },
     },
   },
+  modelVersions: firstModelVersion<ConnectionAttributes>({
+    name: true,
+    tenantId: true,
+    clientId: true,
+    authMethod: true,
+    localDomains: true,
+    matchSubdomains: true,
+    namespace: true,
+    intervalMinutes: true,
+    lookbackDays: true,
+    rereadHours: true,
+    requestBudget: true,
+    detailPolicy: true,
+    enabled: true,
+    certificateThumbprint: true,
+    credentialExpiresAt: true,
+    clientSecret: true,
+    certificatePrivateKey: true,
+    createdAt: true,
+    updatedAt: true,
+    createdBy: true,
+    updatedBy: true,
+    backfill: true,
+    apiKey: true,
+    apiKeyId: true,
+    grantedBy: true,
+    grantedAt: true,
+  }),
 };
 
 /** Secrets are AES-256-GCM ciphertext at rest and never come back from a normal read. */

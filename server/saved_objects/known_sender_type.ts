@@ -1,4 +1,5 @@
 import type { SavedObjectsType } from '@kbn/core/server';
+import { firstModelVersion } from './model_versions';
 
 export const KNOWN_SENDER_SAVED_OBJECT_TYPE = 'exchange-message-trace-known-sender';
 
@@ -20,4 +21,10 @@ export const knownSenderSavedObjectType: SavedObjectsType<KnownSenderAttributes>
   hidden: true,
   namespaceType: 'agnostic',
   mappings: { dynamic: false, properties: { sender: { type: 'keyword' } } },
+  modelVersions: firstModelVersion<KnownSenderAttributes>({
+    sender: true,
+    note: true,
+    markedBy: true,
+    markedAt: true,
+  }),
 };

@@ -76,7 +76,8 @@ export class KibanaHost {
     this.authenticator = new HostAuthenticator(this.elasticsearch.anonymousClient);
     this.savedObjects = new SavedObjectsService(
       this.elasticsearch.internalClient,
-      `${indexPrefix}-saved-objects`
+      `${indexPrefix}-saved-objects`,
+      HOST_KIBANA_VERSION
     );
     this.encryptedSavedObjects = new EncryptedSavedObjectsService(
       options.encryptionKey,
@@ -175,11 +176,13 @@ export class KibanaHost {
       instance.setup(coreSetup, this.dependencies(plugin, setupContracts));
       this.instances.push(instance);
     }
-    // Kibana's security plugin registers the features' privileges with Elasticsearch at start.
+    // The features plugin locks its registry at start; the security plugin, which starts after
+    // it, registers the features' privileges with Elasticsearch.
+    const featuresStart = this.features.start();
     await registerFeaturePrivileges(
       this.elasticsearch.internalClient,
       KIBANA_APPLICATION,
-      this.features.list()
+      this.features.registered()
     );
     const authc = hostAuthc(this.elasticsearch.internalClient);
     const coreStart = {
@@ -189,7 +192,7 @@ export class KibanaHost {
     };
     this.taskManagerContract = await this.taskManager.start();
     const startContracts: Record<string, unknown> = {
-      features: {},
+      features: featuresStart,
       taskManager: this.taskManagerContract,
       encryptedSavedObjects: this.encryptedSavedObjects.start(),
       // The security plugin's authc defers to Core's security service (deprecated alias).

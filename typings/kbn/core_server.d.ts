@@ -828,8 +828,11 @@ declare module '@kbn/core/server' {
     | SavedObjectsModelMappingsDeprecationChange
     | SavedObjectsModelDataRemovalChange;
 
-  // src/core/packages/saved-objects/server/src/model_version/schemas.ts
-  // UNCONFIRMED: `create` is Kibana's SavedObjectsValidationSpec, declared here as config-schema ObjectType.
+  // src/core/packages/saved-objects/server/src/model_version/schemas.ts @ 55cbab20: forwardCompatibility
+  // is a config-schema object schema or a plain function of the attributes (its doc: "strip unknown
+  // fields to convert the document to the *shape* of the document at the given version").
+  // UNCONFIRMED: `create` is Kibana's SavedObjectsValidationSpec, declared here as config-schema
+  // ObjectType (some older versions also took a validation function).
   export type SavedObjectModelVersionForwardCompatibilityFn<
     InAttrs = unknown,
     OutAttrs = unknown,
@@ -843,9 +846,9 @@ declare module '@kbn/core/server' {
     create?: ObjectType;
   }
 
-  // src/core/packages/saved-objects/server/src/model_version/model_version.ts
-  // (newest main also accepts SavedObjectsFullModelVersion with required `schemas`; a version with
-  //  both schemas set satisfies both shapes)
+  // src/core/packages/saved-objects/server/src/model_version/model_version.ts @ 25448646
+  // (encryptionDefinition not declared; newest main also accepts SavedObjectsFullModelVersion with
+  //  required `schemas`; a version with both schemas set satisfies both shapes)
   export interface SavedObjectsModelVersion {
     changes: SavedObjectsModelChange[];
     schemas?: SavedObjectsModelVersionSchemaDefinitions;

@@ -49,9 +49,9 @@ declare module '@kbn/features-plugin/server' {
   }
 
   // x-pack/platform/plugins/shared/features/common/kibana_feature.ts
-  // UNCONFIRMED: `scope?: readonly KibanaFeatureScope[]` ('security' | 'spaces') is in kibana_feature.ts but
-  // reportedly absent from the newest server/feature_schema.ts (which rejects unknown keys); it is
-  // deliberately NOT declared so it cannot be sent. alerting, cases, reserved, deprecated also omitted.
+  // `scope` is NOT declared: server/feature_schema.ts @ 2549770c has no such key (PR #234146 removed it)
+  // and rejects unknown keys, so a feature carrying it would fail registration. alerting, cases,
+  // reserved and deprecated are also omitted.
   export interface KibanaFeatureConfig {
     id: string;
     name: string;
@@ -71,6 +71,14 @@ declare module '@kbn/features-plugin/server' {
     } | null;
     subFeatures?: readonly SubFeatureConfig[];
     privilegesTooltip?: string;
+    /**
+     * Registration refuses `hidden: true` with `Feature <id> cannot be hidden.` unless `privileges`
+     * is `null` and the feature has `reserved` privileges (which this declaration leaves out, so no
+     * feature built on it may be hidden); `hidden: false` is accepted. Other features are hidden only
+     * by the features plugin's configuration overrides (feature_registry.ts `applyOverrides`).
+     * x-pack/platform/plugins/shared/features/server/feature_schema.ts @ 2549770c
+     * (`validateKibanaFeature`); introduced around PR #231533 (2025-08).
+     */
     hidden?: boolean;
   }
 

@@ -3,13 +3,17 @@ import type {
   FeaturesPluginSetup,
   KibanaFeatureConfig,
 } from '@kbn/features-plugin/server';
+import { validateKibanaFeature, validateRegisteredFeatures } from './feature_rules';
 
-const FEATURE_ID_PATTERN = /^[a-zA-Z0-9_-]+$/;
-const RESERVED_IDS = new Set(['catalogue', 'management', 'navLinks']);
-
-/** Stands in for the features plugin's registry; what a user's roles grant is Elasticsearch's. */
+/**
+ * Stands in for the features plugin's registry (what a user's roles grant is Elasticsearch's).
+ * Kibana: x-pack/platform/plugins/shared/features/server/feature_registry.ts @ 020c0224 and
+ * plugin.ts @ 309432f0 (registration locks in the features plugin's `start`, which runs before
+ * the start of any plugin that depends on it).
+ */
 export class FeaturesService {
   private readonly features = new Map<string, KibanaFeatureConfig>();
+  private locked = false;
 
   setup(): FeaturesPluginSetup {
     return {
@@ -17,30 +21,55 @@ export class FeaturesService {
     } as FeaturesPluginSetup;
   }
 
+  start() {
+    this.locked = true;
+    validateRegisteredFeatures(this.registered());
+    return {};
+  }
+
+  /** The registered features, with the saved object grants Kibana adds to every privilege. */
+  registered(): KibanaFeatureConfig[] {
+    return [...this.features.values()];
+  }
+
   private register(feature: KibanaFeatureConfig) {
-    if (!FEATURE_ID_PATTERN.test(feature.id) || RESERVED_IDS.has(feature.id)) {
-      throw new Error(`Feature id "${feature.id}" is not allowed`);
+    if (this.locked) {
+      throw new Error(
+        `Features are locked, can't register new features. Attempt to register ${feature.id} failed.`
+      );
     }
+    validateKibanaFeature(feature);
     if (this.features.has(feature.id)) {
       throw new Error(`Feature with id ${feature.id} is already registered.`);
     }
-    for (const privilege of this.privilegesOf(feature)) {
-      const unknownApps = (privilege.app ?? []).filter((app) => !feature.app.includes(app));
-      if (unknownApps.length > 0) {
-        throw new Error(
-          `Feature privilege ${feature.id} specifies app entries which are not granted to the feature itself: ${unknownApps.join(',')}`
-        );
-      }
-    }
-    this.features.set(feature.id, feature);
+    // A copy, as Kibana keeps: what the plugin does to its object later changes nothing.
+    this.features.set(feature.id, withAutomaticGrants(structuredClone(feature)));
   }
+}
 
-  private privilegesOf(feature: KibanaFeatureConfig): FeatureKibanaPrivileges[] {
-    return feature.privileges ? [feature.privileges.all, feature.privileges.read] : [];
-  }
+// Kibana: feature_registry.ts @ 020c0224 (applyAutomaticPrivilegeGrants): every `all` (and reserved)
+// privilege may write telemetry and read these; every `read` privilege may read them and telemetry.
+const ALL_GRANTS = { all: ['telemetry'], read: ['config', 'config-global', 'url', 'tag', 'cloud'] };
+const READ_GRANTS = ['config', 'config-global', 'telemetry', 'url', 'tag', 'cloud'];
 
-  /** What Kibana's security plugin turns into privileges at start (`getKibanaFeatures`). */
-  list(): KibanaFeatureConfig[] {
-    return [...this.features.values()];
+function granting(privilege: FeatureKibanaPrivileges, all: string[], read: string[]) {
+  privilege.savedObject = {
+    all: [...new Set([...privilege.savedObject.all, ...all])],
+    read: [...new Set([...privilege.savedObject.read, ...read])],
+  };
+}
+
+function withAutomaticGrants(feature: KibanaFeatureConfig): KibanaFeatureConfig {
+  const reserved = (
+    feature as { reserved?: { privileges: Array<{ privilege: FeatureKibanaPrivileges }> } }
+  ).reserved;
+  const allPrivileges = [
+    feature.privileges?.all,
+    ...(reserved?.privileges ?? []).map((r) => r.privilege),
+  ];
+  for (const privilege of allPrivileges) {
+    if (privilege) granting(privilege, ALL_GRANTS.all, ALL_GRANTS.read);
   }
+  if (feature.privileges?.read) granting(feature.privileges.read, [], READ_GRANTS);
+  return feature;
 }

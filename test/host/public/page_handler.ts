@@ -31,7 +31,7 @@ function capabilitiesOf(host: KibanaHost, authentication: Authentication, applic
   return resolveCapabilities(
     host.elasticsearch.asCaller(authentication.authorization),
     KIBANA_APPLICATION,
-    host.features.list(),
+    host.features.registered(),
     applications
   );
 }

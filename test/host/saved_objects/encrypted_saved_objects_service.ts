@@ -5,6 +5,7 @@ import type {
 } from '@kbn/encrypted-saved-objects-plugin/server';
 import type { SavedObject } from '@kbn/core/server';
 import { AttributeCipher } from './attribute_cipher';
+import { validateEncryptedTypeRegistration } from './encrypted_type_rules';
 import type { SavedObjectsService } from './saved_objects_service';
 
 class EncryptionError extends Error {}
@@ -37,10 +38,15 @@ export class EncryptedSavedObjectsService {
     return {
       canEncrypt: this.cipher !== undefined,
       registerType: (registration: EncryptedSavedObjectTypeRegistration) => {
-        if (this.registrations.has(registration.type)) {
-          throw new Error(`The "${registration.type}" saved object type is already registered.`);
-        }
-        this.registrations.set(registration.type, registration);
+        validateEncryptedTypeRegistration(registration, this.registrations);
+        // Kibana keeps its own copies of the sets, so the caller cannot change them afterwards.
+        this.registrations.set(registration.type, {
+          ...registration,
+          attributesToEncrypt: new Set(registration.attributesToEncrypt),
+          ...(registration.attributesToIncludeInAAD && {
+            attributesToIncludeInAAD: new Set(registration.attributesToIncludeInAAD),
+          }),
+        });
       },
     } as EncryptedSavedObjectsPluginSetup;
   }

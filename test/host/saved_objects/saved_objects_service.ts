@@ -1,23 +1,32 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { KibanaRequest, SavedObjectsType } from '@kbn/core/server';
+import { deepFreeze, validateTypeRegistration } from './saved_object_type_rules';
 import { SavedObjectsRepository, type AttributeTransforms } from './saved_objects_repository';
+import { validateTypeMigrations } from './type_migration_rules';
 
-/** Stands in for core's saved objects: types registered in setup, stored in a real index. */
+/**
+ * Stands in for core's saved objects: types registered in setup, stored in a real index.
+ * Kibana: src/core/packages/saved-objects/server-internal/src/saved_objects_service.ts @ 00dc6f5f.
+ */
 export class SavedObjectsService {
   private readonly types = new Map<string, SavedObjectsType>();
   private transforms: AttributeTransforms | undefined;
+  private started = false;
 
   constructor(
     private readonly client: Client,
     /** Where objects are kept; a test host gets its own index. */
-    readonly index: string
+    readonly index: string,
+    /** Legacy migration versions above it are refused with Kibana's own text (see the rules). */
+    private readonly kibanaVersion: string
   ) {}
 
   setup() {
     return {
       registerType: (type: SavedObjectsType) => {
-        if (this.types.has(type.name)) throw new Error(`Type '${type.name}' is already registered`);
-        this.types.set(type.name, type);
+        if (this.started) throw new Error('cannot call `registerType` after service startup.');
+        validateTypeRegistration(type, this.types);
+        this.types.set(type.name, deepFreeze(type));
       },
     };
   }
@@ -26,8 +35,12 @@ export class SavedObjectsService {
     this.transforms = transforms;
   }
 
-  /** Kibana's migrations create the index before any plugin starts; so does the host. */
+  /**
+   * Kibana's migrations create the index before any plugin starts; so does the host. Like Kibana's
+   * migrator, it first checks every type's migrations and model versions, so a bad one stops start.
+   */
   async start() {
+    for (const type of this.types.values()) validateTypeMigrations(type, this.kibanaVersion);
     const properties = {
       type: { type: 'keyword' },
       namespaces: { type: 'keyword' },
@@ -47,6 +60,7 @@ export class SavedObjectsService {
         { ignore: [400] }
       );
     }
+    this.started = true;
     return {
       getScopedClient: (
         _request: KibanaRequest,

@@ -1,0 +1,62 @@
+import type { SavedObjectsModelVersionMap, SavedObjectsType } from '@kbn/core/server';
+import { budgetSavedObjectType } from './budget_type';
+import { connectionSavedObjectType } from './connection_type';
+import { knownSenderSavedObjectType } from './known_sender_type';
+
+/** What Kibana would hand a model version's forwardCompatibility function, as a function. */
+function forwardCompatibility(type: SavedObjectsType) {
+  const versions = type.modelVersions as SavedObjectsModelVersionMap;
+  const convert = versions[1]!.schemas!.forwardCompatibility;
+  if (typeof convert !== 'function') throw new Error(`${type.name}: not a function`);
+  return convert;
+}
+
+describe('model version 1 of our saved object types', () => {
+  it.each([connectionSavedObjectType, budgetSavedObjectType, knownSenderSavedObjectType])(
+    '$name has one version with no changes',
+    (type) => {
+      expect(Object.keys(type.modelVersions as object)).toEqual(['1']);
+      expect((type.modelVersions as SavedObjectsModelVersionMap)[1]!.changes).toEqual([]);
+    }
+  );
+
+  it('a budget written by a newer version loses only what this version does not know', () => {
+    const newer = { tenantId: 't1', requestTimes: [1, 2], windowMs: 300000 };
+    expect(forwardCompatibility(budgetSavedObjectType)(newer)).toEqual({
+      tenantId: 't1',
+      requestTimes: [1, 2],
+    });
+  });
+
+  it('a known sender keeps its optional attributes when present', () => {
+    const newer = {
+      sender: 'a@example.com',
+      note: 'vendor',
+      markedAt: '2026-01-01T00:00:00.000Z',
+      reason: 'x',
+    };
+    expect(forwardCompatibility(knownSenderSavedObjectType)(newer)).toEqual({
+      sender: 'a@example.com',
+      note: 'vendor',
+      markedAt: '2026-01-01T00:00:00.000Z',
+    });
+  });
+
+  it('a connection keeps its settings, secrets and writer key, nested values whole', () => {
+    const newer = {
+      name: 'Contoso',
+      tenantId: 'tenant',
+      clientSecret: 'ciphertext',
+      apiKey: 'ciphertext',
+      backfill: { start: 's', end: 'e', requestedAt: 'r', priority: 1 },
+      region: 'eu',
+    };
+    expect(forwardCompatibility(connectionSavedObjectType)(newer)).toEqual({
+      name: 'Contoso',
+      tenantId: 'tenant',
+      clientSecret: 'ciphertext',
+      apiKey: 'ciphertext',
+      backfill: { start: 's', end: 'e', requestedAt: 'r', priority: 1 },
+    });
+  });
+});

@@ -1,0 +1,45 @@
+import { buildKibanaFeature } from '../../../server/feature';
+import { privilegeActions } from './feature_privileges';
+
+describe("a feature privilege's actions, as Kibana's privilege builders make them", () => {
+  const feature = buildKibanaFeature(['exchange-message-trace-connection']);
+
+  it('grants `all`: login, its API operations, the app and its nav link, saved objects, UI', () => {
+    expect(privilegeActions(feature, feature.privileges!.all)).toEqual([
+      'login:',
+      'api:read_exchange_message_trace',
+      'api:manage_exchange_message_trace',
+      'app:exchangeMessageTrace',
+      'ui:navLinks/exchangeMessageTrace',
+      'saved_object:exchange-message-trace-connection/bulk_get',
+      'saved_object:exchange-message-trace-connection/get',
+      'saved_object:exchange-message-trace-connection/find',
+      'saved_object:exchange-message-trace-connection/open_point_in_time',
+      'saved_object:exchange-message-trace-connection/close_point_in_time',
+      'saved_object:exchange-message-trace-connection/create',
+      'saved_object:exchange-message-trace-connection/bulk_create',
+      'saved_object:exchange-message-trace-connection/update',
+      'saved_object:exchange-message-trace-connection/bulk_update',
+      'saved_object:exchange-message-trace-connection/delete',
+      'saved_object:exchange-message-trace-connection/bulk_delete',
+      'saved_object:exchange-message-trace-connection/share_to_space',
+      'ui:exchangeMessageTrace/show',
+      'ui:exchangeMessageTrace/manage',
+    ]);
+  });
+
+  it('grants `read`: the read API, the app, reading saved objects, showing', () => {
+    expect(privilegeActions(feature, feature.privileges!.read)).toEqual([
+      'login:',
+      'api:read_exchange_message_trace',
+      'app:exchangeMessageTrace',
+      'ui:navLinks/exchangeMessageTrace',
+      'saved_object:exchange-message-trace-connection/bulk_get',
+      'saved_object:exchange-message-trace-connection/get',
+      'saved_object:exchange-message-trace-connection/find',
+      'saved_object:exchange-message-trace-connection/open_point_in_time',
+      'saved_object:exchange-message-trace-connection/close_point_in_time',
+      'ui:exchangeMessageTrace/show',
+    ]);
+  });
+});
