@@ -83,7 +83,10 @@ describe('SavedObjectsService registration', () => {
   // start() creates the index; these tests need only that it can, never what it writes.
   function service() {
     const indices = { exists: jest.fn(async () => true), putMapping: jest.fn(async () => ({})) };
-    return { indices, savedObjects: new SavedObjectsService({ indices } as never, 'test-index') };
+    return {
+      indices,
+      savedObjects: new SavedObjectsService({ indices } as never, 'test-index', '9.5.3'),
+    };
   }
 
   it('refuses registerType once the service has started', async () => {
