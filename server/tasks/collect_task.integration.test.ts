@@ -6,6 +6,7 @@ import { addSettledTenant, CHAOS_CLIENT_ID, CHAOS_SECRET } from '../../test/coll
 import { compareWithTruth } from '../../test/collector/observations';
 import type { GraphEmulator } from '../../test/graph_emulator';
 import { startEmulatedGraphHost } from '../../test/host/emulated_graph_host';
+import { grantWriterKey } from '../../test/secured/writer_key';
 import type { KibanaHost } from '../../test/host/kibana_host';
 import { esUrl, waitFor } from '../../test/host/test_support';
 import { CONNECTION_SAVED_OBJECT_TYPE } from '../saved_objects/connection_type';
@@ -41,6 +42,7 @@ describe('the collection task in Task Manager', () => {
       lookbackDays: 1,
       ...settings,
       clientSecret,
+      ...(await grantWriterKey()),
       createdAt: now,
       updatedAt: now,
     });

@@ -11,7 +11,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { TaskManagerStartContract } from '@kbn/task-manager-plugin/server';
+import { randomUUID } from 'node:crypto';
+import { CONNECTION_DEFAULTS } from '../../common/connection';
+import { CHAOS_CLIENT_ID, CHAOS_SECRET } from '../../test/collector/chaos_tenant';
 import { FILE_FIXTURES, fixturePath } from '../../test/fixtures/files/fixture_files';
+import { grantWriterKey } from '../../test/secured/writer_key';
+import { CONNECTION_SAVED_OBJECT_TYPE } from '../saved_objects/connection_type';
 import { exchangeMessageTracePlugin } from '../../test/host/exchange_message_trace_plugin';
 import type { KibanaHost } from '../../test/host/kibana_host';
 import { esUrl, startTestHost, waitFor } from '../../test/host/test_support';
@@ -28,6 +33,8 @@ describe('the task importing configured paths', () => {
   const outside = mkdtempSync(path.join(tmpdir(), 'emt-outside-'));
   const namespace = `paths_${Date.now()}`;
   const dataStream = `logs-microsoft_exchange_online_message_trace.log-${namespace}`;
+  // In a secured cluster files are written with a connection's API key, never as Kibana.
+  const connectionId = randomUUID();
   let host: KibanaHost;
   let taskManager: TaskManagerStartContract;
 
@@ -38,14 +45,32 @@ describe('the task importing configured paths', () => {
         exchange_message_trace: {
           files: {
             paths: [`${folder}/*.csv*`, `${folder}/**/*.ndjson.gz`],
-            namespace,
-            localDomains: ['contoso.com'],
+            connectionId,
             interval: '1s',
           },
         },
       },
     });
     taskManager = host.taskManagerStart();
+    const now = new Date().toISOString();
+    await host.savedObjects.repository([CONNECTION_SAVED_OBJECT_TYPE]).create(
+      CONNECTION_SAVED_OBJECT_TYPE,
+      {
+        ...CONNECTION_DEFAULTS,
+        name: 'Files',
+        tenantId: 'contoso.onmicrosoft.com',
+        clientId: CHAOS_CLIENT_ID,
+        authMethod: 'secret',
+        clientSecret: CHAOS_SECRET,
+        localDomains: ['contoso.com'],
+        namespace,
+        enabled: false,
+        ...(await grantWriterKey()),
+        createdAt: now,
+        updatedAt: now,
+      },
+      { id: connectionId }
+    );
   });
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import {
 import { buildAndUnpack, PLUGIN_ID, TEST_KIBANA_VERSION, type BuiltZip } from '../build/plugin_zip';
 import type { HostedPlugin } from '../host/host_plugin';
 import type { KibanaHost } from '../host/kibana_host';
-import { startTestHost } from '../host/test_support';
+import { sessionCookie, startTestHost } from '../host/test_support';
 import { launchChromium, watchPage, type LaunchedChromium, type PageProblems } from './chromium';
 
 // Kibana answers the zip's require('@kbn/config-schema'); under jest the host's stand-in does.
@@ -58,7 +58,7 @@ describe('the plugin zip’s browser bundle, loaded the way Kibana 9.5 loads it'
       pages: () => createKibanaPageHandler(options),
     });
     chromium = await launchChromium();
-    await chromium.context.addCookies([{ name: 'host_user', value: 'elastic', url: host.url }]);
+    await chromium.context.addCookies([await sessionCookie(host, 'elastic')]);
     page = await chromium.context.newPage();
     problems = watchPage(page);
     page.on('request', (request) => requested.push(request.url()));

@@ -7,6 +7,7 @@ import type { GraphEmulator } from '../graph_emulator';
 import { startEmulatedGraphHost } from '../host/emulated_graph_host';
 import type { KibanaHost } from '../host/kibana_host';
 import { createPageHandler } from '../host/public/page_handler';
+import { sessionCookie } from '../host/test_support';
 import { PERIOD_DAYS, collectViewsTenant, truthOf, type ViewsTenant } from '../host/views_tenant';
 import { launchChromium, watchPage, type LaunchedChromium, type PageProblems } from './chromium';
 
@@ -33,7 +34,7 @@ describe('the views over the synthetic tenant, in Chromium', () => {
     ({ host, emulator } = await startEmulatedGraphHost({ pages: createPageHandler }));
     tenant = await collectViewsTenant(host, emulator, { seed: 9503 });
     chromium = await launchChromium();
-    await chromium.context.addCookies([{ name: 'host_user', value: 'elastic', url: host.url }]);
+    await chromium.context.addCookies([await sessionCookie(host, 'elastic')]);
     page = await chromium.context.newPage();
     await page.setViewportSize({ width: 1440, height: 1000 });
     problems = watchPage(page);

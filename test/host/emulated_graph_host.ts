@@ -17,7 +17,7 @@ import { callRoute, startTestHost, waitFor } from './test_support';
 
 /** Our plugin in a test host whose Graph and Entra ID are the emulator's. */
 export async function startEmulatedGraphHost(
-  options: Partial<Pick<KibanaHostOptions, 'pages'>> = {}
+  options: Partial<Pick<KibanaHostOptions, 'pages' | 'encryptionKey'>> = {}
 ): Promise<{
   host: KibanaHost;
   emulator: GraphEmulator;

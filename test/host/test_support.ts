@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from '@elastic/elasticsearch';
+import { FIXTURE_PASSWORD } from '../es/security_fixtures';
 import { nodeOf } from './elasticsearch/credentials';
+import { SESSION_COOKIE } from './security/authentication';
 import { KibanaHost, type KibanaHostOptions } from './kibana_host';
 
 export const TEST_ENCRYPTION_KEY = 'a-test-encryption-key-of-32-chars-or-more';
@@ -39,7 +41,7 @@ export async function elasticsearchVersion(): Promise<string> {
   }
 }
 
-export function basicAuth(username: string, password = 'changeme') {
+export function basicAuth(username: string, password = FIXTURE_PASSWORD) {
   return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
 
@@ -63,6 +65,13 @@ export async function callRoute(
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** A browser session cookie for `username`, as Kibana's login form would set it. */
+export async function sessionCookie(host: KibanaHost, username: string) {
+  const sessionId = await host.authenticator.login({ username, password: FIXTURE_PASSWORD });
+  if (!sessionId) throw new Error(`Elasticsearch refused the login of ${username}`);
+  return { name: SESSION_COOKIE, value: sessionId, url: host.url };
 }
 
 export async function waitFor<T>(

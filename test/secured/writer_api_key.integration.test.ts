@@ -120,6 +120,7 @@ describe('collection in a secured cluster, through the API key of the configurin
     const created = await createConnection(host, connectionRequest(tenantId));
     const first = await settledTask(host, created.id, (t) => stateOf(t).status.caughtUp === true);
     const stream = dataStreamOf(created);
+    await es.indices.refresh({ index: stream });
     const storedBefore = (await es.count({ index: stream })).count;
     expect(storedBefore).toBeGreaterThan(0);
 

@@ -3,6 +3,7 @@ import {
   CONNECTIONS_API_PATH,
   type ListConnectionsResponse,
 } from '../../../common/http_api/connections';
+import { answerWith } from '../error_response';
 import type { RouteDependencies } from '../types';
 import { connectionServiceOf } from './connection_handler';
 
@@ -14,10 +15,11 @@ export function registerListConnectionsRoute(dependencies: RouteDependencies) {
       security: { authz: { requiredPrivileges: [API_PRIVILEGES.read] } },
       options: { access: 'internal' },
     },
-    async (_context, request, response) => {
-      const service = await connectionServiceOf(dependencies);
-      const body: ListConnectionsResponse = { connections: await service.list(request) };
-      return response.ok({ body });
-    }
+    async (_context, request, response) =>
+      answerWith(response, async () => {
+        const service = await connectionServiceOf(dependencies);
+        const body: ListConnectionsResponse = { connections: await service.list(request) };
+        return response.ok({ body });
+      })
   );
 }

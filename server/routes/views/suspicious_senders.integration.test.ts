@@ -123,10 +123,15 @@ describe('suspicious senders over the collected synthetic tenant', () => {
       user: 'mail_admin',
       body: { sender: spam.toUpperCase(), note: 'Our marketing vendor' },
     });
-    // Stored lower-cased; without Elasticsearch security there is no user name to record.
+    // Stored lower-cased, with who marked it.
     expect(marked).toEqual({
       status: 200,
-      body: { sender: spam, note: 'Our marketing vendor', markedAt: expect.any(String) },
+      body: {
+        sender: spam,
+        note: 'Our marketing vendor',
+        markedAt: expect.any(String),
+        markedBy: 'mail_admin',
+      },
     });
     const list = await callRoute(host, 'GET', KNOWN_SENDERS_API_PATH, { user: 'soc_analyst' });
     expect((list.body as ListKnownSendersResponse).knownSenders.map((k) => k.sender)).toContain(

@@ -1,0 +1,35 @@
+import { Client } from '@elastic/elasticsearch';
+import { DEFAULT_DATASET } from '../../server/lib/data_stream/data_stream_name';
+import { writerRoleDescriptors, type WriterApiKey } from '../../server/services/writer_api_key';
+import { FIXTURE_PASSWORD } from '../es/security_fixtures';
+import { esUrl } from '../host/test_support';
+
+/**
+ * The API key a connection's collection writes with, granted by Elasticsearch for `username` as
+ * the settings routes would, for tests that store a connection without those routes.
+ */
+export async function grantWriterKey(
+  username = 'mail_admin',
+  dataset = DEFAULT_DATASET
+): Promise<WriterApiKey> {
+  const admin = new Client({ node: esUrl() });
+  try {
+    const granted = await admin.security.grantApiKey({
+      grant_type: 'password',
+      username,
+      password: FIXTURE_PASSWORD,
+      api_key: {
+        name: 'Exchange Message Trace: test',
+        role_descriptors: writerRoleDescriptors(dataset),
+      },
+    });
+    return {
+      apiKey: granted.encoded,
+      apiKeyId: granted.id,
+      grantedBy: username,
+      grantedAt: new Date().toISOString(),
+    };
+  } finally {
+    await admin.close();
+  }
+}
