@@ -1,4 +1,7 @@
-/** Unit tests beside the source, integration tests against the real Elasticsearch, browser tests in Chromium. */
+/**
+ * Unit tests beside the source, integration tests against the real Elasticsearch, browser tests in
+ * Chromium, and the emulator's scale test on its own.
+ */
 const transform = {
   '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic' } } } }],
 };
@@ -23,7 +26,16 @@ module.exports = {
         ...ignored,
         '\\.integration\\.test\\.ts$',
         '\\.browser\\.test\\.ts$',
+        '\\.scale\\.test\\.ts$',
       ],
+    },
+    {
+      // The emulator streaming a million rows takes minutes: apart, so unit runs stay quick.
+      ...common,
+      displayName: 'emulator-scale',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/graph_emulator/**/*.scale.test.ts'],
+      testPathIgnorePatterns: ignored,
     },
     {
       ...common,

@@ -1,6 +1,8 @@
 // `npm test`: installs what is missing, then type-checks, lints, checks formatting and conventions,
-// and runs the unit, integration (real Elasticsearch) and browser (Chromium) tests.
-// Prints `N passed, N failed` as its last line; extra arguments go to jest.
+// and runs the unit, integration (real Elasticsearch), browser (Chromium) and emulator scale tests.
+// Prints `N passed, N failed` as its last line (CI greps it), after the same split into the
+// plugin's tests, the tests of the host and the Graph emulator, and the checks. Extra arguments go
+// to jest.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -23,13 +25,32 @@ function run(label, command, args, env = process.env) {
   return ok;
 }
 
+/**
+ * Test files of the stand-ins rather than of the plugin: the host in place of Kibana, the Graph
+ * emulator, the test Elasticsearch node and the build's Kibana harness. Everything else (the
+ * plugin's code, its collector, CLI, browser pages and its build scripts) is the plugin's.
+ */
+const INFRASTRUCTURE = ['test/host/', 'test/graph_emulator/', 'test/es/', 'test/build/'];
+
+const tally = (passed = 0, failed = 0) => ({ passed, failed });
+const format = ({ passed, failed }) => `${passed} passed, ${failed} failed`;
+
+/** Passed and failed tests per kind of file, from jest's --json report; undefined without one. */
 function jestCounts(file) {
-  if (!existsSync(file)) return { passed: 0, failed: 1 };
+  if (!existsSync(file)) return undefined;
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  return {
-    passed: report.numPassedTests,
-    failed: report.numFailedTests + report.numRuntimeErrorTestSuites,
-  };
+  const counts = { plugin: tally(), infrastructure: tally() };
+  for (const suite of report.testResults) {
+    const relative = path.relative(root, suite.name).split(path.sep).join('/');
+    const kind = INFRASTRUCTURE.some((prefix) => relative.startsWith(prefix))
+      ? counts.infrastructure
+      : counts.plugin;
+    const failed = suite.assertionResults.filter((test) => test.status === 'failed').length;
+    kind.passed += suite.assertionResults.filter((test) => test.status === 'passed').length;
+    // A file that failed without a failing test never ran (an import or a hook threw): one failure.
+    kind.failed += failed + (suite.status === 'failed' && failed === 0 ? 1 : 0);
+  }
+  return counts;
 }
 
 async function main() {
@@ -64,10 +85,18 @@ async function main() {
   }
 
   const tests = jestCounts(results);
-  const passed = tests.passed + checks.filter(Boolean).length;
-  const failed = tests.failed + checks.filter((ok) => !ok).length;
-  process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
-  process.exitCode = failed > 0 ? 1 : 0;
+  if (!tests) process.stdout.write(`\njest wrote no report (${results}): counted as one failure\n`);
+  const { plugin, infrastructure } = tests ?? { plugin: tally(), infrastructure: tally() };
+  const checked = tally(checks.filter(Boolean).length, checks.filter((ok) => !ok).length);
+  const total = tally(
+    plugin.passed + infrastructure.passed + checked.passed,
+    plugin.failed + infrastructure.failed + checked.failed + (tests ? 0 : 1)
+  );
+  process.stdout.write(
+    `\nplugin: ${format(plugin)} · host and emulator: ${format(infrastructure)} · checks: ${format(checked)}\n`
+  );
+  process.stdout.write(`${format(total)}\n`);
+  process.exitCode = total.failed > 0 ? 1 : 0;
 }
 
 main().catch((error) => {

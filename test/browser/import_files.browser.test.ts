@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Client } from '@elastic/elasticsearch';
 import type { Page } from 'playwright-core';
 import { CONNECTION_DEFAULTS } from '../../common/connection';
@@ -19,8 +18,8 @@ import {
   type LaunchedChromium,
   type PageProblems,
 } from './chromium';
+import { saveScreenshot } from './screenshots';
 
-const SCREENSHOT = path.resolve(__dirname, '../../docs/screenshots/import_files.png');
 const IMPORT_PATH = `/app/${PLUGIN_ID}/import`;
 /** Windows PowerShell 5.1's Export-Csv, with three broken rows among eight. */
 const FIXTURE = FILE_FIXTURES.powershell51;
@@ -141,8 +140,7 @@ describe('the import files page in Chromium, on a secured host', () => {
     // The whole page in one view (a full-page capture would repeat the fixed header), unfocused.
     await first.result.locator(subj('emtDownloadRejected')).blur();
     await page.setViewportSize({ width: 1280, height: 1260 });
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
+    await saveScreenshot(page, 'import_files.png');
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // Written with mail_admin's own privileges, into the connection's namespace.

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { PLUGIN_NAME, STATUS_API_PATH } from '../../common/constants';
@@ -12,13 +12,13 @@ import type { HostedPlugin } from '../host/host_plugin';
 import type { KibanaHost } from '../host/kibana_host';
 import { sessionCookie, startTestHost } from '../host/test_support';
 import { launchChromium, watchPage, type LaunchedChromium, type PageProblems } from './chromium';
+import { saveScreenshot } from './screenshots';
 
 // Kibana answers the zip's require('@kbn/config-schema'); under jest the host's stand-in does.
 jest.mock('@kbn/config-schema', () => jest.requireActual('../host/kbn_modules/config_schema'), {
   virtual: true,
 });
 
-const SCREENSHOT = path.resolve(__dirname, '../../docs/screenshots/plugin_zip.png');
 const subj = (id: string) => `[data-test-subj="${id}"]`;
 
 /** The zip's server half, from the unpacked folder, so the app talks to the zip's own routes. */
@@ -101,8 +101,7 @@ describe('the plugin zip’s browser bundle, loaded the way Kibana 9.5 loads it'
     expect(await page.locator('style[data-emotion]').count()).toBeGreaterThan(0);
 
     await page.waitForLoadState('networkidle');
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
+    await saveScreenshot(page, 'plugin_zip.png');
     expect(failed).toEqual([]);
     expect(problems).toEqual({ consoleErrors: [], externalRequests: [] });
   });

@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { PLUGIN_ID } from '../../common/constants';
 import type { TestStepId, TestStepOutcome } from '../../common/http_api/connections';
 import { subj } from './chromium';
+import { saveScreenshot } from './screenshots';
 
-const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
 const SETTINGS_PATH = `/app/${PLUGIN_ID}/settings`;
 
 export interface NewConnection {
@@ -112,8 +110,7 @@ export class SettingsPageDriver {
   }
 
   async screenshot(name: string) {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await this.page.screenshot({ path: path.join(SCREENSHOTS, name) });
+    await saveScreenshot(this.page, name);
   }
 
   /** The host chrome's dark-mode toggle, in the user menu. */

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { PLUGIN_ID } from '../../common/constants';
 import { statusCategory } from '../../common/message_status';
@@ -10,8 +8,8 @@ import { createPageHandler } from '../host/public/page_handler';
 import { sessionCookie } from '../host/test_support';
 import { PERIOD_DAYS, collectViewsTenant, truthOf, type ViewsTenant } from '../host/views_tenant';
 import { launchChromium, watchPage, type LaunchedChromium, type PageProblems } from './chromium';
+import { saveScreenshot } from './screenshots';
 
-const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -93,8 +91,7 @@ describe('the views over the synthetic tenant, in Chromium', () => {
     expect(await page.locator(subj('breadcrumbs')).innerText()).toContain('Delivery status');
 
     await page.waitForLoadState('networkidle');
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'delivery_status.png') });
+    await saveScreenshot(page, 'delivery_status.png');
   });
 
   it('ranks the planted senders on top with their reasons, not the newsletters or partners', async () => {
@@ -125,7 +122,7 @@ describe('the views over the synthetic tenant, in Chromium', () => {
     expect(await rows.count()).toBeGreaterThanOrEqual(planted.length);
 
     await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'suspicious_senders.png') });
+    await saveScreenshot(page, 'suspicious_senders.png');
 
     // A click opens the sender's messages; back returns to the ranking.
     await page.locator(`${subj(`emtSenderRow-${spoof}`)} ${subj('emtSenderOpen')}`).click();
@@ -198,6 +195,6 @@ describe('the views over the synthetic tenant, in Chromium', () => {
       .first()
       .waitFor();
     await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'messages.png') });
+    await saveScreenshot(page, 'messages.png');
   });
 });

@@ -29,10 +29,10 @@ export interface CliOutcome {
   summary?: Record<string, unknown>;
 }
 
-/** Runs the command line; with `killAfterMs` it is SIGKILLed then, wherever it is. */
+/** Runs the command line; with `killWhen`, it is SIGKILLed when that settles, wherever it is. */
 export async function runCli(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; killAfterMs?: number } = {}
+  options: { env?: NodeJS.ProcessEnv; killWhen?: Promise<unknown> } = {}
 ): Promise<CliOutcome> {
   const child = spawn(process.execPath, [await cliBundle(), ...args], {
     env: { ...process.env, ...options.env },
@@ -43,14 +43,12 @@ export async function runCli(
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let killed = false;
-  const timer =
-    options.killAfterMs === undefined
-      ? undefined
-      : setTimeout(() => {
-          killed = child.kill('SIGKILL');
-        }, options.killAfterMs);
+  let closed = false;
+  void options.killWhen?.then(() => {
+    if (!closed) killed = child.kill('SIGKILL');
+  });
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearTimeout(timer);
+  closed = true;
   const last = stdout.trim().split('\n').pop();
   let summary: Record<string, unknown> | undefined;
   try {

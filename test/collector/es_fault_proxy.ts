@@ -42,12 +42,24 @@ function forward(
   });
 }
 
+interface KillPoint {
+  requestsLeft: number;
+  bulkOnly: boolean;
+  afterWrite: boolean;
+  reached: (request: string) => void;
+}
+
+const isBulk = (req: IncomingMessage) =>
+  req.method === 'POST' && /\/_bulk(\?|$)/.test(req.url ?? '');
+
 /**
  * Stands between the collector and Elasticsearch and rejects what a loaded cluster rejects: bulk
- * items refused with 429 (never indexed) and whole bulk requests failing with 503.
+ * items refused with 429 (never indexed) and whole bulk requests failing with 503. It also marks
+ * the request at which a test kills the collector, so the kill lands at a known point.
  */
 export class EsFaultProxy {
   private readonly server: Server;
+  private killPoint: KillPoint | undefined;
   url = '';
   rejectedItems = 0;
   failedRequests = 0;
@@ -57,17 +69,42 @@ export class EsFaultProxy {
     private readonly faults: EsFaultOptions
   ) {
     this.server = createServer((req, res) => {
+      const killPoint = this.killPoint;
+      if (killPoint && (!killPoint.bulkOnly || isBulk(req)) && --killPoint.requestsLeft === 0) {
+        this.killPoint = undefined;
+        // Never answered: the collector is killed while it waits for this request.
+        const done = killPoint.afterWrite ? ' (carried out)' : '';
+        const reached = () => killPoint.reached(`${req.method} ${req.url}${done}`);
+        if (killPoint.afterWrite) this.handle(req).then(reached, reached);
+        else readBody(req).then(reached, reached);
+        return;
+      }
       this.handle(req)
         .then((answer) => res.writeHead(answer.status, answer.headers).end(answer.body))
         .catch(() => res.writeHead(502).end());
     });
   }
 
+  /**
+   * Settles when the `nth` request from now (of bulk requests only, with `bulkOnly`) reaches the
+   * proxy, which never answers it: either it goes no further, or (`afterWrite`) Elasticsearch
+   * carries it out and nobody hears back. The value names the request.
+   */
+  killAt(nth: number, options: { bulkOnly: boolean; afterWrite: boolean }): Promise<string> {
+    return new Promise((reached) => {
+      this.killPoint = { requestsLeft: nth, ...options, reached };
+    });
+  }
+
+  /** Forgets a kill point the last run did not reach. */
+  disarm(): void {
+    this.killPoint = undefined;
+  }
+
   private async handle(req: IncomingMessage) {
     const body = await readBody(req);
     const target = new URL(this.target);
-    if (req.method !== 'POST' || !/\/_bulk(\?|$)/.test(req.url ?? ''))
-      return forward(target, req, body);
+    if (!isBulk(req)) return forward(target, req, body);
     if (this.faults.random() < this.faults.requestFailure) {
       this.failedRequests += 1;
       const error = {

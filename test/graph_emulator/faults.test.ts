@@ -1,3 +1,4 @@
+import { DrivenClock } from './clock';
 import { FaultInjector } from './faults';
 import { GraphEmulator } from './graph_emulator';
 import {
@@ -11,6 +12,11 @@ import {
   tokenRequest,
   type Page,
 } from './test_support';
+
+/** Waits for something the emulator does in its own time (a request to arrive, say). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}
 
 describe('injected faults', () => {
   let emulator: GraphEmulator;
@@ -62,20 +68,47 @@ describe('injected faults', () => {
     expect(result.headers['retry-after']).toBeDefined();
   });
 
-  it('hangs: delayed answers, and requests that are never answered', async () => {
-    emulator.faults.inject({ kind: 'hang', delayMs: 300 });
-    const started = Date.now();
-    expect((await get()).status).toBe(200);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
-    emulator.faults.inject({ kind: 'hang' });
-    const outcome = await Promise.race([
-      get().then(
-        () => 'answered',
-        () => 'closed'
-      ),
-      new Promise((r) => setTimeout(() => r('still waiting'), 500)),
-    ]);
-    expect(outcome).toBe('still waiting');
+  it('hangs: delayed answers, on its clock, and requests that are never answered', async () => {
+    const clock = new DrivenClock(Date.now());
+    const slow = await GraphEmulator.start({
+      tls: false,
+      throttle: false,
+      clock,
+      tenants: [tenantSpec({ synthetic: { seed: 5, rowsPerDay: 200, lateArrivals: false } })],
+    });
+    try {
+      const slowToken = await getToken(slow);
+      const settled: string[] = [];
+      const slowGet = () =>
+        graphGet(slow, list.replace(emulator.graphUrl, slow.graphUrl), slowToken).then(
+          (result) => settled.push(`answered ${result.status}`),
+          () => settled.push('closed')
+        );
+      const logged = () => slow.requests.all().filter((r) => r.kind === 'list');
+
+      slow.faults.inject({ kind: 'hang', delayMs: 300, count: 1 });
+      const delayed = slowGet();
+      await until(() => clock.pendingSleepers === 1);
+      clock.advance(299);
+      expect(clock.pendingSleepers).toBe(1);
+      clock.advance(1);
+      await delayed;
+      expect(settled).toEqual(['answered 200']);
+      expect(logged().map((r) => [r.status, r.fault])).toEqual([[200, 'hang']]);
+
+      slow.faults.inject({ kind: 'hang', count: 1 });
+      const neverAnswered = slowGet();
+      // Logged with status 0 when the emulator decides never to answer; nothing waits to answer.
+      await until(() => logged().length === 2);
+      expect(logged()[1]).toMatchObject({ status: 0, fault: 'hang' });
+      expect(clock.pendingSleepers).toBe(0);
+      expect(settled).toEqual(['answered 200']);
+      await slow.stop();
+      await neverAnswered;
+      expect(settled).toEqual(['answered 200', 'closed']);
+    } finally {
+      await slow.stop();
+    }
   });
 
   it('truncated and malformed JSON bodies', async () => {

@@ -54,7 +54,7 @@ export class GraphEmulator {
   private readonly issuer = new TokenIssuer();
   private readonly skipTokens = new SkipTokenCodec();
   private readonly sockets = new Set<Socket>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly stopped = new AbortController();
 
   private constructor(
     private readonly server: http.Server | https.Server,
@@ -142,8 +142,7 @@ export class GraphEmulator {
   }
 
   async stop(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    this.stopped.abort();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const socket of this.sockets) socket.destroy();
     await closed;
@@ -255,14 +254,9 @@ export class GraphEmulator {
     };
   }
 
+  /** A slow answer, on the emulator's clock; once stopped, it never comes. */
   private delay(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        resolve();
-      }, ms);
-      this.timers.add(timer);
-    });
+    return this.clock.sleep(ms, this.stopped.signal).catch(() => new Promise<void>(() => {}));
   }
 
   private async route(request: EmulatorRequest): Promise<Handled> {

@@ -69,7 +69,7 @@ describe('the import files page', () => {
 
     const timezone = screen.getByTestId('emtImportTimezone');
     fireEvent.change(timezone, { target: { value: 'Mars/Olympus_Mons' } });
-    expect(screen.getByText(/Must be an IANA time zone name/)).toBeTruthy();
+    screen.getByText(/Must be an IANA time zone name/);
     expect(importButton().disabled).toBe(true);
     fireEvent.change(timezone, { target: { value: 'Europe/London' } });
 
@@ -91,7 +91,7 @@ describe('the import files page', () => {
     act(() => upload!.progress(500));
     expect(progressBar().getAttribute('value')).toBe('500');
     expect(progressBar().getAttribute('max')).toBe('2000');
-    expect(screen.getByText('Uploading trace.csv')).toBeTruthy();
+    screen.getByText('Uploading trace.csv');
 
     await act(async () => upload!.respond(200, summary()));
     expect(progressBar().getAttribute('value')).toBe('2000');
@@ -109,7 +109,7 @@ describe('the import files page', () => {
     await within(select).findByText('Contoso (contoso.com, fabrikam.com)');
     fireEvent.change(select, { target: { value: 'c1' } });
     expect(screen.queryByTestId('emtImportLocalDomains')).toBeNull();
-    expect(screen.getByText(/namespace \(contoso\)/)).toBeTruthy();
+    screen.getByText(/namespace \(contoso\)/);
 
     fireEvent.click(importButton());
     expect(queryOf(fake.uploads[0]!.url)).toEqual({
@@ -142,7 +142,7 @@ describe('the import files page', () => {
     const second = fake.uploads[1]!;
     act(() => second.progress(1000));
     expect(progressBar().getAttribute('value')).toBe('4000');
-    expect(screen.getByText('Importing small.csv (2 of 2) into Elasticsearch')).toBeTruthy();
+    screen.getByText('Importing small.csv (2 of 2) into Elasticsearch');
     await act(async () => second.respond(200, summary({ documentsCreated: 0, alreadyPresent: 5 })));
     expect(screen.getAllByTestId('emtImportResult')).toHaveLength(1);
     expect(screen.getByTestId('emtImportStat-created').textContent).toContain('0');

@@ -47,7 +47,7 @@ describe('a stored secret', () => {
       target: { value: NEW_SECRET },
     });
     fireEvent.click(screen.getByTestId('emtKeepSecret'));
-    expect(screen.getByTestId('emtSecretSet')).toBeTruthy();
+    expect(screen.getByTestId('emtSecretSet').textContent).toBe('Secret is set');
     expect(await saved()).not.toHaveProperty('clientSecret');
   });
 

@@ -1,12 +1,7 @@
-import { DEFAULT_DATASET, FLEET_INDEX_TEMPLATE_NAME, dataStreamName } from './data_stream_name';
+import { DEFAULT_DATASET, dataStreamName } from './data_stream_name';
 import { geoIpPipeline } from './geoip_pipeline';
 import { mappedFieldPaths } from './mappings';
-import {
-  INDEX_TEMPLATE_PRIORITY,
-  componentTemplates,
-  indexTemplate,
-  indexTemplateName,
-} from './templates';
+import { componentTemplates, indexTemplate } from './templates';
 
 describe('data stream names', () => {
   it('defaults to the integration data stream', () => {
@@ -17,16 +12,22 @@ describe('data stream names', () => {
 });
 
 describe('index template', () => {
-  it('has its own name, never Fleet’s, and sits between the built-in logs (100) and Fleet (200)', () => {
+  // Its priority (150, between the built-in logs template's 100 and Fleet's 200) and its
+  // composition are proven on the real node: templates.integration.test.ts reads the installed
+  // priority, and the backing index of a data stream gets our settings and mappings over the
+  // built-in logs template's, while Fleet's template keeps its own data stream.
+  it('has its own name, never Fleet’s, for the integration’s data streams', () => {
     const template = indexTemplate({ retention: '90d' });
-    expect(template.name).toBe(indexTemplateName());
-    expect(template.name).not.toBe(FLEET_INDEX_TEMPLATE_NAME);
-    expect(INDEX_TEMPLATE_PRIORITY).toBeGreaterThan(100);
-    expect(INDEX_TEMPLATE_PRIORITY).toBeLessThan(200);
-    expect(template.index_patterns).toEqual([`logs-${DEFAULT_DATASET}-*`]);
+    expect(template.name).toBe(
+      'exchange_message_trace@logs-microsoft_exchange_online_message_trace.log'
+    );
+    expect(template.index_patterns).toEqual(['logs-microsoft_exchange_online_message_trace.log-*']);
     expect(template.data_stream).toEqual({});
     expect(template.template?.lifecycle).toEqual({ enabled: true, data_retention: '90d' });
-    expect(template.composed_of).toEqual(componentTemplates().map((component) => component.name));
+    expect(template.composed_of).toEqual([
+      'exchange_message_trace@mappings',
+      'exchange_message_trace@settings',
+    ]);
   });
 
   it('rejects a malformed retention and keeps data without one', () => {

@@ -164,8 +164,8 @@ async function lookUpByDay(target: ViewTarget, scope: ViewScope, inView: Query[]
         ),
       ]);
     if (!target.latestStatusCache) return lookUp();
-    const key = JSON.stringify([target.index, sourceFilters(scope), day.startMs, day.documents]);
-    return target.latestStatusCache.answer(key, lookUp);
+    const source = [target.index, sourceFilters(scope)];
+    return target.latestStatusCache.answer({ source, ...day }, lookUp);
   });
   return { answers, documentsInView };
 }

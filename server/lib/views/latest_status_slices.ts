@@ -29,10 +29,19 @@ export function daySlicesOf(startMs: number, endMs: number) {
   };
 }
 
+/** One UTC day of a view, as the cache tells days apart. */
+export interface CachedDay {
+  /** Where the day's rows are read: the index and the scope's source filters. */
+  source: unknown;
+  startMs: number;
+  /** Observations the day holds now. */
+  documents: number;
+}
+
 /**
- * Days already looked up. The key names the day and its document count: observations are only
- * ever added, so a new one anywhere in the day (a run, a re-read, a backfill, an import) makes a
- * new key, and the other days stay answered.
+ * Days already looked up. A day's entry names the day and its document count: observations are
+ * only ever added, so a new one anywhere in the day (a run, a re-read, a backfill, an import)
+ * changes the count and the day is looked up again, while the other days stay answered.
  */
 export class LatestStatusCache {
   private readonly days: TtlCache<SliceAnswer>;
@@ -41,7 +50,8 @@ export class LatestStatusCache {
     this.days = new TtlCache(clock, CACHED_DAYS);
   }
 
-  async answer(key: string, lookUp: () => Promise<SliceAnswer>): Promise<SliceAnswer> {
+  async answer(day: CachedDay, lookUp: () => Promise<SliceAnswer>): Promise<SliceAnswer> {
+    const key = JSON.stringify([day.source, day.startMs, day.documents]);
     const rows = (answer: SliceAnswer) =>
       answer.pending.length + answer.gettingStatus.length + answer.recalled.length;
     const ttl = (answer: SliceAnswer) => (rows(answer) <= MAX_CACHED_ROWS ? CACHE_TTL_MS : 0);

@@ -1,5 +1,6 @@
 import { writeDocuments, type WriterClient } from './bulk_writer';
-import { backoffDelay } from './retry';
+import { DrivenClock } from '../../../test/graph_emulator/clock';
+import { abortableSleep, backoffDelay } from './retry';
 
 type Item = { status: number; error?: { type: string; reason: string } };
 type BulkCall = {
@@ -152,7 +153,7 @@ describe('writeDocuments', () => {
     expect(result.failed.map((failure) => failure.status)).toEqual([403, 403, 403, 403]);
   });
 
-  it('passes the signal, disables transport retries, and rejects promptly on abort', async () => {
+  it('passes the signal, disables transport retries, and rejects on abort during a backoff', async () => {
     const controller = new AbortController();
     const { client, raw } = fakeClient({
       answer: () => ({
@@ -160,19 +161,38 @@ describe('writeDocuments', () => {
         error: { type: 'es_rejected_execution_exception', reason: 'busy' },
       }),
     });
+    // A backoff that only the signal can end, as abortableSleep's does: the clock never moves.
+    const clock = new DrivenClock(0);
+    let backingOff!: () => void;
+    const firstBackoff = new Promise<void>((resolve) => (backingOff = resolve));
+    const sleep = jest.fn((ms: number, signal?: AbortSignal) => {
+      const sleeping = clock.sleep(ms, signal);
+      backingOff();
+      return sleeping;
+    });
     const pending = writeDocuments(client, 'ds', docs, {
       signal: controller.signal,
+      sleep,
       baseDelayMs: 60_000,
     });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await firstBackoff;
+    // The first backoff: 60 s doubled 0 times, capped at the default 30 s, with equal jitter.
+    expect(sleep).toHaveBeenCalledTimes(1);
+    const [delay, signal] = sleep.mock.calls[0]!;
+    expect(delay).toBeGreaterThanOrEqual(15_000);
+    expect(delay).toBeLessThanOrEqual(30_000);
+    expect(signal).toBe(controller.signal);
+
     controller.abort(new Error('task cancelled'));
-    const started = Date.now();
     await expect(pending).rejects.toThrow('task cancelled');
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Rejected within the backoff, before any time passed and before a second attempt.
+    expect(clock.now()).toBe(0);
+    expect(raw.bulk).toHaveBeenCalledTimes(1);
     expect(raw.bulk.mock.calls[0]?.[1]).toEqual({ signal: controller.signal, maxRetries: 0 });
     await expect(writeDocuments(client, 'ds', docs, { signal: controller.signal })).rejects.toThrow(
       'task cancelled'
     );
+    expect(raw.bulk).toHaveBeenCalledTimes(1);
   });
 
   it('splits large writes into chunks', async () => {
@@ -180,6 +200,31 @@ describe('writeDocuments', () => {
     const many = Array.from({ length: 25 }, (_, index) => ({ _id: `id${index}`, document: {} }));
     expect((await writeDocuments(client, 'ds', many, { chunkSize: 10 })).created).toBe(25);
     expect(bulkCalls.map((call) => call.operations.length / 2)).toEqual([10, 10, 5]);
+  });
+});
+
+describe('abortableSleep', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('resolves once its time has passed', async () => {
+    let done = false;
+    const sleeping = abortableSleep(1000).then(() => (done = true));
+    await jest.advanceTimersByTimeAsync(999);
+    expect(done).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    await sleeping;
+    expect(done).toBe(true);
+  });
+
+  it("rejects with the signal's reason as soon as it aborts, and clears its timer", async () => {
+    const controller = new AbortController();
+    const sleeping = abortableSleep(60_000, controller.signal);
+    const reason = new Error('task cancelled');
+    controller.abort(reason);
+    await expect(sleeping).rejects.toBe(reason);
+    expect(jest.getTimerCount()).toBe(0);
+    await expect(abortableSleep(1000, controller.signal)).rejects.toBe(reason);
   });
 });
 

@@ -9,7 +9,6 @@ import {
   type MessageSearchResponse,
   type MessageTrail,
 } from '../../../common/http_api/views';
-import { STATUS_CATEGORIES, statusCategory } from '../../../common/message_status';
 import type { GraphEmulator, TruthObservation } from '../../../test/graph_emulator';
 import { startEmulatedGraphHost } from '../../../test/host/emulated_graph_host';
 import type { KibanaHost } from '../../../test/host/kibana_host';
@@ -19,10 +18,36 @@ import { collectViewsTenant, truthOf, type ViewsTenant } from '../../../test/hos
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
+/**
+ * The page's category of each status Microsoft documents for exchangeMessageTraceStatus (Graph
+ * v1.0 reference: gettingStatus, pending, failed, delivered, expanded, quarantined, filteredAsSpam,
+ * unknownFutureValue, recalled), written out here rather than taken from common/message_status.ts:
+ * the two rows still in flight count as pending; the four outcomes the page names count as
+ * themselves; a distribution list's expansion, a recall and a value Graph added later are `other`.
+ */
+const CATEGORY_OF_STATUS: Record<string, string> = {
+  gettingStatus: 'pending',
+  pending: 'pending',
+  delivered: 'delivered',
+  failed: 'failed',
+  quarantined: 'quarantined',
+  filteredAsSpam: 'filteredAsSpam',
+  expanded: 'other',
+  recalled: 'other',
+  unknownFutureValue: 'other',
+};
+const CATEGORIES = ['delivered', 'failed', 'quarantined', 'filteredAsSpam', 'pending', 'other'];
+
+function categoryOf(status: string): string {
+  const category = CATEGORY_OF_STATUS[status];
+  if (!category) throw new Error(`The emulator served a status Microsoft does not list: ${status}`);
+  return category;
+}
+
 /** Counts by the page's categories, from the emulator's truth: one status per row. */
 function countByCategory(truth: TruthObservation[]) {
-  const counts = Object.fromEntries(STATUS_CATEGORIES.map((category) => [category, 0]));
-  for (const row of truth) counts[statusCategory(row.status)]! += 1;
+  const counts = Object.fromEntries(CATEGORIES.map((category) => [category, 0]));
+  for (const row of truth) counts[categoryOf(row.status)]! += 1;
   return counts;
 }
 
@@ -84,19 +109,21 @@ describe('views over the collected synthetic tenant: delivery status and message
     const expected = countByCategory(truth);
     const pendingOverAnHour = truth.filter(
       (row) =>
-        statusCategory(row.status) === 'pending' &&
-        Date.parse(row.receivedDateTime) < Date.now() - HOUR
+        categoryOf(row.status) === 'pending' && Date.parse(row.receivedDateTime) < Date.now() - HOUR
     ).length;
     expect(body.totals).toEqual({ ...expected, total: truth.length, pendingOverAnHour });
     expect(body.latestStatus.exact).toBe(true);
     expect(body.latestStatus.rowsWithStatusChanges).toBe(stored.count - truth.length);
-    expect(expected.pending).toBeGreaterThan(0);
-    expect(expected.failed).toBeGreaterThan(0);
+    // The truth holds every category, so a status counted in the wrong one would show.
+    for (const category of CATEGORIES) expect(expected[category]).toBeGreaterThan(0);
     expect(body.rates.delivered).toBeCloseTo(expected.delivered! / truth.length, 10);
 
     // The histogram and the direction split add up to the same rows.
-    for (const category of STATUS_CATEGORIES) {
-      const inHistogram = body.histogram.buckets.reduce((sum, b) => sum + b.counts[category], 0);
+    for (const category of CATEGORIES) {
+      const inHistogram = body.histogram.buckets.reduce(
+        (sum, b) => sum + b.counts[category as keyof typeof b.counts],
+        0
+      );
       expect(inHistogram).toBe(expected[category]);
     }
     expect(body.directions.reduce((sum, d) => sum + d.total, 0)).toBe(truth.length);

@@ -2,7 +2,8 @@ import { GraphEmulator } from './graph_emulator';
 import { DAY, T0, getToken, graphGet, tenantSpec, traceUrl, type Page } from './test_support';
 import { DrivenClock } from './clock';
 
-// ~1,000,000 rows in a 10-day window, generated on demand per minute bucket.
+// ~1,000,000 rows in a 10-day window, generated on demand per minute bucket. Its own jest project
+// (emulator-scale): `npm test` runs it, `--selectProjects unit` does not.
 jest.setTimeout(180_000);
 
 describe('a 1,000,000-row tenant', () => {
