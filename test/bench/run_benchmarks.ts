@@ -4,6 +4,7 @@ import {
   writeBenchmarkSection,
 } from '../../scripts/lib/benchmarks_doc.mjs';
 import { ensureElasticsearch } from '../es/es_node';
+import { prepareSecuredNode } from '../es/security_fixtures';
 import { REPO_ROOT } from '../host/plugin_manifest';
 import { collectorBench } from './collector_bench';
 import { fileImportBench } from './file_import_bench';
@@ -146,6 +147,7 @@ function viewsSection(result: Awaited<ReturnType<typeof viewsBench>>) {
 async function main() {
   const only = process.argv.slice(2);
   const elasticsearch = await ensureElasticsearch('bench');
+  await prepareSecuredNode(elasticsearch.url);
   try {
     if (only.length === 0 || only.includes('collector')) {
       process.stdout.write(`Collector: ${COLLECTOR_ROWS} rows…\n`);

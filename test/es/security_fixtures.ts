@@ -1,4 +1,4 @@
-import type { Client } from '@elastic/elasticsearch';
+import { Client } from '@elastic/elasticsearch';
 import { FEATURE_ID } from '../../common/constants';
 import { dataStreamPattern, DEFAULT_DATASET } from '../../server/lib/data_stream/data_stream_name';
 
@@ -107,7 +107,7 @@ export const FIXTURE_LOGINS = [
  * Creates (or resets) the roles and users through Elasticsearch's security API as the setup
  * superuser, and gives the reserved `elastic` user its password. Idempotent.
  */
-export async function ensureSecurityFixtures(admin: Client): Promise<void> {
+async function ensureSecurityFixtures(admin: Client): Promise<void> {
   for (const [name, role] of Object.entries(FIXTURE_ROLES)) {
     await admin.security.putRole({ name, cluster: [], ...(role as FixtureRoleDescriptor) });
   }
@@ -127,8 +127,19 @@ export async function ensureSecurityFixtures(admin: Client): Promise<void> {
  * gold features need more, so tests and `npm start` run on Elasticsearch's trial, as a new
  * deployment would. Once started, a trial cannot be started again: only when not already on it.
  */
-export async function ensureTrialLicense(admin: Client): Promise<void> {
+async function ensureTrialLicense(admin: Client): Promise<void> {
   const { license } = await admin.license.get();
   if (license.type === 'trial') return;
   await admin.license.postStartTrial({ acknowledge: true });
+}
+
+/** A secured node ready for the host and the tests: trial license, fixture roles and users. */
+export async function prepareSecuredNode(esUrl: string): Promise<void> {
+  const admin = new Client({ node: esUrl });
+  try {
+    await ensureTrialLicense(admin);
+    await ensureSecurityFixtures(admin);
+  } finally {
+    await admin.close();
+  }
 }

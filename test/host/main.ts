@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Client } from '@elastic/elasticsearch';
 import { ensureElasticsearch } from '../es/es_node';
-import { ensureSecurityFixtures, ensureTrialLicense } from '../es/security_fixtures';
+import { prepareSecuredNode } from '../es/security_fixtures';
 import { ensureDemoConnection, startDemoTenant } from './demo_tenant';
 import { exchangeMessageTracePlugin } from './exchange_message_trace_plugin';
 import { KibanaHost } from './kibana_host';
@@ -25,10 +24,7 @@ function developmentEncryptionKey(): string {
 /** `npm start`: Elasticsearch, then the host with our plugin on http://127.0.0.1:5601. */
 async function main() {
   const elasticsearch = await ensureElasticsearch('dev');
-  const admin = new Client({ node: elasticsearch.url });
-  await ensureTrialLicense(admin);
-  await ensureSecurityFixtures(admin);
-  await admin.close();
+  await prepareSecuredNode(elasticsearch.url);
   const demo = await startDemoTenant();
   const host = await new KibanaHost({
     esUrl: elasticsearch.url,

@@ -1,6 +1,5 @@
-import { Client } from '@elastic/elasticsearch';
 import { ensureElasticsearch, type EsNode } from '../es/es_node';
-import { ensureSecurityFixtures, ensureTrialLicense } from '../es/security_fixtures';
+import { prepareSecuredNode } from '../es/security_fixtures';
 
 declare global {
   // Kept between globalSetup and globalTeardown, which run in the same process.
@@ -16,11 +15,5 @@ export default async function setup() {
   const node = await ensureElasticsearch('jest');
   globalThis.emtElasticsearch = node;
   process.env.ES_URL = node.url;
-  const admin = new Client({ node: node.url });
-  try {
-    await ensureTrialLicense(admin);
-    await ensureSecurityFixtures(admin);
-  } finally {
-    await admin.close();
-  }
+  await prepareSecuredNode(node.url);
 }
