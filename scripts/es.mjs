@@ -241,22 +241,34 @@ function tail(file, lines = 40) {
   return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-async function waitForYellow(url, pid) {
+/**
+ * Ready means yellow and licensed: a fresh node answers `GET _license` with 404 for a moment after
+ * it turns yellow, and security features (API keys, tokens) depend on the license.
+ */
+async function waitForReady(url, pid) {
   const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (!isAlive(-pid)) throw new Error('Elasticsearch exited while starting');
+  const answersOk = async (pathAndQuery) => {
     try {
-      const response = await fetch(`${url}/_cluster/health?wait_for_status=yellow&timeout=1s`, {
+      const response = await fetch(`${url}${pathAndQuery}`, {
         headers: SUPERUSER_HEADERS,
         signal: AbortSignal.timeout(5_000),
       });
-      if (response.ok) return;
+      return response.ok;
     } catch {
-      // not listening yet
+      return false; // not listening yet
+    }
+  };
+  while (Date.now() < deadline) {
+    if (!isAlive(-pid)) throw new Error('Elasticsearch exited while starting');
+    if (
+      (await answersOk('/_cluster/health?wait_for_status=yellow&timeout=1s')) &&
+      (await answersOk('/_license'))
+    ) {
+      return;
     }
     await sleep(500);
   }
-  throw new Error(`Elasticsearch did not become yellow within ${START_TIMEOUT_MS / 1000}s`);
+  throw new Error(`Elasticsearch was not yellow and licensed within ${START_TIMEOUT_MS / 1000}s`);
 }
 
 function failureReport(error, paths) {
@@ -307,7 +319,7 @@ async function startFresh(paths, { name, heap }) {
   const state = { name, pid, url, version, jdk: jdk.home, javaMajor: jdk.major, home, heap };
   fs.writeFileSync(paths.state, `${JSON.stringify({ ...state, startedAt }, null, 2)}\n`);
   try {
-    await waitForYellow(url, pid);
+    await waitForReady(url, pid);
   } catch (error) {
     await killGroup(pid);
     fs.rmSync(paths.state, { force: true });
