@@ -32,6 +32,15 @@ process.stdout.write(JSON.stringify(output));`;
   return output.value;
 }
 
+/** scripts/lib/bundle_version.mjs's bundleVersion, `files` as [name, text] pairs. */
+export function bundleVersion(version: string, files: Array<[string, string]>): string {
+  return runModule(
+    `import { bundleVersion } from ${libModule('bundle_version')};`,
+    'return bundleVersion(input.version, input.files);',
+    { version, files }
+  ) as string;
+}
+
 export interface SharedDepsBundle {
   /** A script that leaves the fixture module's exports in `var fixture`. */
   code: string;
