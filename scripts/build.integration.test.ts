@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import vm from 'node:vm';
@@ -7,9 +17,12 @@ import * as esbuild from 'esbuild';
 import { CONFIG_PATH, STATUS_API_PATH } from '../common/constants';
 import { readPluginManifest, REPO_ROOT } from '../test/host/plugin_manifest';
 import { basicAuth, elasticsearchVersion } from '../test/host/test_support';
+import { bundlePath, createKibanaPageHandler } from '../test/build/kibana_page/page_handler';
 import { kibanaManifestErrors } from '../test/build/kibana_manifest_rules';
+import { bundleVersion } from '../test/build/scripts_lib';
 import {
   buildAndUnpack,
+  copyCheckout,
   PLUGIN_ID,
   readModes,
   runBuild,
@@ -32,8 +45,13 @@ const KIBANA_PROVIDED = [
   '@emotion/react',
 ];
 
-// One build for the whole file: both blocks below inspect the same zip.
+// One build of this checkout for the whole file: the blocks below inspect the same zip.
 let built: BuiltZip;
+
+const manifestOf = (zip: BuiltZip) =>
+  JSON.parse(readFileSync(path.join(zip.pluginDir, 'kibana.json'), 'utf8'));
+const publicFile = (zip: BuiltZip, name: string) =>
+  readFileSync(path.join(zip.pluginDir, 'target', 'public', name), 'utf8');
 
 beforeAll(async () => {
   built = await buildAndUnpack();
@@ -81,7 +99,15 @@ describe('the plugin zip', () => {
     expect(manifest.configPath).toEqual([CONFIG_PATH]);
     expect(manifest.owner.name).toEqual(expect.any(String));
     const { kibanaVersion: _source, ...rest } = readPluginManifest();
-    expect(manifest).toEqual({ ...rest, kibanaVersion: TEST_KIBANA_VERSION });
+    // The version names the browser code it ships (scripts/lib/bundle_version.mjs).
+    const served = readdirSync(path.join(built.pluginDir, 'target', 'public'))
+      .filter((name) => !name.endsWith('.br'))
+      .map((name): [string, string] => [name, publicFile(built, name)]);
+    expect(manifest).toEqual({
+      ...rest,
+      version: bundleVersion(rest.version, served),
+      kibanaVersion: TEST_KIBANA_VERSION,
+    });
     // …and that another Kibana version refuses.
     expect(kibanaManifestErrors(manifest, '9.5.2')).toEqual([
       `Plugin "${PLUGIN_ID}" is only compatible with Kibana version "9.5.3", but used Kibana version is "9.5.2".`,
@@ -298,6 +324,84 @@ describe('the zip’s server/index.js in Node, set up and started by the standal
     };
     expect(body.kibanaVersion).toBe(TEST_KIBANA_VERSION);
     expect(body.elasticsearch.version).toBe(await elasticsearchVersion());
+  });
+});
+
+describe('the browser bundle’s path, under which Kibana lets browsers cache it for a year', () => {
+  const MARKER = 'rebuilt with other browser code';
+  let checkout: string;
+  let sameCode: BuiltZip;
+  let otherCode: BuiltZip;
+
+  beforeAll(async () => {
+    checkout = copyCheckout();
+    sameCode = await buildAndUnpack(checkout);
+    appendFileSync(
+      path.join(checkout, 'public', 'index.ts'),
+      `export const marker = '${MARKER}';\n`
+    );
+    otherCode = await buildAndUnpack(checkout);
+  }, 180_000);
+
+  afterAll(() => {
+    for (const dir of [checkout, sameCode?.outDir, otherCode?.outDir]) {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is the same for the same code, built from another checkout', () => {
+    expect(manifestOf(sameCode).version).toBe(manifestOf(built).version);
+    expect(readFileSync(sameCode.zipFile).equals(readFileSync(built.zipFile))).toBe(true);
+  });
+
+  it('changes with the browser code at the same kibana.jsonc version', () => {
+    const before = manifestOf(built).version;
+    const after = manifestOf(otherCode).version;
+    expect(after).not.toBe(before);
+    expect(after.startsWith(`${readPluginManifest().version}-public-`)).toBe(true);
+    expect(publicFile(otherCode, `${PLUGIN_ID}.plugin.js`)).toContain(MARKER);
+    expect(publicFile(built, `${PLUGIN_ID}.plugin.js`)).not.toContain(MARKER);
+  });
+
+  describe('served as Kibana serves the installed zip', () => {
+    let server: Server;
+    let origin: string;
+    const options = (zip: BuiltZip) => ({
+      pluginId: PLUGIN_ID,
+      pluginVersion: manifestOf(zip).version,
+      kibanaVersion: TEST_KIBANA_VERSION,
+      publicDir: path.join(zip.pluginDir, 'target', 'public'),
+    });
+    const entryUrl = (zip: BuiltZip) =>
+      `${origin}${bundlePath(options(zip))}${PLUGIN_ID}.plugin.js`;
+
+    beforeAll(async () => {
+      const pages = await createKibanaPageHandler(options(otherCode));
+      server = createServer((req, res) => {
+        void pages(req, res, new URL(req.url ?? '/', 'http://localhost')).then((handled) => {
+          if (!handled) res.writeHead(404).end();
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+
+    afterAll(async () => {
+      await new Promise((resolve) => server?.close(resolve));
+    });
+
+    it('serves the new code at the new path only; the old path answers 404', async () => {
+      const fresh = await fetch(entryUrl(otherCode), {
+        headers: { 'accept-encoding': 'identity' },
+      });
+      expect(fresh.status).toBe(200);
+      // dynamic_asset_response.ts in a distributable: `public, max-age=${365 * DAY}, immutable`.
+      expect(fresh.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(await fresh.text()).toBe(publicFile(otherCode, `${PLUGIN_ID}.plugin.js`));
+
+      const stale = await fetch(entryUrl(built));
+      expect(stale.status).toBe(404);
+    });
   });
 });
 

@@ -3,6 +3,8 @@
 //   build/exchangeMessageTrace-<kibanaVersion>.zip
 //   └─ kibana/exchangeMessageTrace/ kibana.json package.json server/ common/ bin/
 //                                   target/public/ node_modules/
+// The zip's kibana.json has kibana.jsonc's `version` with a digest of target/public appended, so
+// that Kibana's bundle URL changes whenever the browser code does (./lib/bundle_version.mjs).
 // `--manifest-only` writes just the flat kibana.json at the repository root, for building inside a
 // Kibana checkout with `yarn plugin-helpers build` (which cannot read kibana.jsonc).
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -58,7 +60,7 @@ async function writePublic(stageDir, pluginId) {
     await writeFile(path.join(dir, `${name}.br`), brotli(contents));
     sizes[name] = sizesOf(contents);
   }
-  return { ...report, sizes };
+  return { report: { ...report, sizes }, files };
 }
 
 async function build(options) {
@@ -79,6 +81,7 @@ async function build(options) {
   // A fresh clone has no node_modules yet: install them (npm ci) before loading esbuild and fflate.
   ensureDependencies(ROOT);
   const { writeZip } = await import('./lib/archive.mjs');
+  const { bundleVersion } = await import('./lib/bundle_version.mjs');
   const { writeBundleSizes } = await import('./lib/bundle_sizes_doc.mjs');
   const { copyProductionModules } = await import('./lib/production_modules.mjs');
   const { writeServerFiles } = await import('./lib/server_files.mjs');
@@ -88,7 +91,6 @@ async function build(options) {
   await rm(path.join(options.outDir, 'kibana'), { recursive: true, force: true });
   await mkdir(stageDir, { recursive: true });
 
-  await writeFile(path.join(stageDir, 'kibana.json'), json(manifest));
   await writeFile(path.join(stageDir, 'package.json'), json(await zipPackageJson()));
   const server = await writeServerFiles({ root: ROOT, stageDir, entries: SERVER_ENTRIES });
   await mkdir(path.join(stageDir, 'bin'), { recursive: true });
@@ -96,7 +98,11 @@ async function build(options) {
     path.join(ROOT, 'bin', 'exchange_message_trace.js'),
     path.join(stageDir, 'bin', 'exchange_message_trace.js')
   );
-  const publicReport = await writePublic(stageDir, pluginId);
+  const { report: publicReport, files: publicFiles } = await writePublic(stageDir, pluginId);
+  // Kibana serves target/public under the manifest version, cached for a year: other browser code
+  // must get another version (./lib/bundle_version.mjs).
+  const version = bundleVersion(manifest.version, publicFiles);
+  await writeFile(path.join(stageDir, 'kibana.json'), json({ ...manifest, version }));
   const modules = await copyProductionModules({ root: ROOT, stageDir });
 
   const zipFile = path.join(options.outDir, `${pluginId}-${kibanaVersion}.zip`);
@@ -106,6 +112,7 @@ async function build(options) {
   await rm(path.join(options.outDir, 'kibana'), { recursive: true, force: true });
   const report = {
     kibanaVersion,
+    version,
     zip: { file: path.basename(zipFile), ...zip },
     public: publicReport,
     server,
@@ -121,6 +128,7 @@ async function build(options) {
   for (const [name, size] of Object.entries(publicReport.sizes)) {
     console.log(`  target/public/${name}: ${size.bytes} B (${size.brotli} B brotli)`);
   }
+  console.log(`  browser bundle path: /<kibana build>/bundles/plugin/${pluginId}/${version}/`);
   console.log(
     `  server+common: ${server.included.length} files; node_modules: ${modules.length} packages`
   );

@@ -2,35 +2,23 @@
 // maps these imports to the globals (webpack `externals`); a plugin that bundled its own copy would
 // run a second React or EUI next to Kibana's and break hooks, context and theming.
 //
-// Source: elastic/kibana `src/platform/packages/private/kbn-ui-shared-deps-src/src/definitions.js`,
-// the newest snapshot readable (it names `@kbn/react-query`, `@kbn/react-kibana-context-env` and
-// `@kbn/core-chrome-sidebar-context`); the entries an older snapshot had and this one dropped
-// (`@tanstack/react-query`) are kept, so that an import of them also fails to bundle.
+// The map is the intersection of every version of Kibana's externals map read (elastic/kibana):
+//   A. src/platform/packages/private/kbn-ui-shared-deps-src/src/definitions.js @ 30c537ac
+//      (no fp-ts, react-use, io-ts/lib/*, chroma-js, @kbn/react-kibana-mount; has fflate);
+//   B. the same file @ 0703cc83 (adds fp-ts/*, react-use, io-ts/lib/*, chroma-js, mount);
+//   C. the same file, newest indexed (find_string id 2520744640: @tanstack/react-query became
+//      @kbn/react-query, @kbn/esql-ast became @kbn/esql-language, adds context-env and others);
+//   D. the rspack optimizer's getExternals() (find_string id 54926599912), same as C plus the
+//      @emotion/react jsx runtimes.
+// A name only some of them have may be `undefined` on the Kibana the zip is installed in, so it is
+// in UNPROVEN_* below and importing it fails the build.
+// UNCONFIRMED: which of A–D matches 9.5.3. Only `Object.keys(window.__kbnSharedDeps__)` on a real
+// 9.5.3 page settles it (kibana_fidelity_audit.md, open point 1); until then the loader below also
+// throws a named error if a global is missing, rather than handing the code `undefined`.
 
 const SHARED = '__kbnSharedDeps__';
 
-const REACT_USE_HOOKS = [
-  'useAsync',
-  'useAsyncFn',
-  'useDebounce',
-  'useDeepCompareEffect',
-  'useEffectOnce',
-  'useEvent',
-  'useLatest',
-  'useList',
-  'useLocalStorage',
-  'useMount',
-  'useMountedState',
-  'usePrevious',
-  'useSessionStorage',
-  'useTimeoutFn',
-  'useToggle',
-  'useUnmount',
-  'useUpdateEffect',
-  'useObservable',
-];
-
-/** Import specifier → property path under `__kbnSharedDeps__`. */
+/** Import specifier → global name under `__kbnSharedDeps__`, in all of A–D. */
 export const KIBANA_SHARED_DEPS = {
   '@kbn/ui-theme': 'KbnUiTheme',
   '@kbn/i18n': 'KbnI18n',
@@ -46,33 +34,16 @@ export const KIBANA_SHARED_DEPS = {
   'react-router': 'ReactRouter',
   'react-router-dom': 'ReactRouterDom',
   'react-router-dom-v5-compat': 'ReactRouterDomV5Compat',
-  'react-use': 'ReactUse',
   'styled-components': 'StyledComponents',
   '@kbn/monaco': 'KbnMonaco',
   'monaco-editor/esm/vs/editor/editor.api': 'MonacoBarePluginApi',
-  'fp-ts/Option': 'FpTs.option',
-  'fp-ts/pipeable': 'FpTs.pipeable',
-  'fp-ts/TaskEither': 'FpTs.taskEither',
-  'fp-ts/Either': 'FpTs.either',
-  'fp-ts/function': 'FpTs.function',
-  'fp-ts/Task': 'FpTs.task',
-  'fp-ts/Set': 'FpTs.set',
-  'fp-ts/Ord': 'FpTs.ord',
-  'fp-ts/Array': 'FpTs.array',
   'io-ts': 'IoTs',
-  'io-ts/lib/Reporter': 'IoTsReporter',
-  'io-ts/lib/PathReporter': 'IoTsPathReporter',
-  'io-ts/lib/ThrowReporter': 'IoTsThrowReporter',
   '@reduxjs/toolkit': 'ReduxjsToolkit',
   'react-redux': 'ReactRedux',
   redux: 'Redux',
   immer: 'Immer',
   reselect: 'Reselect',
   'fastest-levenshtein': 'FastestLevenshtein',
-  'chroma-js': 'ChromaJs',
-  ...Object.fromEntries(
-    REACT_USE_HOOKS.map((hook) => [`react-use/lib/${hook}`, `ReactUse.${hook}`])
-  ),
   rxjs: 'Rxjs',
   numeral: 'ElasticNumeral',
   '@elastic/numeral': 'ElasticNumeral',
@@ -97,34 +68,69 @@ export const KIBANA_SHARED_DEPS = {
   '@kbn/rison': 'KbnRison',
   history: 'History',
   classnames: 'Classnames',
-  '@kbn/react-query': 'ReactQuery',
-  '@tanstack/react-query': 'ReactQuery',
   '@tanstack/react-query-devtools': 'ReactQueryDevtools',
   '@kbn/code-editor': 'KbnCodeEditor',
-  '@kbn/esql-language': 'KbnEsqlAst',
   '@kbn/ebt-tools': 'KbnEbtTools',
   '@elastic/apm-rum-core': 'ElasticApmRumCore',
   '@kbn/react-kibana-context-common': 'KbnReactKibanaContextCommon',
   '@kbn/react-kibana-context-root': 'KbnReactKibanaContextRoot',
   '@kbn/react-kibana-context-render': 'KbnReactKibanaContextRender',
   '@kbn/react-kibana-context-theme': 'KbnReactKibanaContextTheme',
-  '@kbn/react-kibana-context-env': 'KbnReactKibanaContextEnv',
   '@kbn/shared-ux-router': 'KbnSharedUxRouter',
-  '@kbn/react-kibana-mount': 'KbnReactKibanaMount',
-  '@kbn/visualizations-common': 'KbnVisualizationsCommon',
-  '@kbn/core-chrome-sidebar-context': 'KbnCoreSidebarContext',
 };
+
+/**
+ * Shared in some of A–D only. Taking one from Kibana may read `undefined` on 9.5.3; bundling it may
+ * run a second copy of a library a 9.5.3 page shares. Whole packages (every import of them) and
+ * single specifiers.
+ */
+const UNPROVEN_PACKAGES = ['fp-ts', 'react-use', 'chroma-js', 'fflate', '@tanstack/react-query'];
+const UNPROVEN_SPECIFIERS = [
+  'io-ts/lib/Reporter',
+  'io-ts/lib/PathReporter',
+  'io-ts/lib/ThrowReporter',
+  '@emotion/react/jsx-runtime',
+  '@emotion/react/jsx-dev-runtime',
+  '@kbn/react-query',
+  '@kbn/esql-ast',
+  '@kbn/esql-language',
+  '@kbn/react-kibana-mount',
+  '@kbn/react-kibana-context-env',
+  '@kbn/visualizations-common',
+  '@kbn/core-chrome-sidebar-context',
+];
 
 /**
  * TypeScript's `jsx: react-jsx` imports `react/jsx-runtime`, which Kibana's map lacks (its DLL
  * serves it to in-repo plugins). Building elements with the shared React's `createElement` keeps
- * one React on the page without depending on React's internals.
+ * one React on the page without depending on React's internals. `jsxs` gets the children of
+ * `<a><b/><c/></a>`, a list fixed in the source: passed as separate arguments, as React's own
+ * jsxs treats them, so React does not ask for keys as it does for an array of children.
  */
 const JSX_RUNTIME = `var React = ${SHARED}.React;
-function jsx(type, props, key) {
-  return React.createElement(type, key === undefined ? props : Object.assign({}, props, { key: key }));
+function withKey(props, key) {
+  return key === undefined ? props : Object.assign({}, props, { key: key });
 }
-module.exports = { jsx: jsx, jsxs: jsx, Fragment: React.Fragment };`;
+function jsx(type, props, key) {
+  return React.createElement(type, withKey(props, key));
+}
+function jsxs(type, props, key) {
+  var rest = {};
+  for (var name in props) {
+    if (name !== 'children' && Object.prototype.hasOwnProperty.call(props, name)) rest[name] = props[name];
+  }
+  return React.createElement.apply(null, [type, withKey(rest, key)].concat(props.children));
+}
+module.exports = { jsx: jsx, jsxs: jsxs, Fragment: React.Fragment };`;
+
+/** A shared import; a global missing on this Kibana fails here, by name, not later as `undefined`. */
+function sharedModule(specifier) {
+  const globalName = `${SHARED}.${KIBANA_SHARED_DEPS[specifier]}`;
+  const missing = `This Kibana has no ${globalName} (imported as "${specifier}"); the plugin was built for another Kibana version.`;
+  return `var dep = ${globalName};
+if (dep === undefined) throw new Error(${JSON.stringify(missing)});
+module.exports = dep;`;
+}
 
 function packageName(specifier) {
   const parts = specifier.split('/');
@@ -133,10 +139,21 @@ function packageName(specifier) {
 
 const SHARED_PACKAGES = new Set(Object.keys(KIBANA_SHARED_DEPS).map(packageName));
 
+function unprovenError(specifier, importer) {
+  return (
+    `"${specifier}" (imported by ${importer}) is in __kbnSharedDeps__ in some Kibana versions only ` +
+    '(scripts/lib/shared_deps.mjs): taken from Kibana it may be undefined on the target version, ' +
+    'bundled it may be a second copy of a library Kibana shares. Check ' +
+    '`Object.keys(__kbnSharedDeps__)` on a page of the target Kibana and add it to ' +
+    'KIBANA_SHARED_DEPS, or do without it.'
+  );
+}
+
 /**
- * esbuild plugin: shared imports become `module.exports = __kbnSharedDeps__.X`; a deep import of a
- * shared package that Kibana does not expose (`react-dom/client`, `fp-ts/lib/Either`, …) and any
- * other runtime `@kbn/*` import fail the build instead of silently bundling a second copy.
+ * esbuild plugin: shared imports become `module.exports = __kbnSharedDeps__.X`. These fail the
+ * build instead of silently bundling a second copy or reading a missing global: a name shared by
+ * some Kibana versions only (UNPROVEN_*), a deep import of a shared package that Kibana does not
+ * expose (`react-dom/client`), and any other runtime `@kbn/*` import. Any other package is bundled.
  * `used` collects the specifiers the bundle takes from Kibana.
  */
 export function kibanaSharedDepsPlugin(used = new Set()) {
@@ -154,6 +171,9 @@ export function kibanaSharedDepsPlugin(used = new Set()) {
           return { path: specifier, namespace: 'kibana-shared-deps' };
         }
         const name = packageName(specifier);
+        if (UNPROVEN_PACKAGES.includes(name) || UNPROVEN_SPECIFIERS.includes(specifier)) {
+          return { errors: [{ text: unprovenError(specifier, args.importer) }] };
+        }
         if (SHARED_PACKAGES.has(name) || name.startsWith('@kbn/')) {
           const offered = Object.keys(KIBANA_SHARED_DEPS).filter(
             (key) => packageName(key) === name
@@ -172,10 +192,7 @@ export function kibanaSharedDepsPlugin(used = new Set()) {
         return undefined;
       });
       build.onLoad({ filter: /.*/, namespace: 'kibana-shared-deps' }, (args) => ({
-        contents:
-          args.path === 'react/jsx-runtime'
-            ? JSX_RUNTIME
-            : `module.exports = ${SHARED}.${KIBANA_SHARED_DEPS[args.path]};`,
+        contents: args.path === 'react/jsx-runtime' ? JSX_RUNTIME : sharedModule(args.path),
         loader: 'js',
       }));
     },

@@ -43,6 +43,7 @@ describe('the plugin zip’s browser bundle, loaded the way Kibana 9.5 loads it'
   let options: KibanaPageOptions;
   const requested: string[] = [];
   const failed: string[] = [];
+  const cacheControl = new Map<string, string | undefined>();
 
   beforeAll(async () => {
     built = await buildAndUnpack();
@@ -64,6 +65,7 @@ describe('the plugin zip’s browser bundle, loaded the way Kibana 9.5 loads it'
     page.on('request', (request) => requested.push(request.url()));
     page.on('response', (response) => {
       if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+      cacheControl.set(response.url(), response.headers()['cache-control']);
     });
   });
 
@@ -79,6 +81,9 @@ describe('the plugin zip’s browser bundle, loaded the way Kibana 9.5 loads it'
     expect(await page.evaluate(() => window.__harness.state.appIds)).toEqual([PLUGIN_ID]);
     const entry = `${host.url}${bundlePath(options)}${PLUGIN_ID}.plugin.js`;
     expect(requested).toContain(entry);
+    // Under the zip's own version, which names its browser code, and cached as Kibana caches it.
+    expect(options.pluginVersion).toMatch(/-public-[0-9a-f]{12}$/);
+    expect(cacheControl.get(entry)).toBe('public, max-age=31536000, immutable');
     // The app page is a lazy chunk: Kibana's start-up pays only for the entry.
     expect(requested.filter((url) => url.includes('.chunk.'))).toEqual([]);
   });

@@ -1,5 +1,15 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -16,13 +26,16 @@ export interface BuildRun {
   stderr: string;
 }
 
-/** `npm run build -- <args>`, as a user runs it (plain node, no tsx, no Kibana). */
-export async function runBuild(args: string[]): Promise<BuildRun> {
+/**
+ * `npm run build -- <args>` in `root` (this repository or a copyCheckout), as a user runs it
+ * (plain node, no tsx, no Kibana).
+ */
+export async function runBuild(args: string[], root = REPO_ROOT): Promise<BuildRun> {
   try {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      [path.join(REPO_ROOT, 'scripts', 'build.mjs'), ...args],
-      { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 }
+      [path.join(root, 'scripts', 'build.mjs'), ...args],
+      { cwd: root, maxBuffer: 16 * 1024 * 1024 }
     );
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -76,10 +89,40 @@ export function readModes(zip: Buffer): Map<string, number> {
   return modes;
 }
 
-/** Builds the zip into a fresh temporary folder and unpacks it beside. */
-export async function buildAndUnpack(kibanaVersion = TEST_KIBANA_VERSION): Promise<BuiltZip> {
+/** What `npm run build` reads from a checkout. */
+const BUILD_INPUTS = [
+  'bin',
+  'common',
+  'public',
+  'server',
+  'scripts',
+  'kibana.jsonc',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
+
+/**
+ * Another checkout of this repository in a temporary folder, sharing the installed node_modules,
+ * so a test can change sources and build. Returns its root.
+ */
+export function copyCheckout(): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'emt-checkout-'));
+  for (const input of BUILD_INPUTS) {
+    cpSync(path.join(REPO_ROOT, input), path.join(root, input), { recursive: true });
+  }
+  symlinkSync(realpathSync(path.join(REPO_ROOT, 'node_modules')), path.join(root, 'node_modules'));
+  // The build runs `npm ci` when the lockfile is newer than the install; through the link that
+  // would reinstall the shared node_modules. An old time stamp keeps the install as it is.
+  utimesSync(path.join(root, 'package-lock.json'), 0, 0);
+  return root;
+}
+
+/** Builds the zip from `root` into a fresh temporary folder and unpacks it beside. */
+export async function buildAndUnpack(root = REPO_ROOT): Promise<BuiltZip> {
+  const kibanaVersion = TEST_KIBANA_VERSION;
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'emt-build-'));
-  const build = await runBuild(['--kibana-version', kibanaVersion, '--out-dir', outDir]);
+  const build = await runBuild(['--kibana-version', kibanaVersion, '--out-dir', outDir], root);
   if (build.code !== 0) throw new Error(`build failed (${build.code}): ${build.stderr}`);
   const zipFile = path.join(outDir, `${PLUGIN_ID}-${kibanaVersion}.zip`);
   const unpacked = path.join(outDir, 'unpacked');

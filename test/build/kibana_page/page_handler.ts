@@ -75,15 +75,36 @@ async function buildHarness(): Promise<string> {
 
 export interface KibanaPageOptions {
   pluginId: string;
+  /** The `version` of the zip's kibana.json. */
   pluginVersion: string;
   kibanaVersion: string;
   /** The unpacked zip's `target/public`. */
   publicDir: string;
 }
 
-/** Where Kibana serves a plugin's target/public (register_bundle_routes.ts), without a base path. */
+/** Stands in for `packageInfo.buildShaShort` of the Kibana build serving the page. */
+export const KIBANA_BUILD_SHA_SHORT = '5e1f0c4a9b27';
+
+/**
+ * Where Kibana serves a plugin's target/public, without a base path: `/bundles/plugin/<id>/<version>/`
+ * with the manifest's version (register_bundle_routes.ts @ 7e42e3f7), behind
+ * `StaticAssets.prependServerPath`, which puts `/<buildShaShort>` first (static_assets.ts @ 4254c0af;
+ * `shaDigest: packageInfo.buildShaShort` in http_server.ts @ 027ff216). Only the installed version's
+ * path exists: any other answers 404.
+ */
 export const bundlePath = ({ pluginId, pluginVersion }: KibanaPageOptions) =>
-  `/bundles/plugin/${pluginId}/${pluginVersion}/`;
+  `/${KIBANA_BUILD_SHA_SHORT}/bundles/plugin/${pluginId}/${pluginVersion}/`;
+
+/**
+ * The headers of a bundle file in a distributable Kibana (createDynamicAssetHandler with
+ * `isDist`, dynamic_asset_response.ts @ 7a71b35c): cached for a year without revalidation, so a
+ * browser asks again only for another URL. The type is `mime.contentType('.js')` of mime-types 2.x;
+ * UNCONFIRMED that 9.5.3 does not ship a mime-db that says `text/javascript` (browsers run either).
+ */
+export const KIBANA_BUNDLE_HEADERS = {
+  'cache-control': 'public, max-age=31536000, immutable',
+  'content-type': 'application/javascript; charset=utf-8',
+};
 
 /**
  * A page like Kibana's for `/app/<id>`: the bootstrap, the shared deps, the plugin's entry. Files
@@ -116,14 +137,17 @@ export async function createKibanaPageHandler(options: KibanaPageOptions): Promi
       return true;
     }
     if (!url.pathname.startsWith(prefix)) return false;
+    // Kibana serves any file under target/public; the bundle loads only its scripts.
     const name = url.pathname.slice(prefix.length);
     const file = path.join(options.publicDir, name);
     if (!/^[\w.-]+\.js$/.test(name) || !existsSync(file)) return false;
     const brotli = /\bbr\b/.test(String(req.headers['accept-encoding'] ?? ''));
     if (brotli && existsSync(`${file}.br`)) {
-      send(res, 'text/javascript', readFileSync(`${file}.br`), { 'content-encoding': 'br' });
+      res
+        .writeHead(200, { ...KIBANA_BUNDLE_HEADERS, 'content-encoding': 'br' })
+        .end(readFileSync(`${file}.br`));
     } else {
-      send(res, 'text/javascript', readFileSync(file));
+      res.writeHead(200, KIBANA_BUNDLE_HEADERS).end(readFileSync(file));
     }
     return true;
   };
