@@ -8,7 +8,6 @@ import {
 import { isNotFoundError } from './connection_errors';
 
 const type = KNOWN_SENDER_SAVED_OBJECT_TYPE;
-const PAGE_SIZE = 1000;
 
 export class KnownSenderNotFoundError extends Error {
   constructor(sender: string) {
@@ -24,19 +23,26 @@ export class KnownSenderStore {
     return this.savedObjects.getScopedClient(request, { includedHiddenTypes: [type] });
   }
 
+  /**
+   * Every known sender, however many. `find` pages with from/size, and Elasticsearch refuses
+   * from + size beyond index.max_result_window (10,000): a point-in-time finder pages past it
+   * with search_after (1000 a page, Kibana's default).
+   */
   async list(request: KibanaRequest): Promise<KnownSender[]> {
+    const finder = this.client(request).createPointInTimeFinder<KnownSenderAttributes>({
+      type,
+      sortField: 'sender',
+      sortOrder: 'asc',
+    });
     const found: KnownSender[] = [];
-    for (let page = 1; ; page++) {
-      const result = await this.client(request).find<KnownSenderAttributes>({
-        type,
-        page,
-        perPage: PAGE_SIZE,
-        sortField: 'sender',
-        sortOrder: 'asc',
-      });
-      found.push(...result.saved_objects.map((saved) => saved.attributes));
-      if (result.saved_objects.length < PAGE_SIZE || found.length >= result.total) return found;
+    try {
+      for await (const page of finder.find()) {
+        found.push(...page.saved_objects.map((saved) => saved.attributes));
+      }
+    } finally {
+      await finder.close();
     }
+    return found;
   }
 
   /** Marking again replaces the note and who marked it; the sender stays one object. */

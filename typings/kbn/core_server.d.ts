@@ -719,12 +719,18 @@ declare module '@kbn/core/server' {
     namespaces?: string[];
   }
 
-  // src/core/packages/saved-objects/api-server/src/apis/find.ts
-  // (aggs, pit, searchAfter, typeToNamespacesMap, preference omitted; Kibana types `filter` as
-  //  `string | KueryNode` where KueryNode = any — only the string form is declared)
+  // src/core/packages/saved-objects/api-server/src/apis/find.ts @ 31fbace0
+  // (aggs, hasNoReference*, typeToNamespacesMap, preference, semanticSearch,
+  //  migrationVersionCompatibility omitted; Kibana types `filter` as `string | KueryNode` where
+  //  KueryNode = any — only the string form is declared)
   export interface SavedObjectsFindOptionsReference {
     type: string;
     id: string;
+  }
+  export interface SavedObjectsPitParams {
+    id: string;
+    /** How long ES keeps the PIT alive until the next request. */
+    keepAlive?: string;
   }
   export interface SavedObjectsFindOptions {
     type: string | string[];
@@ -741,6 +747,10 @@ declare module '@kbn/core/server' {
     defaultSearchOperator?: 'AND' | 'OR';
     filter?: string;
     namespaces?: string[];
+    /** The previous page's last `sort`; Kibana then leaves `from` out of the search. */
+    searchAfter?: estypes.SortResults;
+    /** A PIT from `openPointInTimeForType`; Kibana then leaves the index out of the search. */
+    pit?: SavedObjectsPitParams;
   }
   export interface SavedObjectsFindResult<T = unknown> extends SavedObject<T> {
     score: number;
@@ -755,11 +765,47 @@ declare module '@kbn/core/server' {
     pit_id?: string;
   }
 
-  // src/core/packages/saved-objects/api-server/src/apis/create_point_in_time_finder.ts
-  // Kibana: Omit<SavedObjectsFindOptions, 'page' | 'pit' | 'searchAfter'> (our FindOptions has no pit/searchAfter).
-  export type SavedObjectsCreatePointInTimeFinderOptions = Omit<SavedObjectsFindOptions, 'page'>;
+  // src/core/packages/saved-objects/api-server/src/apis/open_point_in_time_for_type.ts @ 06b740bc
+  export interface SavedObjectsOpenPointInTimeOptions {
+    /** Defaults to `5m` (api-server-internal/src/lib/apis/open_point_in_time.ts @ 6d9ae153). */
+    keepAlive?: string;
+    preference?: string;
+    namespaces?: string[];
+  }
+  export interface SavedObjectsOpenPointInTimeResponse {
+    id: string;
+  }
+
+  // src/core/packages/saved-objects/api-server/src/apis/close_point_in_time.ts @ b4099342
+  export type SavedObjectsClosePointInTimeOptions = SavedObjectsBaseOptions;
+  export interface SavedObjectsClosePointInTimeResponse {
+    succeeded: boolean;
+    num_freed: number;
+  }
+
+  // src/core/packages/saved-objects/api-server/src/apis/create_point_in_time_finder.ts @ 2752c390
+  export type SavedObjectsCreatePointInTimeFinderOptions = Omit<
+    SavedObjectsFindOptions,
+    'page' | 'pit' | 'searchAfter'
+  >;
+  export type SavedObjectsPointInTimeFinderClient = Pick<
+    SavedObjectsClientContract,
+    'find' | 'openPointInTimeForType' | 'closePointInTime'
+  >;
+  export interface SavedObjectsCreatePointInTimeFinderDependencies {
+    client: SavedObjectsPointInTimeFinderClient;
+  }
+  /**
+   * Behaviour per api-server-internal/src/lib/point_in_time_finder.ts @ 208877d5: `perPage`
+   * defaults to 1000; `find()` opens a PIT (keepAlive `5m`, the open default), then pages with
+   * `search_after`, bumping keepAlive by `2m` on each request and sorting by `sortField` (default
+   * `updated_at`) and `sortOrder` (default `desc`); a page shorter than `perPage` ends it and closes
+   * the PIT, as does a failed page. An empty page is not yielded. Calling `find()` again before
+   * `close()` throws.
+   */
   export interface ISavedObjectsPointInTimeFinder<T, A> {
     find: () => AsyncGenerator<SavedObjectsFindResponse<T, A>>;
+    /** Closes the PIT; needed only when stopping before the last page, harmless after it. */
     close: () => Promise<void>;
   }
 
@@ -789,10 +835,27 @@ declare module '@kbn/core/server' {
     find<T = unknown, A = unknown>(
       options: SavedObjectsFindOptions
     ): Promise<SavedObjectsFindResponse<T, A>>;
+    openPointInTimeForType(
+      type: string | string[],
+      options?: SavedObjectsOpenPointInTimeOptions
+    ): Promise<SavedObjectsOpenPointInTimeResponse>;
+    closePointInTime(
+      id: string,
+      options?: SavedObjectsClosePointInTimeOptions
+    ): Promise<SavedObjectsClosePointInTimeResponse>;
+    /**
+     * src/core/packages/saved-objects/api-server-internal/src/saved_objects_client.ts @ 04a2a828:
+     * the repository's finder with `{ client: this, ...dependencies }`.
+     */
+    createPointInTimeFinder<T = unknown, A = unknown>(
+      findOptions: SavedObjectsCreatePointInTimeFinderOptions,
+      dependencies?: SavedObjectsCreatePointInTimeFinderDependencies
+    ): ISavedObjectsPointInTimeFinder<T, A>;
   }
 
   // src/core/packages/saved-objects/api-server/src/saved_objects_repository.ts: the same methods
-  // for the subset we use (`find`'s internal-only second parameter omitted).
+  // for the subset we use (the internal-only last parameters of `find`, `openPointInTimeForType`,
+  // `closePointInTime` and `createPointInTimeFinder` omitted; repository.ts @ 0277b61f).
   export type ISavedObjectsRepository = SavedObjectsClientContract;
 
   // src/core/packages/saved-objects/server/src/mapping_definition.ts

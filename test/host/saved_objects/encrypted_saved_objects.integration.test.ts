@@ -97,8 +97,18 @@ describe('host encrypted saved objects', () => {
   });
 
   it('hides hidden types from clients that did not ask for them', async () => {
-    await expect(host.savedObjects.repository().find({ type: TYPE })).rejects.toThrow(
-      'Unsupported saved object type'
+    await host.savedObjects.repository([TYPE]).create(TYPE, { name: 'seen', secret: SECRET });
+    // Kibana's find drops the types a client may not see and answers empty (find.ts @ 012f5d98).
+    expect(await host.savedObjects.repository().find({ type: TYPE })).toMatchObject({
+      total: 0,
+      saved_objects: [],
+    });
+    const stored = await es.count({
+      index: host.savedObjects.index,
+      query: { term: { type: TYPE } },
+    });
+    expect((await host.savedObjects.repository([TYPE]).find({ type: TYPE })).total).toBe(
+      stored.count
     );
   });
 });

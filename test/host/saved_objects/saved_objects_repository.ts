@@ -1,18 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@elastic/elasticsearch';
-import type { SavedObject, SavedObjectsFindOptions, SavedObjectsType } from '@kbn/core/server';
-import { conflict, notFound, unsupportedType } from './saved_object_errors';
+import type {
+  SavedObject,
+  SavedObjectsCreatePointInTimeFinderDependencies,
+  SavedObjectsCreatePointInTimeFinderOptions,
+  SavedObjectsFindOptions,
+  SavedObjectsFindResponse,
+  SavedObjectsOpenPointInTimeOptions,
+  SavedObjectsType,
+} from '@kbn/core/server';
+import { indexProperties } from './index_mappings';
+import { PointInTimeFinder } from './point_in_time_finder';
+import {
+  decodeVersion,
+  encodeVersion,
+  rawDocumentOf,
+  rawIdOf,
+  type RawDocument,
+} from './raw_document';
+import {
+  conflict,
+  decorateEsError,
+  genericNotFound,
+  notFound,
+  unsupportedType,
+} from './saved_object_errors';
+import { sortingParams } from './sorting_params';
 
-const DEFAULT_NAMESPACE = 'default';
-
-interface RawDocument {
-  type: string;
-  namespaces: string[];
-  created_at: string;
-  updated_at: string;
-  references: SavedObject['references'];
-  [attributes: string]: unknown;
-}
+// core-saved-objects-utils-server: FIND_DEFAULT_PAGE, FIND_DEFAULT_PER_PAGE (find_string id 414871669).
+const FIND_DEFAULT_PAGE = 1;
+const FIND_DEFAULT_PER_PAGE = 20;
 
 /** Encryption hooks the encrypted saved objects stand-in installs, as ESO wraps the real client. */
 export interface AttributeTransforms {
@@ -21,12 +38,6 @@ export interface AttributeTransforms {
 }
 
 const identity: AttributeTransforms = { forWrite: (_t, _i, a) => a, forRead: (_t, a) => a };
-
-/** Kibana's `version` is the base64 of `[seq_no, primary_term]`. */
-const encodeVersion = (seqNo: number, primaryTerm: number) =>
-  Buffer.from(JSON.stringify([seqNo, primaryTerm])).toString('base64');
-const decodeVersion = (version: string) =>
-  JSON.parse(Buffer.from(version, 'base64').toString('utf8')) as [number, number];
 
 export class SavedObjectsRepository {
   constructor(
@@ -49,11 +60,24 @@ export class SavedObjectsRepository {
 
   private rawId(type: string, id: string) {
     this.assertType(type);
-    return `${type}:${id}`;
+    return rawIdOf(type, id);
+  }
+
+  private isAllowed(type: string) {
+    return this.types.has(type) && this.allowedTypes.has(type);
   }
 
   private assertType(type: string) {
-    if (!this.types.has(type) || !this.allowedTypes.has(type)) throw unsupportedType(type);
+    if (!this.isAllowed(type)) throw unsupportedType(type);
+  }
+
+  /** Kibana's repository client (repository_es_client.ts @ 3c834d6b): failures come decorated. */
+  private async es<R>(call: () => Promise<R>): Promise<R> {
+    try {
+      return await call();
+    } catch (error) {
+      throw decorateEsError(error);
+    }
   }
 
   private toSavedObject<T>(id: string, raw: RawDocument, version: string): SavedObject<T> {
@@ -81,24 +105,18 @@ export class SavedObjectsRepository {
     } = {}
   ): Promise<SavedObject<T>> {
     const id = options.id ?? randomUUID();
-    const now = new Date().toISOString();
     const stored = this.transforms.forWrite(type, id, attributes as Record<string, unknown>);
-    const raw: RawDocument = {
-      type,
-      namespaces: [DEFAULT_NAMESPACE],
-      created_at: now,
-      updated_at: now,
-      references: options.references ?? [],
-      [type]: stored,
-    };
+    const raw = rawDocumentOf(type, stored, options.references);
     try {
-      const result = await this.client.index({
-        index: this.index,
-        id: this.rawId(type, id),
-        document: raw,
-        op_type: options.overwrite ? 'index' : 'create',
-        refresh: options.refresh ?? 'wait_for',
-      });
+      const result = await this.es(() =>
+        this.client.index({
+          index: this.index,
+          id: this.rawId(type, id),
+          document: raw,
+          op_type: options.overwrite ? 'index' : 'create',
+          refresh: options.refresh ?? 'wait_for',
+        })
+      );
       return this.toSavedObject<T>(id, raw, encodeVersion(result._seq_no!, result._primary_term!));
     } catch (error) {
       if ((error as { meta?: { statusCode?: number } }).meta?.statusCode === 409)
@@ -108,9 +126,11 @@ export class SavedObjectsRepository {
   }
 
   private async getRaw(type: string, id: string) {
-    const result = await this.client.get<RawDocument>(
-      { index: this.index, id: this.rawId(type, id) },
-      { ignore: [404] }
+    const result = await this.es(() =>
+      this.client.get<RawDocument>(
+        { index: this.index, id: this.rawId(type, id) },
+        { ignore: [404] }
+      )
     );
     if (!result.found || !result._source || result._source.type !== type) throw notFound(type, id);
     return { raw: result._source, version: encodeVersion(result._seq_no!, result._primary_term!) };
@@ -150,14 +170,16 @@ export class SavedObjectsRepository {
       [type]: merged,
     };
     try {
-      const result = await this.client.index({
-        index: this.index,
-        id: this.rawId(type, id),
-        document: updated,
-        if_seq_no: ifSeqNo,
-        if_primary_term: ifPrimaryTerm,
-        refresh: options.refresh ?? 'wait_for',
-      });
+      const result = await this.es(() =>
+        this.client.index({
+          index: this.index,
+          id: this.rawId(type, id),
+          document: updated,
+          if_seq_no: ifSeqNo,
+          if_primary_term: ifPrimaryTerm,
+          refresh: options.refresh ?? 'wait_for',
+        })
+      );
       return {
         id,
         type,
@@ -178,60 +200,99 @@ export class SavedObjectsRepository {
   }
 
   async delete(type: string, id: string, options: { refresh?: boolean | 'wait_for' } = {}) {
-    const result = await this.client.delete(
-      {
-        index: this.index,
-        id: this.rawId(type, id),
-        refresh: options.refresh ?? 'wait_for',
-      },
-      { ignore: [404] }
+    const result = await this.es(() =>
+      this.client.delete(
+        { index: this.index, id: this.rawId(type, id), refresh: options.refresh ?? 'wait_for' },
+        { ignore: [404] }
+      )
     );
     if (result.result === 'not_found') throw notFound(type, id);
     return {};
   }
 
-  async find<T>(options: SavedObjectsFindOptions) {
-    const types = [options.type].flat();
-    types.forEach((type) => this.assertType(type));
-    const perPage = options.perPage ?? 20;
-    const page = options.page ?? 1;
-    const result = await this.client.search<RawDocument>(
-      {
-        index: this.index,
-        from: (page - 1) * perPage,
-        size: perPage,
-        query: { bool: { filter: [{ terms: { type: types } }] } },
-        sort: options.sortField
-          ? [
-              {
-                [`${types[0]}.${options.sortField}`]: {
-                  order: options.sortOrder ?? 'asc',
-                  unmapped_type: 'keyword',
-                },
-              },
-            ]
-          : [{ updated_at: { order: 'desc' } }],
-        seq_no_primary_term: true,
-        track_total_hits: true,
-      },
-      { ignore: [404] }
+  /**
+   * Kibana's performFind (api-server-internal/src/lib/apis/find.ts @ 012f5d98): types the client
+   * may not see are dropped, and with none left the answer is empty; a PIT search names no index
+   * (Elasticsearch refuses both), a search_after one no `from`. There is no cap of its own:
+   * Elasticsearch refuses from + size beyond index.max_result_window, decorated as a 400.
+   */
+  async find<T = unknown, A = unknown>(
+    options: SavedObjectsFindOptions
+  ): Promise<SavedObjectsFindResponse<T, A>> {
+    const { page = FIND_DEFAULT_PAGE, perPage = FIND_DEFAULT_PER_PAGE, pit, searchAfter } = options;
+    const types = [options.type].flat().filter((type) => this.isAllowed(type));
+    const empty = { page, per_page: perPage, total: 0, saved_objects: [] };
+    if (types.length === 0) return empty;
+    const sort = sortingParams(
+      indexProperties(this.types.values()),
+      types,
+      options.sortField,
+      options.sortOrder,
+      pit
     );
-    const hits = result.hits?.hits ?? [];
+    const { body, statusCode } = await this.es(() =>
+      this.client.search<RawDocument>(
+        {
+          index: pit ? undefined : this.index,
+          from: searchAfter ? undefined : perPage * (page - 1),
+          size: perPage,
+          rest_total_hits_as_int: true,
+          seq_no_primary_term: true,
+          query: { bool: { filter: [{ terms: { type: types } }] } },
+          ...sort,
+          ...(pit
+            ? { pit: { id: pit.id, ...(pit.keepAlive && { keep_alive: pit.keepAlive }) } }
+            : {}),
+          search_after: searchAfter,
+        },
+        { ignore: [404], meta: true }
+      )
+    );
+    // A missing index, or a PIT that expired: Kibana answers empty too.
+    if (statusCode === 404) return empty;
     return {
       page,
       per_page: perPage,
-      total:
-        typeof result.hits?.total === 'number'
-          ? result.hits.total
-          : (result.hits?.total?.value ?? 0),
-      saved_objects: hits.map((hit) => ({
+      total: body.hits.total as number,
+      saved_objects: body.hits.hits.map((hit) => ({
         ...this.toSavedObject<T>(
           hit._id!.slice(hit._source!.type.length + 1),
           hit._source!,
           encodeVersion(hit._seq_no!, hit._primary_term!)
         ),
         score: hit._score ?? 0,
+        sort: hit.sort,
       })),
+      pit_id: body.pit_id,
     };
+  }
+
+  /** Kibana's performOpenPointInTime (apis/open_point_in_time.ts @ 6d9ae153). */
+  async openPointInTimeForType(
+    type: string | string[],
+    options: SavedObjectsOpenPointInTimeOptions = {}
+  ) {
+    if (![type].flat().some((candidate) => this.isAllowed(candidate))) throw genericNotFound();
+    const { body, statusCode } = await this.es(() =>
+      this.client.openPointInTime(
+        { index: this.index, keep_alive: options.keepAlive ?? '5m' },
+        { ignore: [404], meta: true }
+      )
+    );
+    if (statusCode === 404) throw genericNotFound();
+    return { id: body.id };
+  }
+
+  /** Kibana's repository.ts @ 0277b61f: Elasticsearch's answer, or its decorated refusal. */
+  async closePointInTime(id: string) {
+    return this.es(() => this.client.closePointInTime({ id }));
+  }
+
+  /** Kibana's repository.ts @ 0277b61f; its client passes itself as `client` (the host's are one). */
+  createPointInTimeFinder<T = unknown, A = unknown>(
+    findOptions: SavedObjectsCreatePointInTimeFinderOptions,
+    dependencies?: SavedObjectsCreatePointInTimeFinderDependencies
+  ) {
+    return new PointInTimeFinder<T, A>(findOptions, { client: this, ...dependencies });
   }
 }

@@ -1,5 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { KibanaRequest, SavedObjectsType } from '@kbn/core/server';
+import { indexProperties } from './index_mappings';
 import { deepFreeze, validateTypeRegistration } from './saved_object_type_rules';
 import { SavedObjectsRepository, type AttributeTransforms } from './saved_objects_repository';
 import { validateTypeMigrations } from './type_migration_rules';
@@ -41,16 +42,7 @@ export class SavedObjectsService {
    */
   async start() {
     for (const type of this.types.values()) validateTypeMigrations(type, this.kibanaVersion);
-    const properties = {
-      type: { type: 'keyword' },
-      namespaces: { type: 'keyword' },
-      created_at: { type: 'date' },
-      updated_at: { type: 'date' },
-      references: { type: 'object', enabled: false },
-      ...Object.fromEntries(
-        [...this.types.values()].map((type) => [type.name, { dynamic: false, ...type.mappings }])
-      ),
-    };
+    const properties = indexProperties(this.types.values());
     const exists = await this.client.indices.exists({ index: this.index });
     if (exists) {
       await this.client.indices.putMapping({ index: this.index, properties } as never);
