@@ -115,6 +115,7 @@ export class ExchangeMessageTracePlugin
     const connections = new ConnectionStore(
       plugins.encryptedSavedObjects,
       core.savedObjects,
+      repository,
       this.canEncrypt
     );
     const resources = new CollectorResources(repository, systemClock, endpoints);

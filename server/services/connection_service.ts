@@ -23,14 +23,19 @@ import type {
 import { backfillRangeProblems } from '../lib/collector/backfill_range';
 import type { Clock } from '../lib/collector/clock';
 import type { ConnectionAttributes } from '../saved_objects/connection_type';
-import { collectTaskId, removeCollectTask, syncCollectTask } from '../tasks/collect_task';
+import {
+  collectTaskId,
+  isTaskRunning,
+  removeCollectTask,
+  syncCollectTask,
+} from '../tasks/collect_task';
 import {
   ConnectionConflictError,
   InvalidConnectionRequestError,
   isNotFoundError,
 } from './connection_errors';
 import type { ConnectionStore } from './connection_store';
-import { connectionView, isTaskRunning } from './connection_view';
+import { connectionView } from './connection_view';
 import { withPastedCertificate } from './pasted_certificate';
 import type { ApiKeysAvailability } from './api_keys_availability';
 import { grantWriterApiKey, invalidateWriterApiKey, type WriterApiKey } from './writer_api_key';

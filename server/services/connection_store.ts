@@ -1,4 +1,5 @@
 import type {
+  ISavedObjectsRepository,
   KibanaRequest,
   SavedObject,
   SavedObjectsClientContract,
@@ -89,6 +90,8 @@ export class ConnectionStore {
   constructor(
     private readonly encryptedSavedObjects: EncryptedSavedObjectsPluginStart,
     private readonly savedObjects: Pick<SavedObjectsServiceStart, 'getScopedClient'>,
+    /** Without Kibana's encryption extension: reads attributes as stored, never decrypting. */
+    private readonly internalRepository: Pick<ISavedObjectsRepository, 'get'>,
     /** `encryptedSavedObjects.canEncrypt`: without a key every write of a secret would fail. */
     private readonly canEncrypt: boolean
   ) {}
@@ -108,6 +111,19 @@ export class ConnectionStore {
     const saved = await this.decrypted(id);
     const { settings, secrets, audit, backfill, writerApiKey } = splitAttributes(saved.attributes);
     return { id: saved.id, settings, secrets, updatedAt: audit.updatedAt, backfill, writerApiKey };
+  }
+
+  /**
+   * Whether collection is still wanted (false once the connection is disabled or deleted); a read
+   * without decryption, cheap enough for a running collection to ask between pages.
+   */
+  async collectionWanted(id: string): Promise<boolean> {
+    try {
+      return (await this.internalRepository.get<ConnectionAttributes>(type, id)).attributes.enabled;
+    } catch (error) {
+      if (isNotFoundError(error)) return false;
+      throw error;
+    }
   }
 
   async getDecrypted(id: string): Promise<DecryptedConnection> {

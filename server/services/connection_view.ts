@@ -6,23 +6,24 @@ import type {
   WriterAuthorization,
 } from '../../common/http_api/connections';
 import { backfillProgress } from '../tasks/collect_backfill';
+import { isTaskRunning } from '../tasks/collect_task';
 import { taskStateFor } from '../tasks/collect_task_state';
 import type { ConnectionRecord } from './connection_store';
 
-const RUNNING = new Set<string>(['running', 'claiming']);
 /** Task Manager's statuses of a task that will not run again by itself. */
 const BROKEN = new Set<string>(['failed', 'unrecognized', 'dead_letter', 'should_delete']);
 
-export const isTaskRunning = (task: ConcreteTaskInstance) => RUNNING.has(task.status);
-
 /**
- * A recurring task never ends up `failed` in Task Manager (it is rescheduled after an error), so
- * `failed` also means the last run recorded an error.
+ * A disabled connection reads `disabled` at once, while its task is still ending a run or has
+ * yet to disable itself (syncCollectTask). A recurring task never ends up `failed` in Task Manager
+ * (it is rescheduled after an error), so `failed` also means the last run recorded an error.
  */
-export function taskHealth(
+function taskHealth(
+  connectionEnabled: boolean,
   task: ConcreteTaskInstance | undefined,
   status: ConnectionStatus
 ): TaskHealth {
+  if (!connectionEnabled) return 'disabled';
   if (!task) return 'missing';
   if (task.enabled === false) return 'disabled';
   if (isTaskRunning(task)) return 'running';
@@ -41,7 +42,7 @@ export function connectionView(
   apiKeysEnabled: boolean
 ): ConnectionView {
   const state = taskStateFor(task?.state ?? {}, record.settings.tenantId);
-  const health = taskHealth(task, state.status);
+  const health = taskHealth(record.settings.enabled, task, state.status);
   const scheduled = task && (health === 'idle' || health === 'failed');
   const backfill = backfillProgress(record.backfill, state.backfill);
   return {

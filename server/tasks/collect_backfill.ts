@@ -55,7 +55,12 @@ export async function readBackfill(
   depsSavingTo: (save: (checkpoint: CollectorCheckpoint) => void) => CollectorDeps,
   backfill: BackfillState,
   settings: WindowSettings,
-  options: { signal: AbortSignal; deadline: number; now: () => number }
+  options: {
+    signal: AbortSignal;
+    deadline: number;
+    now: () => number;
+    stillWanted: () => Promise<boolean>;
+  }
 ): Promise<BackfillRun> {
   let checkpoint = backfill.checkpoint;
   let documents = backfill.documents;
@@ -70,6 +75,7 @@ export async function readBackfill(
       {
         signal: options.signal,
         deadline: options.deadline,
+        stillWanted: options.stillWanted,
         onPage: (soFar) => {
           documents = backfill.documents + soFar.documentsCreated;
         },

@@ -1,5 +1,6 @@
 import type {
   BulkUpdateTaskResult,
+  ConcreteTaskInstance,
   TaskManagerSetupContract,
   TaskManagerStartContract,
 } from '@kbn/task-manager-plugin/server';
@@ -13,6 +14,10 @@ export const COLLECT_TASK_TIMEOUT = '10m';
 
 /** One task per connection; its id follows from the connection's. */
 export const collectTaskId = (connectionId: string) => `${COLLECT_TASK_TYPE}:${connectionId}`;
+
+const RUNNING = new Set<string>(['running', 'claiming']);
+
+export const isTaskRunning = (task: ConcreteTaskInstance) => RUNNING.has(task.status);
 
 export function registerCollectTaskDefinition({
   taskManager,
@@ -66,6 +71,27 @@ function assertUpdated(action: string, result: BulkUpdateTaskResult) {
 }
 
 /**
+ * Disables the task through its own next run, brought forward: that run finds the connection
+ * disabled and returns `shouldDisableTask`; a run in progress reads the connection between pages
+ * and ends early, keeping its progress, and the run after it does the same. Task Manager's
+ * bulkDisable would also write to a running task: that run's write-back (made against the
+ * version it claimed) would then fail, losing its checkpoint and leaving the task `running`
+ * until retryAt (task_scheduling.ts @ ae46a5d1, task_running/task_runner.ts @ 006b838e).
+ * Enabled again before that run, the task simply collects. Enabled again in the instant a run is
+ * disabling itself, the task ends up disabled (bulkEnable skipped it, as it was enabled and
+ * running): the page shows it, and Run now or saving the connection enables it.
+ */
+async function disableThroughNextRun(taskManager: TaskManagerStartContract, id: string) {
+  if ((await taskManager.get(id)).enabled === false) return;
+  try {
+    await taskManager.runSoon(id);
+  } catch (error) {
+    // Claimed meanwhile: that run reads the connection too.
+    if (!isTaskRunning(await taskManager.get(id))) throw error;
+  }
+}
+
+/**
  * Brings a connection's task in line with its settings, whatever shape the task is in (a missing
  * one is created). Disabling keeps the state, so the checkpoint survives until it is enabled again;
  * `startOver` (a new tenant) replaces the task, and with it the checkpoint. Task Manager skips a
@@ -85,10 +111,8 @@ export async function syncCollectTask(
     'reschedule',
     await taskManager.bulkUpdateSchedules([id], scheduleOf(settings.intervalMinutes))
   );
-  assertUpdated(
-    settings.enabled ? 'enable' : 'disable',
-    settings.enabled ? await taskManager.bulkEnable([id]) : await taskManager.bulkDisable([id])
-  );
+  if (settings.enabled) assertUpdated('enable', await taskManager.bulkEnable([id]));
+  else await disableThroughNextRun(taskManager, id);
 }
 
 export async function removeCollectTask(

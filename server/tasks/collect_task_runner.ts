@@ -117,6 +117,9 @@ async function runCollection(
     if (isNotFound(error)) return { state: task.state, shouldDeleteTask: true };
     throw error;
   }
+  // Task Manager writes only `enabled: false` for this result and discards the state, so the
+  // task keeps the state of the last run that collected (see syncCollectTask).
+  if (!connection.settings.enabled) return { state: task.state, shouldDisableTask: true };
   const { clock, logger } = services;
   const { tenantId, name, intervalMinutes } = connection.settings;
   const state = taskStateFor(task.state, tenantId);
@@ -134,6 +137,12 @@ async function runCollection(
   });
   // Task Manager skips a running task when the interval is edited, so each run brings it along.
   const schedule = { interval: `${intervalMinutes}m` };
+  // Disabling the connection during the run ends it at the next page, nothing more written.
+  let disabled = false;
+  const stillWanted = async () => {
+    disabled = !(await services.connections.collectionWanted(connectionId));
+    return !disabled;
+  };
   try {
     const elasticsearch = await services.writerClient(connection);
     // Task state is saved when the run returns; until then progress lives in `save`'s target.
@@ -161,7 +170,11 @@ async function runCollection(
     const deps = depsSavingTo((next) => {
       checkpoint = next;
     });
-    const { summary } = await collect(deps, checkpoint, settings, { signal, deadline });
+    const { summary } = await collect(deps, checkpoint, settings, {
+      signal,
+      deadline,
+      stillWanted,
+    });
     // A backfill gets the time the regular collection leaves, never the other way round.
     const backfillRun =
       backfill && !backfill.done && summary.caughtUp
@@ -169,6 +182,7 @@ async function runCollection(
             signal,
             deadline,
             now: () => clock.now(),
+            stillWanted,
           })
         : undefined;
     backfill = backfillRun?.backfill ?? backfill;
@@ -182,6 +196,8 @@ async function runCollection(
       );
       status = { ...status, lastError: failure(backfillRun.error, clock.now(), 'Backfill: ') };
     }
+    // The progress is kept, and the next run, at once, disables (or deletes) the task.
+    if (disabled) return { state: nextState(status), runAt: new Date(clock.now()) };
     const more = !summary.caughtUp || (backfill && !backfill.done && !backfillRun?.error);
     if (!more) return { state: nextState(status), schedule };
     const budgetAvailableAt = summary.budgetAvailableAt ?? backfillRun?.budgetAvailableAt;

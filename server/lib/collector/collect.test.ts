@@ -104,6 +104,37 @@ describe('collect', () => {
     expect(checkpoint.pass?.nextLink).toBeDefined();
   });
 
+  it('stores nothing once collection is no longer wanted, keeping the pages stored before', async () => {
+    const calls: string[] = [];
+    const saved: CollectorCheckpoint[] = [];
+    const written: string[] = [];
+    const answers = [true, false];
+    const { checkpoint, summary } = await collect(
+      deps(fakeGraph(calls), saved, async (rows) => {
+        written.push(...rows.map((r) => r.id));
+        return { created: rows.length, alreadyPresent: 0, failed: [] };
+      }),
+      start,
+      settings,
+      { stillWanted: async () => answers.shift()! }
+    );
+    expect(calls).toEqual([`window ${now - 2 * HOUR}-${now}`, `next-of-${now - 2 * HOUR}`]);
+    expect(written).toEqual(['first']);
+    expect(saved).toEqual([
+      {
+        ...start,
+        pass: {
+          kind: 'collect',
+          start: now - 2 * HOUR,
+          end: now,
+          nextLink: `next-of-${now - 2 * HOUR}`,
+        },
+      },
+    ]);
+    expect(checkpoint).toEqual(saved[0]);
+    expect(summary).toMatchObject({ pages: 1, documentsCreated: 1, caughtUp: false });
+  });
+
   it('lets errors that need a person through, with the checkpoint as it was', async () => {
     const graph = fakeGraph(
       [],

@@ -74,9 +74,10 @@ function addPage(
 }
 
 /**
- * Reads windows page by page until caught up, the deadline passes, or the budget would make it
- * wait too long. A page's checkpoint moves only after its documents are stored, so a crash at any
- * point resumes at that page; documents have deterministic ids, so re-reading adds nothing.
+ * Reads windows page by page until caught up, the deadline passes, the budget would make it wait
+ * too long, or collection is no longer wanted. A page's checkpoint moves only after its documents
+ * are stored, so a crash at any point resumes at that page; documents have deterministic ids, so
+ * re-reading adds nothing.
  */
 export async function collect(
   deps: CollectorDeps,
@@ -87,6 +88,11 @@ export async function collect(
     deadline?: number;
     /** Progress after every stored page, for long backfills. */
     onPage?: (summary: RunSummary, checkpoint: CollectorCheckpoint) => void;
+    /**
+     * Asked as each page arrives, before it is stored: false ends reading where it stands, so
+     * nothing is written once collection is no longer wanted (the page is read again next time).
+     */
+    stillWanted?: () => Promise<boolean>;
   } = {}
 ): Promise<{ checkpoint: CollectorCheckpoint; summary: RunSummary }> {
   const summary = emptySummary();
@@ -116,6 +122,7 @@ export async function collect(
       }
       throw error;
     }
+    if (options.stillWanted && !(await options.stillWanted())) break;
     const outcome = await deps.writeRows(page.rows, options.signal);
     checkpoint = withPageRead(checkpoint, pass, page.nextLink, deps.clock.now());
     await deps.saveCheckpoint(checkpoint);

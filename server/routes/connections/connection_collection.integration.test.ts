@@ -1,4 +1,5 @@
 import { Client } from '@elastic/elasticsearch';
+import type { CollectorCheckpoint } from '../../../common/collector_checkpoint';
 import { connectionPath, type ConnectionView } from '../../../common/http_api/connections';
 import { addSettledTenant } from '../../../test/collector/chaos_tenant';
 import {
@@ -20,6 +21,7 @@ import { callRoute, esUrl, waitFor } from '../../../test/host/test_support';
 import type { CollectTaskState } from '../../tasks/collect_task_state';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const stateOf = (task: { state: Record<string, unknown> }) => task.state as CollectTaskState;
 const dataStreamOf = (view: ConnectionView) =>
   `logs-microsoft_exchange_online_message_trace.log-${view.settings.namespace}`;
@@ -41,6 +43,9 @@ describe('connection routes: running and backfilling collection', () => {
 
   const run = (id: string) =>
     callRoute(host, 'POST', connectionPath(id, '_run'), { user: 'mail_admin' });
+  /** What the connection's data stream holds for the span read, against the emulator's truth. */
+  const againstTruth = (tenantId: string, view: ConnectionView, checkpoint: CollectorCheckpoint) =>
+    compareWithTruth({ es, emulator, tenantId, dataStream: dataStreamOf(view), checkpoint });
 
   it('refuses a run while one is in progress, runs now on request, and counts the documents', async () => {
     const tenantId = addSettledTenant(emulator, 8201, 200, Date.now());
@@ -64,13 +69,7 @@ describe('connection routes: running and backfilling collection', () => {
       (t) => stateOf(t).status.lastRunAt !== stateOf(first).status.lastRunAt,
       'the requested run'
     );
-    const result = await compareWithTruth({
-      es,
-      emulator,
-      tenantId,
-      dataStream: dataStreamOf(created),
-      checkpoint: stateOf(second).checkpoint!,
-    });
+    const result = await againstTruth(tenantId, created, stateOf(second).checkpoint!);
     expect(result).toMatchObject({ missing: [], unexpected: [], duplicates: 0 });
     const view = await viewOf(host, created.id);
     expect(view.status.documentsTotal).toBe(result.stored);
@@ -86,6 +85,79 @@ describe('connection routes: running and backfilling collection', () => {
       status: 409,
       body: { message: 'The connection is disabled: enable it to run it' },
     });
+  });
+
+  it('ends a run at its next page when the connection is disabled, keeping its progress, and resumes exactly once enabled', async () => {
+    const tenantId = addSettledTenant(emulator, 8203, 100, Date.now());
+    // Thirty days are three ten-day windows of one page each; the first two pages take a while.
+    emulator.faults.inject({ kind: 'hang', delayMs: 4000, count: 2, tenantId });
+    const request = connectionRequest(tenantId, { lookbackDays: 30 });
+    const created = await createConnection(host, request);
+    const stream = dataStreamOf(created);
+    const save = (enabled: boolean) =>
+      callRoute(host, 'PUT', connectionPath(created.id), {
+        user: 'mail_admin',
+        body: { ...request, enabled },
+      });
+    // The first write creates the data stream, whose shard may still be starting when first seen.
+    const stored = () =>
+      storedObservations(es, stream).then(
+        (keys) => keys.length,
+        () => 0
+      );
+    await waitFor(async () => (await stored()) > 0 || undefined, {
+      timeoutMs: 30_000,
+      intervalMs: 200,
+      what: 'the first page to be stored',
+    });
+
+    // Disabled while the run waits for its second page.
+    const disabled = await save(false);
+    expect(disabled.status).toBe(200);
+    expect(disabled.body.task).toEqual({ health: 'disabled' });
+    expect((await collectTaskOf(host, created.id)).status).toBe('running');
+    expect(await run(created.id)).toMatchObject({
+      status: 409,
+      body: { message: 'The connection is disabled: enable it to run it' },
+    });
+    // Long before Task Manager's retryAt (5 minutes here) would free a run whose result was lost.
+    const stopped = await waitFor(
+      async () => {
+        const task = await collectTaskOf(host, created.id);
+        return task.status === 'idle' && !task.enabled ? task : undefined;
+      },
+      { timeoutMs: 20_000, intervalMs: 200, what: 'the run to end and the task to disable itself' }
+    );
+    const kept = stateOf(stopped);
+    const { backfillStart } = kept.checkpoint!;
+    // The first window was stored before the disable; the page that arrived after it was not.
+    expect(kept.checkpoint).toEqual({ backfillStart, collectedUntil: backfillStart + 10 * DAY });
+    expect(backfillStart).toBeLessThan(Date.now() - 29 * DAY);
+    const firstWindow = await againstTruth(tenantId, created, kept.checkpoint!);
+    expect(firstWindow).toMatchObject({ missing: [], unexpected: [], duplicates: 0 });
+    expect(kept.status).toMatchObject({
+      documentsTotal: firstWindow.stored,
+      caughtUp: false,
+      windowsDone: 1,
+    });
+    expect(kept.status.lastError).toBeUndefined();
+    expect(emulator.requests.messageTraceCalls(tenantId)).toHaveLength(2);
+    expect(await viewOf(host, created.id)).toMatchObject({
+      status: { documentsTotal: firstWindow.stored },
+      task: { health: 'disabled' },
+    });
+
+    expect((await save(true)).status).toBe(200);
+    const resumed = await settledTask(
+      host,
+      created.id,
+      (task) => task.enabled === true && stateOf(task).status.caughtUp === true,
+      'collection to catch up once enabled'
+    );
+    expect(stateOf(resumed).checkpoint!.backfillStart).toBe(backfillStart);
+    const result = await againstTruth(tenantId, created, stateOf(resumed).checkpoint!);
+    expect(result).toMatchObject({ missing: [], unexpected: [], duplicates: 0 });
+    expect(stateOf(resumed).status.documentsTotal).toBe(result.stored);
   });
 
   it('backfills an older range after the regular collection, each document exactly once', async () => {
@@ -127,15 +199,9 @@ describe('connection routes: running and backfilling collection', () => {
     });
 
     const task = await settledTask(host, created.id, () => true);
-    const result = await compareWithTruth({
-      es,
-      emulator,
-      tenantId,
-      dataStream: dataStreamOf(created),
-      checkpoint: {
-        backfillStart: Date.parse(start),
-        collectedUntil: stateOf(task).checkpoint!.collectedUntil,
-      },
+    const result = await againstTruth(tenantId, created, {
+      backfillStart: Date.parse(start),
+      collectedUntil: stateOf(task).checkpoint!.collectedUntil,
     });
     expect(result).toMatchObject({ missing: [], unexpected: [], duplicates: 0 });
     expect(result.stored).toBe(stateOf(task).status.documentsTotal! + view.backfill!.documents);

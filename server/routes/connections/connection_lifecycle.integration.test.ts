@@ -17,7 +17,7 @@ import {
   viewOf,
 } from '../../../test/host/emulated_graph_host';
 import type { KibanaHost } from '../../../test/host/kibana_host';
-import { callRoute, esUrl } from '../../../test/host/test_support';
+import { callRoute, esUrl, waitFor } from '../../../test/host/test_support';
 import { CONNECTION_SAVED_OBJECT_TYPE } from '../../saved_objects/connection_type';
 import type { CollectTaskState } from '../../tasks/collect_task_state';
 
@@ -111,17 +111,24 @@ describe('connection routes: saving connections and their tasks', () => {
     expect(rescheduled.schedule).toEqual({ interval: '3m' });
     expect(rescheduled.runAt.getTime()).toBeGreaterThan(Date.now());
 
+    const graphRequests = () => emulator.requests.all().filter((r) => r.tenantId === tenantId);
+    const requestsBefore = graphRequests().length;
     const disabled = await put(created.id, {
       ...withoutSecret,
       intervalMinutes: 3,
       enabled: false,
     });
     expect(disabled.body.task).toEqual({ health: 'disabled' });
-    // A disabled task is never claimed, even when due.
-    await host.taskManagerStart().runSoon(rescheduled.id);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // The task disables itself on a run brought forward, which reads the connection, not Graph.
+    await waitFor(
+      async () => ((await collectTaskOf(host, created.id)).enabled === false ? true : undefined),
+      { what: 'the task to disable itself' }
+    );
+    // A poll cycle later nothing was due: the plugin left no run behind.
+    await host.taskManager.nextPollCycle();
     const idle = await collectTaskOf(host, created.id);
     expect(idle).toMatchObject({ enabled: false, status: 'idle' });
+    expect(graphRequests()).toHaveLength(requestsBefore);
     expect(stateOf(idle).checkpoint).toEqual(stateOf(first).checkpoint);
     expect(stateOf(idle).status.lastRunAt).toBe(stateOf(first).status.lastRunAt);
 
