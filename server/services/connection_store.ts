@@ -29,6 +29,8 @@ export interface ConnectionWithSecrets {
   backfill?: BackfillRequestAttributes;
   /** The API key collection writes with (`base64(id:key)`), when one was granted. */
   writerApiKey?: string;
+  /** The saved object's version as read: any later save (an edit, a new key) changes it. */
+  version?: string;
 }
 
 /** A connection as the settings page may see it: whether each secret is set, never its value. */
@@ -110,16 +112,26 @@ export class ConnectionStore {
   async getWithSecrets(id: string): Promise<ConnectionWithSecrets> {
     const saved = await this.decrypted(id);
     const { settings, secrets, audit, backfill, writerApiKey } = splitAttributes(saved.attributes);
-    return { id: saved.id, settings, secrets, updatedAt: audit.updatedAt, backfill, writerApiKey };
+    return {
+      id: saved.id,
+      settings,
+      secrets,
+      updatedAt: audit.updatedAt,
+      backfill,
+      writerApiKey,
+      version: saved.version,
+    };
   }
 
   /**
-   * Whether collection is still wanted (false once the connection is disabled or deleted); a read
-   * without decryption, cheap enough for a running collection to ask between pages.
+   * Whether the connection is still as a run read it: false once it is disabled, edited,
+   * re-authorised (its old API key is then invalidated) or deleted. A read without decryption,
+   * cheap enough for a running collection to ask between pages.
    */
-  async collectionWanted(id: string): Promise<boolean> {
+  async unchangedSince(id: string, version: string | undefined): Promise<boolean> {
     try {
-      return (await this.internalRepository.get<ConnectionAttributes>(type, id)).attributes.enabled;
+      const saved = await this.internalRepository.get<ConnectionAttributes>(type, id);
+      return saved.attributes.enabled && saved.version === version;
     } catch (error) {
       if (isNotFoundError(error)) return false;
       throw error;

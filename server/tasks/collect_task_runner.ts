@@ -137,11 +137,16 @@ async function runCollection(
   });
   // Task Manager skips a running task when the interval is edited, so each run brings it along.
   const schedule = { interval: `${intervalMinutes}m` };
-  // Disabling the connection during the run ends it at the next page, nothing more written.
-  let disabled = false;
+  // Saving the connection during the run (disabling it, editing it, granting a new key, which
+  // invalidates the one this run writes with) ends the run at the next page, nothing more written;
+  // the next run, at once, reads the connection as it is now.
+  let connectionChanged = false;
   const stillWanted = async () => {
-    disabled = !(await services.connections.collectionWanted(connectionId));
-    return !disabled;
+    connectionChanged = !(await services.connections.unchangedSince(
+      connectionId,
+      connection.version
+    ));
+    return !connectionChanged;
   };
   try {
     const elasticsearch = await services.writerClient(connection);
@@ -197,7 +202,7 @@ async function runCollection(
       status = { ...status, lastError: failure(backfillRun.error, clock.now(), 'Backfill: ') };
     }
     // The progress is kept, and the next run, at once, disables (or deletes) the task.
-    if (disabled) return { state: nextState(status), runAt: new Date(clock.now()) };
+    if (connectionChanged) return { state: nextState(status), runAt: new Date(clock.now()) };
     const more = !summary.caughtUp || (backfill && !backfill.done && !backfillRun?.error);
     if (!more) return { state: nextState(status), schedule };
     const budgetAvailableAt = summary.budgetAvailableAt ?? backfillRun?.budgetAvailableAt;

@@ -160,6 +160,38 @@ describe('connection routes: running and backfilling collection', () => {
     expect(stateOf(resumed).status.documentsTotal).toBe(result.stored);
   });
 
+  it('ends a run at its next page when the connection is re-authorised, and goes on at once with the new key', async () => {
+    const tenantId = addSettledTenant(emulator, 8204, 100, Date.now());
+    emulator.faults.inject({ kind: 'hang', delayMs: 4000, count: 2, tenantId });
+    const created = await createConnection(host, connectionRequest(tenantId, { lookbackDays: 30 }));
+    const stream = dataStreamOf(created);
+    await waitFor(
+      async () =>
+        (await storedObservations(es, stream).then(
+          (keys) => keys.length,
+          () => 0
+        )) > 0 || undefined,
+      { timeoutMs: 30_000, intervalMs: 200, what: 'the first page to be stored' }
+    );
+    // A new key while the run waits for its second page: the run's own key is now invalidated.
+    const authorized = await callRoute(host, 'POST', connectionPath(created.id, '_authorize'), {
+      user: 'mail_admin',
+    });
+    expect(authorized.status).toBe(200);
+    expect((await collectTaskOf(host, created.id)).status).toBe('running');
+    // Without ending there, the page would be written with the invalidated key, the run would
+    // fail asking to re-authorise, and nothing would run again before the next interval.
+    const caughtUp = await settledTask(
+      host,
+      created.id,
+      (task) => stateOf(task).status.caughtUp === true,
+      'collection to catch up with the new key'
+    );
+    expect(stateOf(caughtUp).status.lastError).toBeUndefined();
+    const result = await againstTruth(tenantId, created, stateOf(caughtUp).checkpoint!);
+    expect(result).toMatchObject({ missing: [], unexpected: [], duplicates: 0 });
+  });
+
   it('backfills an older range after the regular collection, each document exactly once', async () => {
     const tenantId = addSettledTenant(emulator, 8202, 200, Date.now());
     const created = await createConnection(host, connectionRequest(tenantId));
