@@ -19,6 +19,7 @@ import {
   isConflictError,
   isNotFoundError,
 } from './connection_errors';
+import { findAllSavedObjects } from './find_all_saved_objects';
 
 export interface ConnectionWithSecrets {
   id: string;
@@ -79,7 +80,6 @@ function splitAttributes(attributes: ConnectionAttributes) {
 }
 
 const type = CONNECTION_SAVED_OBJECT_TYPE;
-const PAGE_SIZE = 100;
 
 /**
  * Connections as hidden saved objects. Writes and listings go through the user's scoped client:
@@ -151,18 +151,11 @@ export class ConnectionStore {
   }
 
   async list(request: KibanaRequest): Promise<ConnectionRecord[]> {
-    const found: Array<SavedObject<ConnectionAttributes>> = [];
-    for (let page = 1; ; page++) {
-      const result = await this.client(request).find<ConnectionAttributes>({
-        type,
-        page,
-        perPage: PAGE_SIZE,
-        sortField: 'name',
-        sortOrder: 'asc',
-      });
-      found.push(...result.saved_objects);
-      if (result.saved_objects.length < PAGE_SIZE || found.length >= result.total) break;
-    }
+    const found = await findAllSavedObjects<ConnectionAttributes>(this.client(request), {
+      type,
+      sortField: 'name',
+      sortOrder: 'asc',
+    });
     return Promise.all(found.map((saved) => this.record(saved)));
   }
 

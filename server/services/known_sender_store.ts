@@ -6,6 +6,7 @@ import {
   type KnownSenderAttributes,
 } from '../saved_objects/known_sender_type';
 import { isNotFoundError } from './connection_errors';
+import { findAllSavedObjects } from './find_all_saved_objects';
 
 const type = KNOWN_SENDER_SAVED_OBJECT_TYPE;
 
@@ -29,20 +30,12 @@ export class KnownSenderStore {
    * with search_after (1000 a page, Kibana's default).
    */
   async list(request: KibanaRequest): Promise<KnownSender[]> {
-    const finder = this.client(request).createPointInTimeFinder<KnownSenderAttributes>({
+    const found = await findAllSavedObjects<KnownSenderAttributes>(this.client(request), {
       type,
       sortField: 'sender',
       sortOrder: 'asc',
     });
-    const found: KnownSender[] = [];
-    try {
-      for await (const page of finder.find()) {
-        found.push(...page.saved_objects.map((saved) => saved.attributes));
-      }
-    } finally {
-      await finder.close();
-    }
-    return found;
+    return found.map((saved) => saved.attributes);
   }
 
   /** Marking again replaces the note and who marked it; the sender stays one object. */
