@@ -25,11 +25,15 @@ export async function readCheckpoint(file: string): Promise<CollectorCheckpoint 
   return decoded.right;
 }
 
+/**
+ * One command line per state folder, as its unlocked checkpoint file already requires: nobody else
+ * writes the budget file meanwhile, so a save needs no version.
+ */
 export function fileBudgetStore(file: string): BudgetStore {
   return {
     load: async () => {
       const stored = t.array(t.number).decode(await readJsonFile(file));
-      return isRight(stored) ? stored.right : [];
+      return { requestTimes: isRight(stored) ? stored.right : [] };
     },
     save: (requestTimes) => writeJsonFile(file, requestTimes),
   };

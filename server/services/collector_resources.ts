@@ -27,8 +27,10 @@ function credentialOf(connection: ConnectionWithSecrets): ClientCredential {
 }
 
 /**
- * What outlives a single run: one budget per tenant (shared by every connection and the detail
- * route) and one MSAL application per connection version (its token cache).
+ * What outlives a single run: one budget per tenant (shared by every connection, test and the
+ * detail route; its stored requests are shared with the other Kibana nodes, and one object per
+ * tenant queues this node's takers) and one MSAL application per connection version (its token
+ * cache).
  */
 export class CollectorResources {
   private readonly budgets = new Map<string, RequestBudget>();

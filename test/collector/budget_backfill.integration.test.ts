@@ -1,5 +1,6 @@
 import { Client } from '@elastic/elasticsearch';
-import { inMemoryBudgetStore, RequestBudget } from '../../server/lib/budget/request_budget';
+import { inMemoryBudgetStore } from '../../server/lib/budget/in_memory_budget_store';
+import { RequestBudget } from '../../server/lib/budget/request_budget';
 import { collect } from '../../server/lib/collector/collect';
 import { createCollectorDeps } from '../../server/lib/collector/collector_pipeline';
 import { DEFAULT_WINDOW_SETTINGS, initialCheckpoint } from '../../server/lib/collector/windows';

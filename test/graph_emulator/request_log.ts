@@ -30,6 +30,14 @@ export interface RequestRecord {
   rows?: number;
 }
 
+/** The most of `times` that any rolling window of `windowMs` holds (Graph's way of counting). */
+export function busiestWindow(times: readonly number[], windowMs: number): number {
+  return Math.max(
+    0,
+    ...times.map((end) => times.filter((t) => t > end - windowMs && t <= end).length)
+  );
+}
+
 export class RequestLog {
   private readonly entries: RequestRecord[] = [];
   private seq = 0;

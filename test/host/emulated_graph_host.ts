@@ -13,7 +13,7 @@ import { CHAOS_CLIENT_ID, CHAOS_SECRET, freshStateDir } from '../collector/chaos
 import { GraphEmulator } from '../graph_emulator';
 import { exchangeMessageTracePlugin } from './exchange_message_trace_plugin';
 import type { KibanaHost, KibanaHostOptions } from './kibana_host';
-import { callRoute, startTestHost, waitFor } from './test_support';
+import { callRoute, startTestHost, testIndexPrefix, waitFor } from './test_support';
 
 /** Our plugin in a test host whose Graph and Entra ID are the emulator's. */
 export async function startEmulatedGraphHost(
@@ -23,9 +23,31 @@ export async function startEmulatedGraphHost(
   emulator: GraphEmulator;
 }> {
   const emulator = await GraphEmulator.start({ tenants: [] });
+  return { host: await startPluginHost(emulator, options), emulator };
+}
+
+/**
+ * `count` nodes of one Kibana over the same emulator: they share their saved objects and task
+ * indices as Kibana nodes share `.kibana*`, and each runs background tasks.
+ */
+export async function startEmulatedGraphNodes(count: number): Promise<{
+  nodes: KibanaHost[];
+  emulator: GraphEmulator;
+}> {
+  const emulator = await GraphEmulator.start({ tenants: [] });
+  const indexPrefix = testIndexPrefix();
+  const nodes: KibanaHost[] = [];
+  for (let i = 0; i < count; i++) nodes.push(await startPluginHost(emulator, { indexPrefix }));
+  return { nodes, emulator };
+}
+
+function startPluginHost(
+  emulator: GraphEmulator,
+  options: Partial<Pick<KibanaHostOptions, 'pages' | 'encryptionKey' | 'indexPrefix'>>
+) {
   const caFile = path.join(freshStateDir(), 'ca.pem');
   writeFileSync(caFile, emulator.caCertificatePem!);
-  const host = await startTestHost({
+  return startTestHost({
     ...options,
     plugins: [exchangeMessageTracePlugin()],
     config: {
@@ -38,7 +60,6 @@ export async function startEmulatedGraphHost(
       },
     },
   });
-  return { host, emulator };
 }
 
 /** What the settings page sends for a new connection to an emulated tenant (see chaos_tenant). */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { KibanaRequest, PluginInitializerContext } from '@kbn/core/server';
 import type { TaskManagerStartContract } from '@kbn/task-manager-plugin/server';
 import { installBuiltinLogsTemplate } from './elasticsearch/builtin_logs_template';
@@ -6,6 +7,7 @@ import { FeaturesService } from './features/features_service';
 import type { HostedPlugin, PluginInstance } from './host_plugin';
 import { HostHttpServer, type PageHandler } from './http/host_http_server';
 import { createHostRouter, type RegisteredRoute } from './http/host_router';
+import { countIndexUser } from './index_users';
 import { registerKbnModules } from './kbn_modules/register_kbn_modules';
 import { createLogSink, createLoggerFactory, type LogSink } from './logging/host_logger';
 import { EncryptedSavedObjectsService } from './saved_objects/encrypted_saved_objects_service';
@@ -36,11 +38,15 @@ export interface KibanaHostOptions {
   taskManager?: Partial<TaskManagerOptions>;
   logLevel?: LogSink['threshold'];
   /**
-   * Prefix of the host's own indices (saved objects, tasks); test hosts each get their own. It
-   * starts with `.kibana` so that Kibana's internal user may manage them, as it does `.kibana*`.
+   * Prefix of the host's own indices (saved objects, tasks); test hosts each get their own, or
+   * share one as the nodes of one Kibana share `.kibana*`. It starts with `.kibana` so that
+   * Kibana's internal user may manage them, as it does `.kibana*`.
    */
   indexPrefix?: string;
-  /** Test hosts leave nothing behind in a shared Elasticsearch. */
+  /**
+   * Test hosts leave nothing behind in a shared Elasticsearch: the last host of this process on
+   * the indices deletes them when it stops.
+   */
   deleteIndicesOnStop?: boolean;
   echoLogs?: boolean;
   /** Builds the page handler once setup is done, when the host knows the registered features. */
@@ -64,6 +70,9 @@ export class KibanaHost {
   private readonly instances: PluginInstance[] = [];
   private http: HostHttpServer | undefined;
   private taskManagerContract: TaskManagerStartContract | undefined;
+  private releaseIndices: (() => string[]) | undefined;
+  /** server.uuid: each node of a Kibana has its own. */
+  readonly uuid = randomUUID();
   url = '';
 
   constructor(private readonly options: KibanaHostOptions) {
@@ -83,6 +92,8 @@ export class KibanaHost {
       options.encryptionKey,
       this.savedObjects
     );
+    // Task Manager claims as `kibana:<server.uuid>`.
+    // Kibana: x-pack/platform/plugins/shared/task_manager/server/plugin.ts @ 07670c19
     this.taskManager = new TaskManagerService(
       this.elasticsearch.internalClient,
       this.loggerFactory('taskManager').get(),
@@ -90,7 +101,8 @@ export class KibanaHost {
         ...DEFAULT_TASK_MANAGER_OPTIONS,
         index: `${indexPrefix}-task-manager`,
         ...options.taskManager,
-      }
+      },
+      `kibana:${this.uuid}`
     );
   }
 
@@ -125,7 +137,7 @@ export class KibanaHost {
           dist: false,
           buildFlavor: 'traditional',
         },
-        instanceUuid: 'kibana-host',
+        instanceUuid: this.uuid,
         configs: [],
         airgapped: true,
       },
@@ -141,6 +153,7 @@ export class KibanaHost {
   }
 
   async start(): Promise<this> {
+    this.releaseIndices = countIndexUser([this.savedObjects.index, this.taskManager.index]);
     // Every real Elasticsearch has it before any plugin starts.
     await installBuiltinLogsTemplate(this.elasticsearch.internalClient);
     const ordered = this.options.plugins;
@@ -249,9 +262,10 @@ export class KibanaHost {
     await this.http?.close();
     for (const instance of [...this.instances].reverse()) await instance.stop?.();
     await this.taskManager.stop();
-    if (this.options.deleteIndicesOnStop) {
+    const unused = this.releaseIndices?.() ?? [];
+    if (this.options.deleteIndicesOnStop && unused.length > 0) {
       await this.elasticsearch.internalClient.indices.delete({
-        index: [this.savedObjects.index, this.taskManager.index],
+        index: unused,
         ignore_unavailable: true,
       });
     }

@@ -14,6 +14,9 @@ export function esUrl(): string {
   return url;
 }
 
+/** Indices of their own for a test's hosts. */
+export const testIndexPrefix = () => `.kibana-host-test-${randomUUID()}`;
+
 /** A host on a random port with fast Task Manager polling, for tests. */
 export async function startTestHost(
   options: Partial<KibanaHostOptions> & Pick<KibanaHostOptions, 'plugins'>
@@ -21,7 +24,7 @@ export async function startTestHost(
   return new KibanaHost({
     esUrl: esUrl(),
     encryptionKey: TEST_ENCRYPTION_KEY,
-    indexPrefix: `.kibana-host-test-${randomUUID()}`,
+    indexPrefix: testIndexPrefix(),
     deleteIndicesOnStop: true,
     taskManager: { pollIntervalMs: 100, retry: { maxAttempts: 3, retryDelayMs: 200 } },
     ...options,

@@ -7,10 +7,30 @@ export const BUDGET_WINDOW_MS = 5 * 60_000;
 /** Graph counts a request when it arrives, a little after we send it. */
 const ARRIVAL_MARGIN_MS = 1000;
 
-/** Where a tenant's recent request times live, so a restart does not reset the budget. */
+/** A tenant's recent request times as stored, and the store's token for that exact copy. */
+export interface BudgetSnapshot {
+  requestTimes: number[];
+  /** Absent while nothing has been saved yet. */
+  version?: string;
+}
+
+/**
+ * Where a tenant's recent request times live, so a restart does not reset the budget and every
+ * process taking from it (each Kibana node) sees the others' requests.
+ */
 export interface BudgetStore {
-  load(): Promise<number[]>;
-  save(requestTimes: number[]): Promise<void>;
+  load(): Promise<BudgetSnapshot>;
+  /**
+   * Saves over the snapshot of `version` (a first save when undefined) and throws
+   * BudgetConflict when someone else saved since: the caller re-loads and decides again.
+   */
+  save(requestTimes: number[], version: string | undefined): Promise<void>;
+}
+
+export class BudgetConflict extends Error {
+  constructor() {
+    super('The request budget was changed by another taker since it was read');
+  }
 }
 
 export class BudgetWaitTooLong extends Error {
@@ -20,11 +40,12 @@ export class BudgetWaitTooLong extends Error {
 }
 
 /**
- * A per-tenant budget over a rolling window, shared by list and detail calls. Requests are
- * admitted one at a time, in order, so concurrent callers never overrun it together.
+ * A per-tenant budget over a rolling window, shared by list and detail calls of every connection
+ * to the tenant, in every process. Each take re-reads the stored requests and saves over the copy
+ * it read, so two takers can never both claim the last slot. Within a process, requests are
+ * admitted one at a time, in order, which spares most conflicts.
  */
 export class RequestBudget {
-  private requestTimes: number[] | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -40,50 +61,56 @@ export class RequestBudget {
     }
   }
 
-  private async recent(): Promise<number[]> {
-    this.requestTimes ??= await this.store.load();
+  private async recent(): Promise<{ times: number[]; version: string | undefined }> {
+    const { requestTimes, version } = await this.store.load();
     const horizon = this.clock.now() - this.windowMs - ARRIVAL_MARGIN_MS;
-    this.requestTimes = this.requestTimes.filter((time) => time > horizon).sort((a, b) => a - b);
-    return this.requestTimes;
+    const times = requestTimes.filter((time) => time > horizon).sort((a, b) => a - b);
+    return { times, version };
   }
 
-  /** When the next request may go out (now, if a slot is free). */
-  async availableAt(): Promise<number> {
-    const times = await this.recent();
+  private slotAt(times: number[]): number {
     if (times.length < this.limit) return this.clock.now();
     return times[times.length - this.limit]! + this.windowMs + ARRIVAL_MARGIN_MS;
   }
 
+  /** When the next request may go out (now, if a slot is free). */
+  async availableAt(): Promise<number> {
+    return this.slotAt((await this.recent()).times);
+  }
+
   /** Requests in the trailing window. */
   async used(): Promise<number> {
-    return (await this.recent()).length;
+    return (await this.recent()).times.length;
   }
 
   /**
-   * Waits for a slot and records the request. With `maxWaitMs`, a longer wait throws
+   * Waits for a slot and records the request. With `maxWaitMs`, a slot further away throws
    * BudgetWaitTooLong instead, so a task can end its run and come back when the slot frees.
    */
   acquire(signal?: AbortSignal, maxWaitMs = Number.POSITIVE_INFINITY): Promise<void> {
-    const turn = this.queue.then(async () => {
-      const availableAt = await this.availableAt();
-      const wait = availableAt - this.clock.now();
-      if (wait > maxWaitMs) throw new BudgetWaitTooLong(availableAt);
-      if (wait > 0) await this.clock.sleep(wait, signal);
-      this.requestTimes!.push(this.clock.now());
-      await this.store.save([...this.requestTimes!]);
-    });
+    const turn = this.queue.then(() => this.take(signal, this.clock.now() + maxWaitMs));
     this.queue = turn.catch(() => undefined);
     return turn;
   }
-}
 
-export function inMemoryBudgetStore(initial: number[] = []): BudgetStore & { times: number[] } {
-  const store = {
-    times: [...initial],
-    load: async () => [...store.times],
-    save: async (times: number[]) => {
-      store.times = [...times];
-    },
-  };
-  return store;
+  private async take(signal: AbortSignal | undefined, latest: number): Promise<void> {
+    for (;;) {
+      signal?.throwIfAborted();
+      const { times, version } = await this.recent();
+      const availableAt = this.slotAt(times);
+      if (availableAt > latest) throw new BudgetWaitTooLong(availableAt);
+      const wait = availableAt - this.clock.now();
+      if (wait > 0) {
+        // Another process may take the slot meanwhile: look again once it is due.
+        await this.clock.sleep(wait, signal);
+        continue;
+      }
+      try {
+        await this.store.save([...times, this.clock.now()], version);
+        return;
+      } catch (error) {
+        if (!(error instanceof BudgetConflict)) throw error;
+      }
+    }
+  }
 }

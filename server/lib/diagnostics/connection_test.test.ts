@@ -7,7 +7,8 @@ import {
   GraphEmulator,
 } from '../../../test/graph_emulator';
 import { CLIENT_ID, SECRET, TENANT_ID } from '../../../test/graph_emulator/test_support';
-import { inMemoryBudgetStore, RequestBudget } from '../budget/request_budget';
+import { inMemoryBudgetStore } from '../budget/in_memory_budget_store';
+import { RequestBudget } from '../budget/request_budget';
 import { EXCHANGE_TRACE_APP_ID, GraphError } from '../graph/graph_error';
 import type { GraphEndpoints } from '../graph/graph_hosts';
 import { runConnectionTest } from './connection_test';

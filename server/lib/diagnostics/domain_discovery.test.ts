@@ -1,6 +1,7 @@
 import { GraphEmulator, MESSAGE_TRACE_PERMISSION } from '../../../test/graph_emulator';
 import { CLIENT_ID, SECRET, TENANT_ID } from '../../../test/graph_emulator/test_support';
-import { inMemoryBudgetStore, RequestBudget } from '../budget/request_budget';
+import { inMemoryBudgetStore } from '../budget/in_memory_budget_store';
+import { RequestBudget } from '../budget/request_budget';
 import type { ClientCredential } from '../graph/token_provider';
 import { diagnosticClients } from './diagnostic_clients';
 import { discoverDomains } from './domain_discovery';

@@ -9,7 +9,8 @@ import {
   TENANT_ID,
   tenantSpec,
 } from '../../../test/graph_emulator/test_support';
-import { inMemoryBudgetStore, RequestBudget } from '../budget/request_budget';
+import { inMemoryBudgetStore } from '../budget/in_memory_budget_store';
+import { RequestBudget } from '../budget/request_budget';
 import { GraphClient } from './graph_client';
 import { GraphError } from './graph_error';
 import { DEFAULT_RETRY_POLICY } from './retry_policy';

@@ -47,9 +47,21 @@ export const DEFAULT_TASK_MANAGER_OPTIONS: TaskManagerOptions = {
 };
 
 /**
+ * When a run of a task began and ended on this node: Task Manager's TASK_RUN event timing.
+ * Kibana: x-pack/platform/plugins/shared/task_manager/server/task_events.ts @ 29cdd0ea
+ */
+export interface TaskRunTiming {
+  id: string;
+  ownerId: string;
+  timing: { start: number; stop: number };
+}
+
+/**
  * Stands in for Task Manager: definitions registered in setup under Task Manager's rules, tasks
  * persisted in a real index, a poller that claims due tasks and runs them, cancelling those that
- * outlive their timeout, and writes each result back as Task Manager does.
+ * outlive their timeout, and writes each result back as Task Manager does. Several of them (the
+ * background-task nodes of one Kibana) may share the index: a claim is a write over the version
+ * the poller read, so only one of them wins a task.
  */
 export class TaskManagerService {
   private readonly definitions: TaskTypeDictionary;
@@ -58,17 +70,20 @@ export class TaskManagerService {
   private readonly pool = new Map<string, TaskRunner>();
   /** Every run not yet finished, cancelled or not, for stop() to wait on. */
   private readonly inFlight = new Map<TaskRunner, Promise<void>>();
-  private readonly ownerId = `kibana-host-${randomUUID()}`;
   private readonly retryDelay: RetryDelay;
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<void> | undefined;
   private pollWaiters: Array<() => void> = [];
   private stopped = false;
+  /** Runs this node finished, for tests to see which node ran what, and when. */
+  readonly finishedRuns: TaskRunTiming[] = [];
 
   constructor(
     client: Client,
     private readonly logger: Logger,
-    private readonly options: TaskManagerOptions = DEFAULT_TASK_MANAGER_OPTIONS
+    private readonly options: TaskManagerOptions,
+    /** `kibana:<server.uuid>` of the node. */
+    private readonly ownerId: string
   ) {
     this.store = new TaskStore(client, options.index);
     this.definitions = new TaskTypeDictionary(logger);
@@ -222,6 +237,7 @@ export class TaskManagerService {
 
   private runInPool(runner: TaskRunner) {
     const executionId = randomUUID();
+    const start = Date.now();
     this.pool.set(executionId, runner);
     // Task Manager cancels a run once it is past its expiration, and frees its capacity.
     const expiry = setTimeout(
@@ -243,6 +259,11 @@ export class TaskManagerService {
         clearTimeout(expiry);
         this.pool.delete(executionId);
         this.inFlight.delete(runner);
+        this.finishedRuns.push({
+          id: runner.id,
+          ownerId: this.ownerId,
+          timing: { start, stop: Date.now() },
+        });
       });
     this.inFlight.set(runner, done);
   }

@@ -68,7 +68,10 @@ export class TaskScheduling {
       scheduledAt: now,
       runAt: now,
     });
-    if (!updated) throw new Error(`Failed to run task "${id}" as it is currently running`);
+    // A write since the read (another node's runSoon or claim) is swallowed, only flagged.
+    // Kibana: x-pack/platform/plugins/shared/task_manager/server/task_scheduling.ts @ 0086c4b6
+    // (runSoon; the flag since PR #268508)
+    if (!updated) return { id, forced: false, conflict: true };
     this.wake();
     return { id, forced: false };
   }
