@@ -169,7 +169,7 @@ export async function viewsBench(esUrl: string, documents: number): Promise<View
     esUrl,
     plugins: [exchangeMessageTracePlugin()],
     encryptionKey: TEST_ENCRYPTION_KEY,
-    indexPrefix: 'kibana-host-views-bench',
+    indexPrefix: '.kibana-host-views-bench',
     deleteIndicesOnStop: true,
     logLevel: 'warn',
   }).start();
