@@ -1,4 +1,5 @@
 import type { RouteConfig, RouteMethod } from '@kbn/core/server';
+import { schema } from '../kbn_modules/config_schema';
 import { createHostRouter, type RegisteredRoute } from './host_router';
 
 type AnyConfig = RouteConfig<unknown, unknown, unknown, RouteMethod>;
@@ -65,6 +66,13 @@ describe('host router registration (Kibana route rules)', () => {
         validate: { params: accept, query: configSchema, body: zod },
       });
       expect(validation).toEqual({ params: accept, query: configSchema, body: zod });
+    });
+
+    it('accepts the host’s config-schema types as Kibana accepts @kbn/config-schema ones', () => {
+      const body = schema.object({ name: schema.string() });
+      const query = schema.maybe(schema.string());
+      const route = hostRouter().register('post', { validate: { body, query } });
+      expect(route.validation).toEqual({ body, query });
     });
 
     it('takes the request part of the {request, response} form', () => {

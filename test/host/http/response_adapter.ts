@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { errors } from '@elastic/elasticsearch';
 import type { ResponseError, ResponseHeaders } from '@kbn/core/server';
-import { typeDetect } from './config_schema_checks';
+import { typeDetect } from '../kbn_modules/type_detect';
 import { errorBody, KibanaResponse, kibanaResponseFactory } from './response_factory';
 
 /** What goes on the wire: a JSON-able value, text, bytes or a stream as the body. */

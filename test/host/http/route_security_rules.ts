@@ -1,18 +1,9 @@
 import type { RouteSecurity } from '@kbn/core/server';
-import {
-  arrayOf,
-  literal,
-  maybe,
-  never,
-  object,
-  oneOf,
-  string,
-  type Check,
-  type PropCheck,
-} from './config_schema_checks';
+import { schema, type TypeOf } from '../kbn_modules/config_schema';
 
 /**
- * Kibana's `routeSecuritySchema`, run on every route at registration.
+ * Kibana's `routeSecuritySchema`, run on every route at registration, built on the host's
+ * config-schema stand-in as Kibana builds it on @kbn/config-schema.
  * Kibana: src/core/packages/http/router-server-internal/src/security_route_config_validator.ts
  * @ 1d7f15d1 (`validRouteSecurity`, called by route.ts `buildRoute`).
  */
@@ -20,6 +11,36 @@ import {
 // Kibana: @kbn/core-http-server ReservedPrivilegesSet
 const SUPERUSER = 'superuser';
 const OPERATOR = 'operator';
+
+const privilegeSetSchema = schema.object(
+  {
+    anyRequired: schema.maybe(
+      schema.arrayOf(
+        schema.oneOf([
+          schema.string(),
+          schema.object({ allOf: schema.arrayOf(schema.string(), { minSize: 2 }) }),
+        ]),
+        { minSize: 2 }
+      )
+    ),
+    allRequired: schema.maybe(
+      schema.arrayOf(
+        schema.oneOf([
+          schema.string(),
+          schema.object({ anyOf: schema.arrayOf(schema.string(), { minSize: 2 }) }),
+        ]),
+        { minSize: 1 }
+      )
+    ),
+  },
+  {
+    validate: (value) => {
+      if (!value.anyRequired && !value.allRequired) {
+        return 'either anyRequired or allRequired must be specified';
+      }
+    },
+  }
+);
 
 type NestedPrivileges = Array<string | { allOf?: string[]; anyOf?: string[] }>;
 
@@ -31,29 +52,10 @@ const unwind = (privileges: NestedPrivileges) =>
       : [...(privilege.allOf ?? []), ...(privilege.anyOf ?? [])]
   );
 
-const privilegeSet = object(
-  {
-    anyRequired: maybe(
-      arrayOf(oneOf<unknown>([string, object({ allOf: arrayOf(string, { minSize: 2 }) })]), {
-        minSize: 2,
-      })
-    ),
-    allRequired: maybe(
-      arrayOf(oneOf<unknown>([string, object({ anyOf: arrayOf(string, { minSize: 2 }) })]), {
-        minSize: 1,
-      })
-    ),
-  },
-  (value) =>
-    !value.anyRequired && !value.allRequired
-      ? 'either anyRequired or allRequired must be specified'
-      : undefined
-);
-
-function privilegeRules(privileges: unknown[]): string | undefined {
+function privilegeRules(privileges: Array<string | TypeOf<typeof privilegeSetSchema>>) {
   const anyRequired: string[] = [];
   const allRequired: string[] = [];
-  for (const privilege of privileges as Array<string | Record<string, NestedPrivileges>>) {
+  for (const privilege of privileges) {
     if (typeof privilege === 'string') {
       allRequired.push(privilege);
     } else {
@@ -85,37 +87,42 @@ function privilegeRules(privileges: unknown[]): string | undefined {
   if (new Set(allRequired).size !== allRequired.length) {
     return 'allRequired privileges must contain unique values';
   }
-  return undefined;
 }
 
-const requiredPrivileges = arrayOf(oneOf<unknown>([privilegeSet, string]), {
-  minSize: 1,
-  validate: privilegeRules,
+const requiredPrivilegesSchema = schema.arrayOf(
+  schema.oneOf([privilegeSetSchema, schema.string()]),
+  { validate: privilegeRules, minSize: 1 }
+);
+
+const authzSchema = schema.object({
+  enabled: schema.maybe(schema.literal(false)),
+  requiredPrivileges: schema.conditional(
+    schema.siblingRef('enabled'),
+    schema.never(),
+    requiredPrivilegesSchema,
+    schema.never()
+  ),
+  reason: schema.conditional(
+    schema.siblingRef('enabled'),
+    schema.never(),
+    schema.never(),
+    schema.string()
+  ),
 });
 
-/** config-schema's `conditional(siblingRef(key), is, then, otherwise)`. */
-const when =
-  (sibling: string, is: (value: unknown) => boolean, then: Check, otherwise: Check): PropCheck =>
-  (value, path, siblings) =>
-    (is(siblings[sibling]) ? then : otherwise)(value, path);
-
-// `is: schema.never()` matches only an absent `enabled`.
-const enabledAbsent = (enabled: unknown) => enabled === undefined;
-
-const authz = object({
-  enabled: maybe(literal(false)),
-  requiredPrivileges: when('enabled', enabledAbsent, requiredPrivileges, never),
-  reason: when('enabled', enabledAbsent, never, string),
+const authcSchema = schema.object({
+  enabled: schema.oneOf([schema.literal(true), schema.literal('optional'), schema.literal(false)], {
+    defaultValue: true,
+  }),
+  reason: schema.conditional(
+    schema.siblingRef('enabled'),
+    schema.oneOf([schema.literal('optional'), schema.literal(false)]),
+    schema.string(),
+    schema.never()
+  ),
 });
 
-const authcEnabled = oneOf<unknown>([literal(true), literal('optional'), literal(false)]);
-
-const authc = object({
-  enabled: (value, path) => (value === undefined ? true : authcEnabled(value, path)),
-  reason: when('enabled', (enabled) => enabled === 'optional' || enabled === false, string, never),
-});
-
-const routeSecurity = object({ authz, authc });
+const routeSecuritySchema = schema.object({ authz: authzSchema, authc: authcSchema });
 
 /**
  * Validates `security` as Kibana does at registration and returns it with its defaults
@@ -123,5 +130,5 @@ const routeSecurity = object({ authz, authc });
  * turns `undefined` into `{}` and 1d7f15d1 has no `undefined` guard.
  */
 export function validRouteSecurity(security: unknown): RouteSecurity {
-  return routeSecurity(security, []) as unknown as RouteSecurity;
+  return routeSecuritySchema.validate(security) as RouteSecurity;
 }
