@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { STATUS_API_PATH } from '../../../common/constants';
 import {
   CONNECTIONS_API_PATH,
@@ -19,13 +20,15 @@ import type { KibanaHost } from '../../../test/host/kibana_host';
 import { callRoute, startTestHost } from '../../../test/host/test_support';
 
 const range = { start: '2026-11-01T00:00:00.000Z', end: '2026-11-02T00:00:00.000Z' };
+// No test writes this trace id, so its detail is a 404 after the read was allowed, whatever ran before.
+const UNWRITTEN_TRACE_ID = randomUUID();
 
 /** The views, each with a request that is valid for it. */
 const VIEWS: Array<[string, unknown]> = [
   [DELIVERY_STATUS_API_PATH, range],
   [SUSPICIOUS_SENDERS_API_PATH, range],
   [MESSAGES_API_PATH, range],
-  [MESSAGE_DETAIL_API_PATH, { traceId: '00000000-0000-4000-8000-000000000000' }],
+  [MESSAGE_DETAIL_API_PATH, { traceId: UNWRITTEN_TRACE_ID }],
 ];
 
 /** Every route that changes something, or spends a tenant's Graph budget on a secret. */
@@ -69,7 +72,7 @@ describe('the routes against the users’ own Elasticsearch privileges', () => {
       [DELIVERY_STATUS_API_PATH, 200],
       [SUSPICIOUS_SENDERS_API_PATH, 200],
       [MESSAGES_API_PATH, 200],
-      [MESSAGE_DETAIL_API_PATH, 200],
+      [MESSAGE_DETAIL_API_PATH, 404],
     ]);
     const known = await callRoute(host, 'GET', KNOWN_SENDERS_API_PATH, { user: 'soc_analyst' });
     expect(known.status).toBe(200);
