@@ -42,6 +42,7 @@ import type {
   ExchangeMessageTraceSetupDeps,
   ExchangeMessageTraceStartDeps,
 } from './types';
+import { ENCRYPTION_KEY_SETTING } from '../common/encryption_key';
 
 export class ExchangeMessageTracePlugin
   implements Plugin<void, void, ExchangeMessageTraceSetupDeps, ExchangeMessageTraceStartDeps>
@@ -71,9 +72,7 @@ export class ExchangeMessageTracePlugin
     plugins.encryptedSavedObjects.registerType(connectionEncryptionRegistration);
     this.canEncrypt = plugins.encryptedSavedObjects.canEncrypt;
     if (!this.canEncrypt) {
-      this.logger.warn(
-        'Connections cannot be saved: set xpack.encryptedSavedObjects.encryptionKey in kibana.yml'
-      );
+      this.logger.warn(`Connections cannot be saved: set ${ENCRYPTION_KEY_SETTING} in kibana.yml`);
     }
     plugins.features.registerKibanaFeature(
       buildKibanaFeature([CONNECTION_SAVED_OBJECT_TYPE, KNOWN_SENDER_SAVED_OBJECT_TYPE])

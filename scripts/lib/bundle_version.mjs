@@ -23,7 +23,7 @@ const SEMVER_WITHOUT_BUILD = /^\d+\.\d+\.\d+(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$
 const DIGEST_LENGTH = 12;
 
 /** Digest of the files served from target/public: names and contents, in name order. */
-export function publicDigest(files) {
+function publicDigest(files) {
   const hash = createHash('sha256');
   for (const [name, contents] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const bytes = Buffer.from(contents);

@@ -1,50 +1,53 @@
+import { cliVersion } from './cli_version';
 import { collectCommand } from './collect_command';
 import { convertCommand } from './convert_command';
 import { importCommand } from './import_command';
 import { parseArgs, UsageError } from './parse_args';
+import { isCommand, usage } from './usage';
 
-const USAGE = `Usage:
-  exchange-message-trace collect --tenant-id T --client-id C (--client-secret-env VAR | --certificate PEM --thumbprint X)
-      --es-url URL [--es-api-key-env VAR] [--local-domains a.com,b.com] [--match-subdomains] [--lookback 2d]
-      [--reread 24h] [--namespace NS] [--dataset DS] [--budget 60] [--page-size 5000] [--api-version v1.0|beta]
-      [--state-dir DIR] [--interval 5m] [--request-timeout 60s] [--once] [--graph-url URL --login-url URL --ca-cert PEM]   (overrides: tests only)
-  exchange-message-trace convert FILE|- [FILE OPTIONS] [--bulk]
-      ECS documents as NDJSON on stdout (--bulk: _bulk create pairs with each _id); summary on stderr
-  exchange-message-trace import FILE… --es-url URL [--es-api-key-env VAR] [FILE OPTIONS]
-      into the data stream, exactly once per row; prints a one-line JSON summary
-  FILE OPTIONS: [--format powershell_csv|eac_report_csv|graph_json|graph_ndjson|legacy_ndjson] (default: detected)
-      [--timezone IANA-ZONE] (for times without a zone; default UTC) [--date-culture en-US|en-GB|de-DE|fr-FR|nl-NL|ja-JP]
-      [--local-domains a.com,b.com] [--match-subdomains] [--tenant-id T] [--dataset DS] [--namespace NS]
-      (.gz files are read as they are)
-`;
+const BOOLEAN_FLAGS = new Set(['once', 'match-subdomains', 'help', 'bulk', 'version']);
 
-const BOOLEAN_FLAGS = new Set(['once', 'match-subdomains', 'help', 'bulk']);
-
+/**
+ * `--help` and `--version` answer on stdout with 0; a missing or unknown command is a usage error
+ * (2). Errors go to stderr only: stdout carries a command's output (documents, a summary) and
+ * nothing else, so `convert --bulk | curl …/_bulk` never receives an error line.
+ */
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === '--version') {
+    process.stdout.write(`${cliVersion()}\n`);
+    return 0;
+  }
+  if (argv[0] === '--help' || argv[0] === 'help') {
+    process.stdout.write(usage());
+    return 0;
+  }
   const args = parseArgs(argv, BOOLEAN_FLAGS);
+  if (!isCommand(args.command)) {
+    throw new UsageError(
+      args.command === undefined ? 'A command is needed' : `Unknown command ${args.command}`
+    );
+  }
+  if (args.flags.has('help')) {
+    process.stdout.write(usage(args.command));
+    return 0;
+  }
   const controller = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => controller.abort(new Error(`${signal} received`)));
-  switch (args.command) {
-    case 'collect':
-      return collectCommand(args, controller.signal);
-    case 'convert':
-      return convertCommand(args);
-    case 'import':
-      return importCommand(args, controller.signal);
-    default:
-      process.stderr.write(USAGE);
-      return args.command === undefined || args.flags.has('help') ? 0 : 2;
-  }
+  if (args.command === 'collect') return collectCommand(args, controller.signal);
+  if (args.command === 'convert') return convertCommand(args);
+  return importCommand(args, controller.signal);
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: Error) => {
+    const command = process.argv[2];
     process.stderr.write(
-      `${error instanceof UsageError ? `${error.message}\n\n${USAGE}` : `exchange-message-trace: ${error.message}\n`}`
+      error instanceof UsageError
+        ? `exchange-message-trace: ${error.message}\n\n${usage(isCommand(command) ? command : undefined)}`
+        : `exchange-message-trace: ${error.message}\n`
     );
-    process.stdout.write(`${JSON.stringify({ error: error.message })}\n`);
     process.exit(error instanceof UsageError ? 2 : 1);
   }
 );

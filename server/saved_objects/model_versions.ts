@@ -4,7 +4,7 @@ import type {
 } from '@kbn/core/server';
 
 /** Each attribute of a type's current model version, once: a new attribute left out fails to compile. */
-export type KnownAttributes<Attributes> = { readonly [Key in keyof Required<Attributes>]: true };
+type KnownAttributes<Attributes> = { readonly [Key in keyof Required<Attributes>]: true };
 
 /**
  * Keeps the attributes this version knows. Kibana applies it to a document written by a newer
@@ -12,7 +12,7 @@ export type KnownAttributes<Attributes> = { readonly [Key in keyof Required<Attr
  * reads only the shape it knows. A plain function, because config-schema is not available to the
  * plugin at runtime outside its entry file.
  */
-export function keepKnownAttributes<Attributes>(
+function keepKnownAttributes<Attributes>(
   known: KnownAttributes<Attributes>
 ): SavedObjectModelVersionForwardCompatibilityFn<unknown, Partial<Attributes>> {
   const keys = new Set(Object.keys(known));

@@ -1,3 +1,5 @@
+import { ENCRYPTION_KEY_HOW, ENCRYPTION_KEY_SETTING } from '../../common/encryption_key';
+
 /** No connection with this id (404). */
 export class ConnectionNotFoundError extends Error {
   constructor(id: string) {
@@ -23,8 +25,7 @@ export class EncryptionKeyMissingError extends Error {
   constructor() {
     super(
       "Kibana cannot encrypt the connection's client secret or private key: set " +
-        'xpack.encryptedSavedObjects.encryptionKey in kibana.yml (32 characters or more, the ' +
-        'same on every Kibana instance) and restart Kibana.'
+        `${ENCRYPTION_KEY_SETTING} in kibana.yml (${ENCRYPTION_KEY_HOW}) and restart Kibana.`
     );
   }
 }

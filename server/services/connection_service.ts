@@ -114,10 +114,6 @@ export class ConnectionService {
     }
   }
 
-  private apiKeysEnabled(): Promise<boolean> {
-    return this.deps.apiKeys.enabled();
-  }
-
   /** Granted for the user making this change; undefined where Elasticsearch security is off. */
   private async grantKey(
     request: KibanaRequest,
@@ -141,7 +137,7 @@ export class ConnectionService {
     const [record, task, apiKeysEnabled] = await Promise.all([
       this.deps.connections.get(request, id),
       this.task(id),
-      this.apiKeysEnabled(),
+      this.deps.apiKeys.enabled(),
     ]);
     return connectionView(record, task, apiKeysEnabled);
   }
@@ -149,7 +145,7 @@ export class ConnectionService {
   async list(request: KibanaRequest): Promise<ConnectionView[]> {
     const [records, apiKeysEnabled] = await Promise.all([
       this.deps.connections.list(request),
-      this.apiKeysEnabled(),
+      this.deps.apiKeys.enabled(),
     ]);
     return Promise.all(
       records.map(async (record) =>

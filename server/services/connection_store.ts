@@ -159,12 +159,15 @@ export class ConnectionStore {
     return Promise.all(found.map((saved) => this.record(saved)));
   }
 
-  /** The id is Kibana's: encrypted saved objects get random ids (they are part of the AAD). */
-  /** Every write stores a secret; without Kibana's encryption key none can be stored. */
+  /**
+   * Every write stores a secret; without Kibana's encryption key none can be stored. Callers ask
+   * before granting an API key; the writes below ask again for every other path.
+   */
   assertCanEncrypt(): void {
     if (!this.canEncrypt) throw new EncryptionKeyMissingError();
   }
 
+  /** The id is Kibana's: encrypted saved objects get random ids (they are part of the AAD). */
   async create(request: KibanaRequest, attributes: ConnectionAttributes): Promise<string> {
     this.assertCanEncrypt();
     const saved = await this.client(request).create<ConnectionAttributes>(type, attributes);

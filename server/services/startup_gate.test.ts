@@ -1,11 +1,11 @@
+import { createLogger, createLogSink } from '../../test/host/logging/host_logger';
 import { StartupGate, ServiceUnavailableError } from './startup_gate';
 
 const logger = () => {
-  const lines: string[] = [];
-  const log = (line: string) => void lines.push(line);
+  const sink = createLogSink('debug', () => undefined);
   return {
-    lines,
-    logger: { info: log, error: log, warn: log, debug: log, get: () => undefined } as never,
+    lines: sink.lines,
+    logger: createLogger(sink, 'plugins.exchangeMessageTrace.startup'),
   };
 };
 
@@ -68,7 +68,7 @@ describe('StartupGate', () => {
     await jest.advanceTimersByTimeAsync(1);
     expect(attempts).toBe(3);
     await expect(gate.services()).resolves.toBe('services');
-    expect(lines).toEqual([
+    expect(lines.map((line) => line.message)).toEqual([
       'Starting failed (attempt 1): connect ECONNREFUSED 127.0.0.1:9200; trying again in 1 s',
       'Starting failed (attempt 2): still down; trying again in 2 s',
       'Started after 3 attempts',

@@ -20,7 +20,7 @@ import {
 import { dataStreamName } from '../lib/data_stream/data_stream_name';
 import { GraphError } from '../lib/graph/graph_error';
 import type { WriterClient } from '../lib/writer/bulk_writer';
-import { isAuthorizationStatus } from '../lib/writer/es_errors';
+import { errorStatus, isAuthorizationStatus } from '../lib/writer/es_errors';
 import type { CollectorResources } from '../services/collector_resources';
 import type { ConnectionStore, ConnectionWithSecrets } from '../services/connection_store';
 import { ApiKeyMissingError } from '../services/writer_client';
@@ -32,6 +32,7 @@ import {
   type CollectTaskState,
 } from './collect_task_state';
 import { DAY_MS, HOUR_MS } from '../../common/time';
+import { isNotFoundError } from '../services/connection_errors';
 
 export interface CollectTaskServices {
   connections: ConnectionStore;
@@ -46,9 +47,6 @@ export interface CollectTaskServices {
 
 /** Waiting longer than this for the budget ends the run; it comes back when the budget frees. */
 const MAX_BUDGET_WAIT_MS = 30_000;
-
-const isNotFound = (error: unknown) =>
-  (error as { output?: { statusCode?: number } }).output?.statusCode === 404;
 
 export function windowSettingsOf(settings: ConnectionSettings): WindowSettings {
   return {
@@ -65,7 +63,7 @@ function failureKind(error: unknown): string {
     return REAUTHORIZE_ERROR_KIND;
   }
   if (error instanceof WriteIncompleteError) return 'elasticsearchWrite';
-  const status = (error as { meta?: { statusCode?: number } }).meta?.statusCode;
+  const status = errorStatus(error);
   if (status !== undefined && isAuthorizationStatus(status)) return REAUTHORIZE_ERROR_KIND;
   return 'internal';
 }
@@ -114,7 +112,7 @@ async function runCollection(
   try {
     connection = await services.connections.getWithSecrets(connectionId);
   } catch (error) {
-    if (isNotFound(error)) return { state: task.state, shouldDeleteTask: true };
+    if (isNotFoundError(error)) return { state: task.state, shouldDeleteTask: true };
     throw error;
   }
   // Task Manager writes only `enabled: false` for this result and discards the state, so the

@@ -47,7 +47,9 @@ describe('the app in Chromium', () => {
       port: 0,
       ...(basePath ? { basePath } : {}),
     });
+    // No session yet: the login page, as Kibana's, then the app.
     await page.goto(`${host.url}/app/${PLUGIN_ID}`);
+    await page.locator('[data-test-subj="hostLogin-elastic"]').click();
     return host;
   }
 

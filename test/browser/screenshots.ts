@@ -8,7 +8,7 @@ const REPO_ROOT = path.resolve(__dirname, '../..');
  * Where the browser tests put their screenshots: .cache/screenshots/, so a test run leaves the
  * tree clean; docs/screenshots/ (the README's pictures) only with UPDATE_SCREENSHOTS=1.
  */
-export const SCREENSHOTS_DIR =
+const SCREENSHOTS_DIR =
   process.env.UPDATE_SCREENSHOTS === '1'
     ? path.join(REPO_ROOT, 'docs', 'screenshots')
     : path.join(REPO_ROOT, '.cache', 'screenshots');

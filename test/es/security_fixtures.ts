@@ -4,7 +4,7 @@ import { dataStreamPattern, DEFAULT_DATASET } from '../../server/lib/data_stream
 
 /**
  * The Elasticsearch application Kibana's privileges live in: `kibana-<kibana.index>`, `.kibana` by
- * default (x-pack/platform/plugins/shared/security/server/authorization/authorization_service.tsx,
+ * default (x-pack/platform/plugins/shared/security/server/authorization/authorization_service.tsx @ b79794a2,
  * `getApplicationName`), shared by every host of the test node as by every Kibana of a cluster.
  */
 export const KIBANA_APPLICATION = 'kibana-.kibana';
@@ -37,7 +37,7 @@ interface FixtureRoleDescriptor {
 }
 
 /** The roles the README documents for our users, and the broken ones tests need. */
-export const FIXTURE_ROLES = {
+const FIXTURE_ROLES = {
   /** README: manages connections; whoever saves a connection grants the writer key from this. */
   exchange_message_trace_admin: {
     indices: [{ names: [OUR_DATA_STREAMS], privileges: ['read', 'create_doc', 'auto_configure'] }],
@@ -60,16 +60,16 @@ export const FIXTURE_ROLES = {
   },
 } satisfies Record<string, FixtureRoleDescriptor>;
 
-export type FixtureRole = keyof typeof FIXTURE_ROLES;
+type FixtureRole = keyof typeof FIXTURE_ROLES;
 
-export interface FixtureUser {
+interface FixtureUser {
   username: string;
   fullName: string;
   roles: FixtureRole[];
 }
 
 /** The users of `npm start` and the tests; `elastic` is Elasticsearch's reserved superuser. */
-export const FIXTURE_USERS: readonly FixtureUser[] = [
+const FIXTURE_USERS: readonly FixtureUser[] = [
   {
     username: 'mail_admin',
     fullName: 'Mail administrator',

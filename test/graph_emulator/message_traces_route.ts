@@ -18,10 +18,11 @@ import {
   type TraceRecord,
   type TraceStatus,
 } from './trace_record';
+import { DAY_MS } from '../../common/time';
 
 export type ApiVersion = 'v1.0' | 'beta';
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS };
 export const MAX_INTERVAL_MS = 10 * DAY_MS;
 export const RETENTION_MS = 90 * DAY_MS;
 export const DEFAULT_WINDOW_MS = 2 * DAY_MS;

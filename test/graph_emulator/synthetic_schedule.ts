@@ -4,8 +4,9 @@
  * be generated on demand.
  */
 import { Rng } from './random';
+import { MINUTE_MS } from '../../common/time';
 
-export const MINUTE_MS = 60_000;
+export { MINUTE_MS };
 export const DAY_MINUTES = 1440;
 
 /** 1970-01-01 was a Thursday: weekday 0 = Sunday. */

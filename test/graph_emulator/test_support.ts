@@ -4,6 +4,7 @@ import https from 'node:https';
 import type { GraphEmulator } from './graph_emulator';
 import type { TenantSpec } from './tenant_registry';
 import type { ExplicitRow } from './explicit_rows';
+import { DAY_MS, HOUR_MS } from '../../common/time';
 
 export const TENANT_ID = '11111111-2222-4333-8444-555555555555';
 export const CLIENT_ID = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
@@ -142,6 +143,6 @@ export async function allPages(
   return pages;
 }
 
-export const HOUR = 3_600_000;
-export const DAY = 24 * HOUR;
+export const HOUR = HOUR_MS;
+export const DAY = DAY_MS;
 export const T0 = Date.parse('2026-03-10T12:00:00Z');

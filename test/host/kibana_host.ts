@@ -164,7 +164,6 @@ export class KibanaHost {
       features: this.features.setup(),
       taskManager: this.taskManager.setup(),
       encryptedSavedObjects: this.encryptedSavedObjects.setup(),
-      security: {},
     };
     let resolveStart: (value: [unknown, unknown, unknown]) => void = () => undefined;
     const startServices = new Promise<[unknown, unknown, unknown]>(
@@ -197,19 +196,16 @@ export class KibanaHost {
       KIBANA_APPLICATION,
       this.features.registered()
     );
-    const authc = hostAuthc(this.elasticsearch.internalClient);
     const coreStart = {
       elasticsearch: { client: this.elasticsearch.clusterClient() },
       savedObjects: await this.savedObjects.start(),
-      security: { authc },
+      security: { authc: hostAuthc(this.elasticsearch.internalClient) },
     };
     this.taskManagerContract = await this.taskManager.start();
     const startContracts: Record<string, unknown> = {
       features: featuresStart,
       taskManager: this.taskManagerContract,
       encryptedSavedObjects: this.encryptedSavedObjects.start(),
-      // The security plugin's authc defers to Core's security service (deprecated alias).
-      security: { authc },
     };
     const pluginStarts = this.instances.map((instance, index) =>
       instance.start(coreStart, this.dependencies(ordered[index]!, startContracts))

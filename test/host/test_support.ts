@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from '@elastic/elasticsearch';
 import { FIXTURE_PASSWORD } from '../es/security_fixtures';
-import { nodeOf } from './elasticsearch/credentials';
+import { basicAuthorization, nodeOf } from './elasticsearch/credentials';
 import { SESSION_COOKIE } from './security/authentication';
 import { KibanaHost, type KibanaHostOptions } from './kibana_host';
 
@@ -45,7 +45,7 @@ export async function elasticsearchVersion(): Promise<string> {
 }
 
 export function basicAuth(username: string, password = FIXTURE_PASSWORD) {
-  return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+  return basicAuthorization({ username, password });
 }
 
 /** Calls a host route as Kibana's browser client would, as the given user. */
@@ -72,9 +72,9 @@ export async function callRoute(
 
 /** A browser session cookie for `username`, as Kibana's login form would set it. */
 export async function sessionCookie(host: KibanaHost, username: string) {
-  const sessionId = await host.authenticator.login({ username, password: FIXTURE_PASSWORD });
-  if (!sessionId) throw new Error(`Elasticsearch refused the login of ${username}`);
-  return { name: SESSION_COOKIE, value: sessionId, url: host.url };
+  const session = await host.authenticator.login({ username, password: FIXTURE_PASSWORD });
+  if (!session) throw new Error(`Elasticsearch refused the login of ${username}`);
+  return { name: SESSION_COOKIE, value: session.sessionId, url: host.url };
 }
 
 export async function waitFor<T>(

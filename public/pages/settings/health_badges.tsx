@@ -1,6 +1,7 @@
 import { EuiBadge, EuiHealth, EuiProgress, EuiText, EuiToolTip } from '@elastic/eui';
 import type { ConnectionView } from '../../../common/http_api/connections';
 import { exactTime, humanDuration, relativeTime } from './format';
+import { MINUTE_MS } from '../../../common/time';
 
 type HealthColor = 'success' | 'primary' | 'warning' | 'danger' | 'subdued';
 
@@ -65,7 +66,7 @@ export function LagBadge({ connection, now }: { connection: ConnectionView; now:
   if (!collectedUntil) return null;
   const lag = Math.max(0, now - Date.parse(collectedUntil));
   // Microsoft's traces arrive minutes late; three intervals behind means runs are not keeping up.
-  const behind = lag > 3 * connection.settings.intervalMinutes * 60_000 + 15 * 60_000;
+  const behind = lag > 3 * connection.settings.intervalMinutes * MINUTE_MS + 15 * MINUTE_MS;
   return (
     <EuiToolTip content={`Everything received before ${exactTime(collectedUntil)} is collected`}>
       <EuiBadge

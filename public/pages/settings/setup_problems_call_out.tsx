@@ -1,10 +1,12 @@
 import { EuiCallOut, EuiCode, EuiSpacer } from '@elastic/eui';
-import type { PluginStatusState } from '../../hooks/use_plugin_status';
+import { ENCRYPTION_KEY_HOW, ENCRYPTION_KEY_SETTING } from '../../../common/encryption_key';
+import type { StatusResponse } from '../../../common/http_api/status';
+import type { FetchState } from '../../hooks/use_fetch';
 
 /** What keeps the plugin from working, said where the user would try to fix it. */
-export function SetupProblemsCallOut({ state }: { state: PluginStatusState }) {
-  if (state.kind !== 'loaded') return null;
-  const { canEncrypt, notReadyReason } = state.status;
+export function SetupProblemsCallOut({ state }: { state: FetchState<StatusResponse> }) {
+  if (!state.data) return null;
+  const { canEncrypt, notReadyReason } = state.data;
   return (
     <>
       {!canEncrypt && (
@@ -17,8 +19,8 @@ export function SetupProblemsCallOut({ state }: { state: PluginStatusState }) {
           >
             <p>
               A connection&apos;s client secret or private key is stored encrypted. Set{' '}
-              <EuiCode>xpack.encryptedSavedObjects.encryptionKey</EuiCode> in kibana.yml (32
-              characters or more, the same on every Kibana instance) and restart Kibana.
+              <EuiCode>{ENCRYPTION_KEY_SETTING}</EuiCode> in kibana.yml ({ENCRYPTION_KEY_HOW}) and
+              restart Kibana.
             </p>
           </EuiCallOut>
           <EuiSpacer size="m" />

@@ -1,14 +1,16 @@
 import { EuiDescriptionList, EuiPanel, EuiText } from '@elastic/eui';
-import type { PluginStatusState } from '../../hooks/use_plugin_status';
+import type { StatusResponse } from '../../../common/http_api/status';
+import type { FetchState } from '../../hooks/use_fetch';
 
 /** The Kibana and Elasticsearch versions the plugin runs against, small, at the page's foot. */
-export function StatusPanel({ state }: { state: PluginStatusState }) {
-  if (state.kind === 'loading') return null;
+export function StatusPanel({ state }: { state: FetchState<StatusResponse> }) {
+  const { data: status, error } = state;
+  if (!status && !error) return null;
   return (
     <EuiPanel color="subdued" hasShadow={false} paddingSize="s" grow={false}>
-      {state.kind === 'failed' ? (
+      {!status ? (
         <EuiText size="xs" color="danger" data-test-subj="emtStatusError">
-          Cannot reach the plugin: {state.message}
+          Cannot reach the plugin: {error?.message}
         </EuiText>
       ) : (
         <EuiDescriptionList
@@ -16,9 +18,9 @@ export function StatusPanel({ state }: { state: PluginStatusState }) {
           type="inline"
           compressed
           listItems={[
-            { title: 'Kibana', description: state.status.kibanaVersion },
-            { title: 'Elasticsearch cluster', description: state.status.elasticsearch.clusterName },
-            { title: 'Elasticsearch version', description: state.status.elasticsearch.version },
+            { title: 'Kibana', description: status.kibanaVersion },
+            { title: 'Elasticsearch cluster', description: status.elasticsearch.clusterName },
+            { title: 'Elasticsearch version', description: status.elasticsearch.version },
           ]}
         />
       )}

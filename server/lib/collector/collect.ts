@@ -122,7 +122,8 @@ export async function collect(
       }
       throw error;
     }
-    if (options.stillWanted && !(await options.stillWanted())) break;
+    // Asked only before a write: an empty page writes nothing that could go astray.
+    if (page.rows.length > 0 && options.stillWanted && !(await options.stillWanted())) break;
     const outcome = await deps.writeRows(page.rows, options.signal);
     checkpoint = withPageRead(checkpoint, pass, page.nextLink, deps.clock.now());
     await deps.saveCheckpoint(checkpoint);

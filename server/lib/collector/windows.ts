@@ -1,6 +1,6 @@
 import type { CollectorCheckpoint, CollectorPass } from '../../../common/collector_checkpoint';
 import { MAX_WINDOW_MS } from '../graph/graph_client';
-import { DAY_MS, HOUR_MS } from '../../../common/time';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../common/time';
 
 export const MAX_LOOKBACK_MS = 90 * DAY_MS;
 /** Graph refuses a start older than 90 days; keep clear of the edge while a window is read. */
@@ -22,8 +22,8 @@ export interface WindowSettings {
 export const DEFAULT_WINDOW_SETTINGS: WindowSettings = {
   lookbackMs: 2 * DAY_MS,
   rereadMs: DAY_MS,
-  rereadEveryMs: 30 * 60_000,
-  settleMs: 60_000,
+  rereadEveryMs: 30 * MINUTE_MS,
+  settleMs: MINUTE_MS,
 };
 
 /** The oldest start Graph still serves, with the margin. */

@@ -16,7 +16,7 @@ import type { GraphEndpoints } from './graph_hosts';
 import { sendRequest } from './http_transport';
 import { withRetries, type RetryPolicy } from './retry_policy';
 import type { TokenProvider } from './token_provider';
-import { DAY_MS } from '../../../common/time';
+import { DAY_MS, MINUTE_MS } from '../../../common/time';
 
 export const MAX_WINDOW_MS = 10 * DAY_MS;
 export const MAX_PAGE_SIZE = 5000;
@@ -178,7 +178,7 @@ export class GraphClient {
         accept: 'application/json',
         prefer: 'include-unknown-enum-members',
       },
-      timeoutMs: this.options.requestTimeoutMs ?? 60_000,
+      timeoutMs: this.options.requestTimeoutMs ?? MINUTE_MS,
       signal,
       caCertificate: this.options.endpoints.caCertificate,
     }).catch((error: Error & { kind?: 'timeout' | 'network' | 'aborted' }) => {

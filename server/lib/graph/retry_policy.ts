@@ -1,5 +1,6 @@
 import type { Clock } from '../collector/clock';
 import { GraphError } from './graph_error';
+import { MINUTE_MS } from '../../../common/time';
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -12,7 +13,7 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 8,
   baseDelayMs: 1000,
-  maxDelayMs: 60_000,
+  maxDelayMs: MINUTE_MS,
   random: Math.random,
 };
 

@@ -1,6 +1,6 @@
 import type { Clock } from '../collector/clock';
 import { TtlCache } from './ttl_cache';
-import { DAY_MS } from '../../../common/time';
+import { DAY_MS, MINUTE_MS } from '../../../common/time';
 
 /** Days remembered across every view and scope: 90 days of a few scopes. */
 const CACHED_DAYS = 500;
@@ -10,7 +10,7 @@ const CACHED_DAYS = 500;
  */
 const MAX_CACHED_ROWS = 2000;
 /** A day's answer is kept while its document count stays the same, and no longer than this. */
-const CACHE_TTL_MS = 15 * 60_000;
+const CACHE_TTL_MS = 15 * MINUTE_MS;
 
 /** What one day's look-up found: rows still in flight per transient status, and recalled rows. */
 export interface SliceAnswer {

@@ -83,7 +83,7 @@ export interface KibanaPageOptions {
 }
 
 /** Stands in for `packageInfo.buildShaShort` of the Kibana build serving the page. */
-export const KIBANA_BUILD_SHA_SHORT = '5e1f0c4a9b27';
+const KIBANA_BUILD_SHA_SHORT = '5e1f0c4a9b27';
 
 /**
  * Where Kibana serves a plugin's target/public, without a base path: `/bundles/plugin/<id>/<version>/`
@@ -101,7 +101,7 @@ export const bundlePath = ({ pluginId, pluginVersion }: KibanaPageOptions) =>
  * browser asks again only for another URL. The type is `mime.contentType('.js')` of mime-types 2.x;
  * UNCONFIRMED that 9.5.3 does not ship a mime-db that says `text/javascript` (browsers run either).
  */
-export const KIBANA_BUNDLE_HEADERS = {
+const KIBANA_BUNDLE_HEADERS = {
   'cache-control': 'public, max-age=31536000, immutable',
   'content-type': 'application/javascript; charset=utf-8',
 };

@@ -1,6 +1,7 @@
 import { Client } from '@elastic/elasticsearch';
 import type { IClusterClient, IScopedClusterClient, ScopeableRequest } from '@kbn/core/server';
 import { basicAuthorization, BOOTSTRAP_ACCOUNTS, nodeOf } from './credentials';
+import { MINUTE_MS } from '../../../common/time';
 
 /**
  * Kibana's `elasticsearch.requestHeadersWhitelist` default: the headers a scoped client forwards
@@ -34,13 +35,13 @@ export class ElasticsearchService {
     const node = nodeOf(esUrl);
     this.internalClient = new Client({
       node,
-      requestTimeout: 60_000,
+      requestTimeout: MINUTE_MS,
       headers: {
         authorization: basicAuthorization(BOOTSTRAP_ACCOUNTS.kibanaSystem),
         'x-opaque-id': 'kibana',
       },
     });
-    this.anonymousClient = new Client({ node, requestTimeout: 60_000 });
+    this.anonymousClient = new Client({ node, requestTimeout: MINUTE_MS });
   }
 
   /** A client that acts with `authorization` (a user's, an API key's). */

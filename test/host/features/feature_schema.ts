@@ -14,7 +14,7 @@ const featurePrivilegePartRegex = /^[a-zA-Z0-9_-]+$/;
 const subFeaturePrivilegePartRegex = /^[a-zA-Z0-9_-]+$/;
 const managementSectionIdRegex = /^[a-zA-Z0-9_-]+$/;
 const reservedFeaturePrivilegePartRegex = /^(?!reserved_)[a-zA-Z0-9_-]+$/;
-export const uiCapabilitiesRegex = /^[a-zA-Z0-9:_-]+$/;
+const uiCapabilitiesRegex = /^[a-zA-Z0-9:_-]+$/;
 
 function matching(regex: RegExp) {
   return (value: string) =>

@@ -94,12 +94,24 @@ async function assertAuthorized(
   }
 }
 
-function assertRequestAllowed(req: IncomingMessage, route: RegisteredRoute, pathname: string) {
+/**
+ * Kibana's request checks before the route (src/core/packages/http/server-internal/src/
+ * lifecycle_handlers.ts @ 01926b7e; router-server-internal/src/request.ts @ 0467ecaf): an internal
+ * route needs the `x-elastic-internal-origin` header or the `elasticInternalOrigin` query
+ * parameter (`=false` says it is not internal), and a method other than GET needs `kbn-xsrf` or
+ * `kbn-version`.
+ */
+function assertRequestAllowed(req: IncomingMessage, route: RegisteredRoute, url: URL) {
   const options = (route.config.options ?? {}) as RouteConfigOptions<RouteMethod>;
-  if ((options.access ?? 'internal') === 'internal' && !req.headers['x-elastic-internal-origin']) {
+  const queryOrigin = url.searchParams.get('elasticInternalOrigin');
+  const internalRequest =
+    queryOrigin !== null
+      ? queryOrigin !== 'false'
+      : Boolean(req.headers['x-elastic-internal-origin']);
+  if ((options.access ?? 'internal') === 'internal' && !internalRequest) {
     throw new HttpError(
       400,
-      `uri [${pathname}] with method [${route.method}] exists but is not available with the current configuration`
+      `uri [${url.pathname}] with method [${route.method}] exists but is not available with the current configuration`
     );
   }
   const safe = route.method === 'get' || req.method === 'HEAD' || req.method === 'OPTIONS';
@@ -216,7 +228,7 @@ export async function handleApiRequest(
     const outcome = await deps.authenticator.authenticate(req.headers);
     if (outcome.kind === 'failed') throw new HttpError(outcome.statusCode, outcome.message);
     if (outcome.kind === 'none' && !authcDisabled) throw new HttpError(401, 'Unauthorized');
-    assertRequestAllowed(req, route, url.pathname);
+    assertRequestAllowed(req, route, url);
     const authentication = outcome.kind === 'authenticated' ? outcome.authentication : undefined;
     if (authentication) {
       await assertAuthorized(route, url, (requested) =>

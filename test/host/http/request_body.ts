@@ -20,7 +20,7 @@ const tooLarge = (maxBytes: number) =>
   new PayloadError(413, 'Payload content length greater than maximum allowed: ' + maxBytes);
 
 /** hapi's check of `content-length` before any of the body is read. */
-export function assertDeclaredLength(req: IncomingMessage, maxBytes = DEFAULT_MAX_PAYLOAD_BYTES) {
+function assertDeclaredLength(req: IncomingMessage, maxBytes = DEFAULT_MAX_PAYLOAD_BYTES) {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
 }

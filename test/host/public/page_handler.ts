@@ -9,7 +9,7 @@ import { SESSION_COOKIE, type Authentication, type HostLogin } from '../security
 import { resolveCapabilities } from '../security/capabilities';
 import { buildBrowserBundle, type BrowserBundle } from './browser_bundle';
 import type { HostMetadata } from './host_metadata';
-import { renderPageHtml } from './page_html';
+import { renderLoginHtml, renderPageHtml } from './page_html';
 
 const ASSETS_PREFIX = '/host/public/';
 
@@ -59,30 +59,44 @@ async function metadataFor(
 
 /** Logs a browser in as Kibana's login form would, with credentials Elasticsearch accepts. */
 async function logIn(host: KibanaHost, login: HostLogin) {
-  const sessionId = await host.authenticator.login(login);
-  if (!sessionId) throw new Error(`Elasticsearch refused the login of ${login.username}`);
-  const outcome = await host.authenticator.authenticate({
-    cookie: `${SESSION_COOKIE}=${sessionId}`,
-  });
-  if (outcome.kind !== 'authenticated') throw new Error(`No session for ${login.username}`);
-  return { sessionId, authentication: outcome.authentication };
+  const session = await host.authenticator.login(login);
+  if (!session) throw new Error(`Elasticsearch refused the login of ${login.username}`);
+  return session;
 }
 
-/** `GET /app/*`: the bootstrap page; a browser without a session is logged in as the first login. */
-async function servePage(host: KibanaHost, req: IncomingMessage, res: ServerResponse) {
+/** Where a page under the base path may send the browser next; anything else goes to the app. */
+function safeNext(host: KibanaHost, next: string | null): string {
+  return next?.startsWith(`${host.basePath}/`) && !next.startsWith('//')
+    ? next
+    : `${host.basePath}/app/${PLUGIN_ID}`;
+}
+
+/**
+ * `GET /app/*`: the bootstrap page. Without a session the browser goes to the login page, as
+ * Kibana's basic provider sends it (`${basePath}/login?next=…`; x-pack/platform/plugins/shared/
+ * security/server/authentication/providers/basic.ts, find_string id 67395747104).
+ */
+async function servePage(host: KibanaHost, req: IncomingMessage, res: ServerResponse, url: URL) {
   const outcome = await host.authenticator.authenticate({ cookie: req.headers.cookie });
-  const session =
-    outcome.kind === 'authenticated'
-      ? { sessionId: undefined, authentication: outcome.authentication }
-      : await logIn(host, host.logins[0]!);
-  const metadata = await metadataFor(host, session.authentication);
-  res.writeHead(200, {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    ...(session.sessionId ? { 'set-cookie': sessionCookie(host, session.sessionId) } : {}),
-  });
+  if (outcome.kind !== 'authenticated') {
+    const next = `${host.basePath}${url.pathname}${url.search}`;
+    redirect(res, `${host.basePath}/login?next=${encodeURIComponent(next)}`);
+    return;
+  }
+  const metadata = await metadataFor(host, outcome.authentication);
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   res.end(req.method === 'HEAD' ? undefined : renderPageHtml(metadata));
 }
+
+/** `GET /login?next=`: the host's login page, one link per user it can log in (no typing). */
+function serveLoginPage(host: KibanaHost, res: ServerResponse, url: URL) {
+  const next = safeNext(host, url.searchParams.get('next'));
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(renderLoginHtml(host.logins, (username) => loginHref(host, username, next)));
+}
+
+const loginHref = (host: KibanaHost, username: string, next: string) =>
+  `${host.basePath}/host/login?${new URLSearchParams({ user: username, next }).toString()}`;
 
 function serveAsset(
   bundle: BrowserBundle,
@@ -103,7 +117,7 @@ function serveAsset(
   return true;
 }
 
-/** `GET /host/login?user=&next=`: the user switcher. `next` is a path under the base path. */
+/** `GET /host/login?user=&next=`: logs in one of the host's users. `next` is under the base path. */
 async function switchUser(host: KibanaHost, res: ServerResponse, url: URL) {
   const login = host.logins.find(
     (candidate) => candidate.username === url.searchParams.get('user')
@@ -113,9 +127,7 @@ async function switchUser(host: KibanaHost, res: ServerResponse, url: URL) {
     return;
   }
   const { sessionId } = await logIn(host, login);
-  const next = url.searchParams.get('next') ?? '';
-  const safe = next.startsWith(`${host.basePath}/`) && !next.startsWith('//');
-  redirect(res, safe ? next : `${host.basePath}/app/${PLUGIN_ID}`, sessionCookie(host, sessionId));
+  redirect(res, safeNext(host, url.searchParams.get('next')), sessionCookie(host, sessionId));
 }
 
 /**
@@ -157,11 +169,15 @@ export async function createPageHandler(host: KibanaHost): Promise<PageHandler> 
       return true;
     }
     if (pathname === '/app' || pathname.startsWith('/app/')) {
-      await servePage(host, req, res);
+      await servePage(host, req, res, url);
       return true;
     }
     if (pathname.startsWith(ASSETS_PREFIX)) {
       return serveAsset(bundle, req, res, pathname.slice(ASSETS_PREFIX.length));
+    }
+    if (pathname === '/login') {
+      serveLoginPage(host, res, url);
+      return true;
     }
     if (pathname === '/host/login') {
       await switchUser(host, res, url);

@@ -38,3 +38,32 @@ export function renderPageHtml(metadata: HostMetadata): string {
 </html>
 `;
 }
+
+/** The login page: Kibana's would ask for a password; the host offers the users it can log in. */
+export function renderLoginHtml(
+  logins: ReadonlyArray<{ username: string; fullName: string }>,
+  href: (username: string) => string
+): string {
+  const items = logins
+    .map(
+      ({ username, fullName }) =>
+        `      <li><a href="${attribute(href(username))}" data-test-subj="hostLogin-${attribute(username)}">${attribute(fullName)} (${attribute(username)})</a></li>`
+    )
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Log in - Elastic</title>
+    <link rel="icon" href="data:," />
+  </head>
+  <body>
+    <h1>Log in</h1>
+    <p>Elasticsearch checks the credentials; the password of every user here is changeme.</p>
+    <ul>
+${items}
+    </ul>
+  </body>
+</html>
+`;
+}

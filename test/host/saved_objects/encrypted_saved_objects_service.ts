@@ -80,11 +80,16 @@ export class EncryptedSavedObjectsService {
   }
 
   private encrypt(type: string, id: string, attributes: Record<string, unknown>) {
-    const keys = this.encryptedKeys(type).filter((key) => attributes[key] !== undefined);
+    // Null and undefined attributes are skipped; without a key any other one fails with
+    // EncryptionError (crypto/encrypted_saved_objects_service.ts @ 0ecce7ed; plugin.ts @ 1dffeba6).
+    const keys = this.encryptedKeys(type).filter(
+      (key) => attributes[key] !== undefined && attributes[key] !== null
+    );
     if (keys.length === 0) return attributes;
     if (!this.cipher) {
       throw new EncryptionError(
-        'Unable to encrypt attributes: xpack.encryptedSavedObjects.encryptionKey is not set'
+        `Unable to encrypt attribute "${keys[0]}" of saved object "${type},${id}": ` +
+          'Encryption is disabled because of missing encryption key.'
       );
     }
     const cipher = this.cipher;
@@ -99,7 +104,12 @@ export class EncryptedSavedObjectsService {
   private decrypt(type: string, id: string, stored: Record<string, unknown>) {
     const keys = this.encryptedKeys(type).filter((key) => typeof stored[key] === 'string');
     if (keys.length === 0) return stored;
-    if (!this.cipher) throw new EncryptionError('Unable to decrypt attributes: no encryption key');
+    if (!this.cipher) {
+      throw new EncryptionError(
+        `Unable to decrypt attribute "${keys[0]}" of saved object "${type},${id}": ` +
+          'Decryption is disabled because of missing decryption keys.'
+      );
+    }
     const cipher = this.cipher;
     const aad = this.aad(type, id, stored);
     try {

@@ -21,9 +21,6 @@ export const notFound = (type: string, id: string) =>
 /** SavedObjectsErrorHelpers.createGenericNotFoundError() without type and id: Boom.notFound(). */
 export const genericNotFound = () => new SavedObjectError(404, 'Not Found', 'Not Found');
 
-export const conflict = (type: string, id: string) =>
-  new SavedObjectError(409, 'Conflict', `Saved object [${type}/${id}] conflict`);
-
 export const unsupportedType = (type: string) =>
   new SavedObjectError(400, 'Bad Request', `Unsupported saved object type: '${type}': Bad Request`);
 

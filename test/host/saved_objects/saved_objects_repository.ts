@@ -18,13 +18,7 @@ import {
   rawIdOf,
   type RawDocument,
 } from './raw_document';
-import {
-  conflict,
-  decorateEsError,
-  genericNotFound,
-  notFound,
-  unsupportedType,
-} from './saved_object_errors';
+import { decorateEsError, genericNotFound, notFound, unsupportedType } from './saved_object_errors';
 import { sortingParams } from './sorting_params';
 
 // core-saved-objects-utils-server: FIND_DEFAULT_PAGE, FIND_DEFAULT_PER_PAGE (find_string id 414871669).
@@ -47,6 +41,9 @@ export class SavedObjectsRepository {
     private readonly allowedTypes: ReadonlySet<string>,
     private transforms: AttributeTransforms = identity
   ) {}
+
+  /** The index's mappings, known once the types are (they are frozen at start). */
+  private mappedProperties: ReturnType<typeof indexProperties> | undefined;
 
   withTransforms(transforms: AttributeTransforms) {
     return new SavedObjectsRepository(
@@ -100,6 +97,8 @@ export class SavedObjectsRepository {
     options: {
       id?: string;
       overwrite?: boolean;
+      /** With `overwrite`: written only over this version, else Elasticsearch's 409. */
+      version?: string;
       references?: SavedObject['references'];
       refresh?: boolean | 'wait_for';
     } = {}
@@ -107,22 +106,21 @@ export class SavedObjectsRepository {
     const id = options.id ?? randomUUID();
     const stored = this.transforms.forWrite(type, id, attributes as Record<string, unknown>);
     const raw = rawDocumentOf(type, stored, options.references);
-    try {
-      const result = await this.es(() =>
-        this.client.index({
-          index: this.index,
-          id: this.rawId(type, id),
-          document: raw,
-          op_type: options.overwrite ? 'index' : 'create',
-          refresh: options.refresh ?? 'wait_for',
-        })
-      );
-      return this.toSavedObject<T>(id, raw, encodeVersion(result._seq_no!, result._primary_term!));
-    } catch (error) {
-      if ((error as { meta?: { statusCode?: number } }).meta?.statusCode === 409)
-        throw conflict(type, id);
-      throw error;
-    }
+    // Kibana: api-server-internal/src/lib/apis/create.ts @ 0d7124b0 — `overwrite && version` adds
+    // if_seq_no/if_primary_term to the index request; a conflict is the decorated 409.
+    const [ifSeqNo, ifPrimaryTerm] =
+      options.overwrite && options.version ? decodeVersion(options.version) : [];
+    const result = await this.es(() =>
+      this.client.index({
+        index: this.index,
+        id: this.rawId(type, id),
+        document: raw,
+        op_type: options.overwrite ? 'index' : 'create',
+        ...(ifSeqNo !== undefined ? { if_seq_no: ifSeqNo, if_primary_term: ifPrimaryTerm } : {}),
+        refresh: options.refresh ?? 'wait_for',
+      })
+    );
+    return this.toSavedObject<T>(id, raw, encodeVersion(result._seq_no!, result._primary_term!));
   }
 
   private async getRaw(type: string, id: string) {
@@ -169,34 +167,28 @@ export class SavedObjectsRepository {
       references: options.references ?? raw.references,
       [type]: merged,
     };
-    try {
-      const result = await this.es(() =>
-        this.client.index({
-          index: this.index,
-          id: this.rawId(type, id),
-          document: updated,
-          if_seq_no: ifSeqNo,
-          if_primary_term: ifPrimaryTerm,
-          refresh: options.refresh ?? 'wait_for',
-        })
-      );
-      return {
-        id,
+    const result = await this.es(() =>
+      this.client.index({
+        index: this.index,
+        id: this.rawId(type, id),
+        document: updated,
+        if_seq_no: ifSeqNo,
+        if_primary_term: ifPrimaryTerm,
+        refresh: options.refresh ?? 'wait_for',
+      })
+    );
+    return {
+      id,
+      type,
+      attributes: this.transforms.forRead(
         type,
-        attributes: this.transforms.forRead(
-          type,
-          attributes as Record<string, unknown>
-        ) as Partial<T>,
-        references: updated.references,
-        version: encodeVersion(result._seq_no!, result._primary_term!),
-        updated_at: updated.updated_at,
-        namespaces: updated.namespaces,
-      };
-    } catch (error) {
-      if ((error as { meta?: { statusCode?: number } }).meta?.statusCode === 409)
-        throw conflict(type, id);
-      throw error;
-    }
+        attributes as Record<string, unknown>
+      ) as Partial<T>,
+      references: updated.references,
+      version: encodeVersion(result._seq_no!, result._primary_term!),
+      updated_at: updated.updated_at,
+      namespaces: updated.namespaces,
+    };
   }
 
   async delete(type: string, id: string, options: { refresh?: boolean | 'wait_for' } = {}) {
@@ -223,8 +215,9 @@ export class SavedObjectsRepository {
     const types = [options.type].flat().filter((type) => this.isAllowed(type));
     const empty = { page, per_page: perPage, total: 0, saved_objects: [] };
     if (types.length === 0) return empty;
+    this.mappedProperties ??= indexProperties(this.types.values());
     const sort = sortingParams(
-      indexProperties(this.types.values()),
+      this.mappedProperties,
       types,
       options.sortField,
       options.sortOrder,

@@ -24,11 +24,20 @@ export type AuthenticationOutcome =
 
 export const SESSION_COOKIE = 'sid';
 
-// Kibana's provider names: the HTTP provider (an Authorization header, `Basic` included through
-// `authc.http.autoSchemesEnabled`) is `__http__`; the login form's is the `basic` provider
-// (x-pack/platform/plugins/shared/security/server/authentication/providers/http.ts, basic.ts).
+// Kibana's provider names: the HTTP provider (an Authorization header) is `__http__`; the login
+// form's is the `basic` provider (x-pack/platform/plugins/shared/security/server/authentication/
+// providers/http.ts, basic.ts; find_string id 67395747104).
 const HTTP_PROVIDER: AuthenticationProvider = { type: 'http', name: '__http__' };
 const BASIC_PROVIDER: AuthenticationProvider = { type: 'basic', name: 'basic' };
+
+/**
+ * The schemes Kibana's HTTP provider takes: `xpack.security.authc.http.schemes` (default `apikey`,
+ * `bearer`) plus, with `autoSchemesEnabled` (default true), those of the enabled providers: the
+ * basic provider's `basic`. Another scheme is not handled, so the request is unauthenticated (401).
+ * x-pack/platform/plugins/shared/security/server/config.ts (`http` schema) and
+ * authentication/authenticator.ts (`getHTTPAuthenticationSchemes`).
+ */
+const HTTP_SCHEMES = new Set(['apikey', 'bearer', 'basic']);
 
 function sessionIdOf(cookie: string | undefined): string | undefined {
   return new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(cookie ?? '')?.[1];
@@ -48,19 +57,27 @@ export class HostAuthenticator {
 
   async authenticate(headers: IncomingHttpHeaders): Promise<AuthenticationOutcome> {
     const header = typeof headers.authorization === 'string' ? headers.authorization : undefined;
-    if (header) return this.asCaller(header, HTTP_PROVIDER);
+    if (header) {
+      const scheme = header.split(/\s+/)[0]!.toLowerCase();
+      return HTTP_SCHEMES.has(scheme) ? this.asCaller(header, HTTP_PROVIDER) : { kind: 'none' };
+    }
     const stored = this.sessions.get(sessionIdOf(headers.cookie) ?? '');
     return stored ? this.asCaller(stored, BASIC_PROVIDER) : { kind: 'none' };
   }
 
-  /** The login form: a new session id for valid credentials, undefined otherwise. */
-  async login(login: Pick<HostLogin, 'username' | 'password'>): Promise<string | undefined> {
+  /**
+   * The login form: a new session for valid credentials, undefined otherwise. Sessions live as
+   * long as the host (Kibana's idle timeout and lifespan are not modelled).
+   */
+  async login(
+    login: Pick<HostLogin, 'username' | 'password'>
+  ): Promise<{ sessionId: string; authentication: Authentication } | undefined> {
     const authorization = basicAuthorization(login);
     const outcome = await this.asCaller(authorization, BASIC_PROVIDER);
     if (outcome.kind !== 'authenticated') return undefined;
     const sessionId = randomBytes(24).toString('base64url');
     this.sessions.set(sessionId, authorization);
-    return sessionId;
+    return { sessionId, authentication: outcome.authentication };
   }
 
   private async asCaller(

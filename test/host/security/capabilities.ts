@@ -8,7 +8,7 @@ export type Capabilities = Record<string, Record<string, boolean>>;
  * `application.capabilities` for the caller: every feature's UI capabilities and the apps' nav
  * links, each true only where Elasticsearch says the caller holds its `ui:` action, as Kibana's
  * capabilities switcher decides (x-pack/platform/plugins/shared/security/server/authorization/
- * disable_ui_capabilities.ts: `ui:<feature>/<capability>`, `ui:navLinks/<app>`).
+ * disable_ui_capabilities.ts @ 7d915d1e: `ui:<feature>/<capability>`, `ui:navLinks/<app>`).
  */
 export async function resolveCapabilities(
   asCaller: Client,

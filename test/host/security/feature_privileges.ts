@@ -11,8 +11,8 @@ import type { FeatureKibanaPrivileges, KibanaFeatureConfig } from '@kbn/features
  */
 
 /** Kibana's default space; routes and capabilities are checked at `space:default`. */
-export const DEFAULT_SPACE_RESOURCE = 'space:default';
-export const LOGIN_ACTION = 'login:';
+const DEFAULT_SPACE_RESOURCE = 'space:default';
+const LOGIN_ACTION = 'login:';
 
 const SAVED_OBJECT_READ = ['bulk_get', 'get', 'find', 'open_point_in_time', 'close_point_in_time'];
 const SAVED_OBJECT_WRITE = [

@@ -73,7 +73,7 @@ export function hostApiKeys(internal: Client): APIKeys {
   };
 }
 
-/** `security.authc` of Core's start contract and of the security plugin's (which defers to it). */
+/** `security.authc` of Core's start contract (src/core/packages/security/server/src/authc.ts @ 0f373606). */
 export function hostAuthc(internal: Client) {
   return {
     getCurrentUser: (request: KibanaRequest) => authenticationOf(request)?.user ?? null,

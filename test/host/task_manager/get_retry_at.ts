@@ -4,8 +4,9 @@
  */
 import type { ConcreteTaskInstance } from '@kbn/task-manager-plugin/server';
 import { parseIntervalAsMillisecond } from './intervals';
+import { HOUR_MS, MINUTE_MS } from '../../../common/time';
 
-const FIVE_MINUTES_MS = 5 * 60 * 1000;
+const FIVE_MINUTES_MS = 5 * MINUTE_MS;
 
 /** Milliseconds a failed task waits before its next attempt, given its attempts so far. */
 export type RetryDelay = (attempts: number) => number;
@@ -13,7 +14,7 @@ export type RetryDelay = (attempts: number) => number;
 /** 30 s after the first attempt, then a random wait up to 5 m · 2^(attempts-2), at most an hour. */
 export const calculateDelayBasedOnAttempts: RetryDelay = (attempts) => {
   if (attempts === 1) return 30 * 1000;
-  const ceiling = Math.min(60 * 60 * 1000, FIVE_MINUTES_MS * Math.pow(2, attempts - 2));
+  const ceiling = Math.min(HOUR_MS, FIVE_MINUTES_MS * Math.pow(2, attempts - 2));
   return Math.floor(Math.random() * (ceiling + 1));
 };
 

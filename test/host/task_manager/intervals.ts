@@ -1,12 +1,13 @@
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../common/time';
 /*
  * Task Manager's interval strings (`30s`, `5m`, `1h`, `1d`), as Task Manager reads them.
  * Kibana: x-pack/platform/plugins/shared/task_manager/server/lib/intervals.ts @ 457869aa
  */
 const CADENCE_MS: Record<string, number> = {
   s: 1000,
-  m: 60 * 1000,
-  h: 60 * 60 * 1000,
-  d: 24 * 60 * 60 * 1000,
+  m: MINUTE_MS,
+  h: HOUR_MS,
+  d: DAY_MS,
 };
 
 // An integer of digits only, above zero, then one cadence: `1.5h`, `15 days`, `0m`, `5M` all fail.

@@ -14,10 +14,10 @@ import type {
 import { isInterval } from './intervals';
 
 // task.ts @ 020a4251
-export const DEFAULT_TIMEOUT = '5m';
+const DEFAULT_TIMEOUT = '5m';
 const TASK_PRIORITY = { Low: 1, NormalLongRunning: 40, Normal: 50 };
 const TASK_COST = { Tiny: 1, Normal: 2, Large: 4, ExtraLarge: 10 };
-export const DEFAULT_COST = TASK_COST.Normal;
+const DEFAULT_COST = TASK_COST.Normal;
 
 // task_type_dictionary.ts @ 3107e092
 export const REMOVED_TYPES: readonly string[] = [
@@ -32,7 +32,7 @@ export const REMOVED_TYPES: readonly string[] = [
 ];
 
 // constants.ts @ 15a50b77, without the types only Task Manager's own tests register.
-export const CONCURRENCY_ALLOW_LIST_BY_TASK_TYPE: readonly string[] = [
+const CONCURRENCY_ALLOW_LIST_BY_TASK_TYPE: readonly string[] = [
   'report:execute',
   'report:execute-scheduled',
   'ad_hoc_run-backfill',

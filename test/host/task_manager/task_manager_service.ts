@@ -38,9 +38,9 @@ export interface TaskManagerOptions {
   retry: RetryPolicy;
 }
 
-// Kibana: x-pack/platform/plugins/shared/task_manager/server/config.ts @ 0452ebf8
-export const DEFAULT_TASK_MANAGER_OPTIONS: TaskManagerOptions = {
-  index: 'kibana-host-task-manager',
+// Kibana: x-pack/platform/plugins/shared/task_manager/server/config.ts @ 0452ebf8 (the index is
+// the host's to choose, under its `.kibana` prefix)
+export const DEFAULT_TASK_MANAGER_OPTIONS: Omit<TaskManagerOptions, 'index'> = {
   pollIntervalMs: 3000,
   capacity: 10,
   retry: { maxAttempts: 3 },

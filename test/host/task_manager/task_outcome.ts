@@ -67,7 +67,7 @@ export interface WritebackContext {
 const IDLE = 'idle' as TaskStatus;
 const RUN_LIFECYCLE_RESET = { startedAt: null, retryAt: null, ownerId: null };
 
-export function isExpired(task: ConcreteTaskInstance, timeout: string, now: Date) {
+function isExpired(task: ConcreteTaskInstance, timeout: string, now: Date) {
   return task.startedAt!.getTime() + parseIntervalAsMillisecond(timeout) < now.getTime();
 }
 
