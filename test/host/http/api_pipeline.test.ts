@@ -75,7 +75,7 @@ describe('API pipeline (Kibana body handling and answers to throws)', () => {
   const register = (method: 'get' | 'post', config: Config, handler: Handler) =>
     (router[method] as (c: unknown, h: Handler) => void)({ security, ...config }, handler);
 
-  async function call(method: string, path: string, body?: string) {
+  async function call(method: string, path: string, body?: string, signal?: AbortSignal) {
     const response = await fetch(`${url}${path}`, {
       method,
       headers: {
@@ -85,6 +85,7 @@ describe('API pipeline (Kibana body handling and answers to throws)', () => {
         'content-type': 'application/json',
       },
       body,
+      signal,
     });
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: JSON.parse(text || 'null') };
@@ -233,38 +234,23 @@ describe('API pipeline (Kibana body handling and answers to throws)', () => {
 
     it('emits aborted$ when the client goes away while the handler works, its body read', async () => {
       const client = new AbortController();
-      const call = fetch(`${url}/api/t/waits`, {
-        method: 'POST',
-        headers: {
-          'kbn-xsrf': 'true',
-          'x-elastic-internal-origin': 'Kibana',
-          'content-type': 'application/json',
-        },
-        body: '{"a":1}',
-        signal: client.signal,
-      }).catch((error: Error) => error.name);
+      const answer = call('POST', '/api/t/waits', '{"a":1}', client.signal).catch(
+        (error: Error) => error.name
+      );
       await probe.entered.promise;
       expect(await stillPending(probe.completed.promise)).toBe('pending');
       client.abort();
-      expect(await call).toBe('AbortError');
+      expect(await answer).toBe('AbortError');
       expect(await probe.aborted.promise).toBe('aborted');
       expect(await probe.completed.promise).toBe('completed');
       probe.release.resolve();
     });
 
     it('emits only completed$, once the answer is written, when the client stays', async () => {
-      const call = fetch(`${url}/api/t/waits`, {
-        method: 'POST',
-        headers: {
-          'kbn-xsrf': 'true',
-          'x-elastic-internal-origin': 'Kibana',
-          'content-type': 'application/json',
-        },
-        body: '{"a":1}',
-      });
+      const answer = call('POST', '/api/t/waits', '{"a":1}');
       await probe.entered.promise;
       probe.release.resolve();
-      expect((await call).status).toBe(200);
+      expect((await answer).status).toBe(200);
       expect(await probe.completed.promise).toBe('completed');
       expect(probe.completedAfterAnswer).toBe(true);
       expect(await stillPending(probe.aborted.promise)).toBe('pending');
