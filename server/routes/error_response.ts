@@ -1,6 +1,7 @@
 import type { IKibanaResponse, KibanaResponseFactory } from '@kbn/core/server';
 import { BudgetWaitTooLong } from '../lib/budget/request_budget';
 import { GraphError } from '../lib/graph/graph_error';
+import { ViewSearchTimeoutError } from '../lib/views/view_search';
 import { errorStatus, isAbortError, isTransientError } from '../lib/writer/es_errors';
 import {
   ConnectionConflictError,
@@ -43,6 +44,9 @@ export async function answerWith(
     }
     if (error instanceof ConnectionConflictError) return response.conflict({ body });
     if (error instanceof MissingIndexPrivilegesError) return response.forbidden({ body });
+    if (error instanceof ViewSearchTimeoutError) {
+      return response.customError({ statusCode: 504, body });
+    }
     if (error instanceof ServiceUnavailableError) {
       return response.customError({ statusCode: 503, body });
     }
