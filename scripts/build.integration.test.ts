@@ -290,6 +290,7 @@ describe('the zip’s server/index.js in Node, set up and started by the standal
       files: {
         paths: [],
         maxUploadBytes: 1024 ** 3,
+        maxUploadRows: 1_000_000,
         localDomains: [],
         namespace: 'default',
         interval: '1m',

@@ -27,8 +27,17 @@ const configSchema = schema.object({
      * here: no route or page can name a path.
      */
     paths: schema.arrayOf(schema.string({ validate: globProblem }), { defaultValue: [] }),
-    /** The largest upload accepted, in bytes (default 1 GiB; uploads are streamed, never held). */
+    /**
+     * The largest upload accepted, in bytes (default 1 GiB; uploads are streamed, never held),
+     * counted again once gunzipped: a gzip bomb is refused after this much, not after all it
+     * expands to.
+     */
     maxUploadBytes: schema.number({ defaultValue: 1024 ** 3, min: 1 }),
+    /**
+     * The most rows one upload may hold, rejected rows included (default 1,000,000, about three
+     * minutes of importing). Larger exports go through `paths` or the command line.
+     */
+    maxUploadRows: schema.number({ defaultValue: 1_000_000, min: 1 }),
     /**
      * The connection whose local domains, namespace and writer API key imports from `paths` use.
      * Without one they use `localDomains` and `namespace` below and Kibana's own user, which a

@@ -17,6 +17,7 @@ import {
 } from './lib/data_stream/geoip_pipeline';
 import { installTemplates } from './lib/data_stream/templates';
 import { endpointsWithOverrides } from './lib/graph/graph_hosts';
+import { uploadLimitsOf } from './lib/files/upload_limits';
 import { registerRoutes } from './routes';
 import { BUDGET_SAVED_OBJECT_TYPE, budgetSavedObjectType } from './saved_objects/budget_type';
 import {
@@ -90,7 +91,7 @@ export class ExchangeMessageTracePlugin
       router: core.http.createRouter(),
       logger: this.logger,
       kibanaVersion: this.context.env.packageInfo.version,
-      fileUploadMaxBytes: this.config.files.maxUploadBytes,
+      fileUploadLimits: uploadLimitsOf(this.config.files),
       getServices: this.services,
       notReadyReason: () => this.startup.reason(),
       canEncrypt: () => this.canEncrypt,

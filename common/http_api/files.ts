@@ -3,13 +3,14 @@ import { INTERNAL_API_BASE } from '../constants';
 import { domainCodec, namespaceCodec } from '../connection';
 
 /**
- * Importing message-trace exports. The request body is the file itself, streamed (any size up to
- * kibana.yml's `exchange_message_trace.files.maxUploadBytes`; gzip is recognised by its bytes);
- * every option is a query parameter.
+ * Importing message-trace exports. The request body is the file itself, streamed (up to kibana.yml's
+ * `exchange_message_trace.files.maxUploadBytes`, counted again once gunzipped, and `maxUploadRows`;
+ * gzip is recognised by its bytes); every option is a query parameter.
  *
  *   POST FILES_IMPORT_API_PATH?format=&timezone=&dateCulture=&localDomains=&connectionId=&namespace=&matchSubdomains=
  *        body: the file (application/octet-stream)        → FileImportSummary
- *        400 bad parameters or an unreadable file, 404 unknown connection, 413 larger than the limit
+ *        400 bad parameters or an unreadable file, 404 unknown connection, 413 past a limit (the
+ *        message says which, and what was imported before it); a client that goes away stops it
  */
 export const FILES_IMPORT_API_PATH = `${INTERNAL_API_BASE}/files/_import`;
 

@@ -1,7 +1,8 @@
 import type { IKibanaResponse, KibanaResponseFactory } from '@kbn/core/server';
 import { BudgetWaitTooLong } from '../lib/budget/request_budget';
 import { GraphError } from '../lib/graph/graph_error';
-import { errorStatus, isTransientError } from '../lib/writer/es_errors';
+import { ViewSearchTimeoutError } from '../lib/views/view_search';
+import { errorStatus, isAbortError, isTransientError } from '../lib/writer/es_errors';
 import {
   ConnectionConflictError,
   ConnectionNotFoundError,
@@ -33,12 +34,19 @@ export async function answerWith(
     return await handle();
   } catch (error) {
     const body = { message: (error as Error).message };
+    // Nobody reads it: the client went away (abortSignalOf). hapi's status for a disconnect.
+    if (isAbortError(error)) {
+      return response.customError({ statusCode: 499, body: { message: 'The client went away' } });
+    }
     if (BAD_REQUEST.some((kind) => error instanceof kind)) return response.badRequest({ body });
     if (error instanceof ConnectionNotFoundError || error instanceof KnownSenderNotFoundError) {
       return response.notFound({ body });
     }
     if (error instanceof ConnectionConflictError) return response.conflict({ body });
     if (error instanceof MissingIndexPrivilegesError) return response.forbidden({ body });
+    if (error instanceof ViewSearchTimeoutError) {
+      return response.customError({ statusCode: 504, body });
+    }
     if (error instanceof ServiceUnavailableError) {
       return response.customError({ statusCode: 503, body });
     }

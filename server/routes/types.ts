@@ -1,12 +1,13 @@
 import type { IRouter, Logger, RequestHandlerContext } from '@kbn/core/server';
+import type { UploadLimits } from '../lib/files/upload_limits';
 import type { ExchangeMessageTraceServices } from '../types';
 
 export interface RouteDependencies {
   router: IRouter<RequestHandlerContext>;
   logger: Logger;
   kibanaVersion: string;
-  /** kibana.yml's `exchange_message_trace.files.maxUploadBytes`. */
-  fileUploadMaxBytes: number;
+  /** kibana.yml's `exchange_message_trace.files.maxUpload*`. */
+  fileUploadLimits: UploadLimits;
   /**
    * The started plugin's services; rejects with a ServiceUnavailableError (503) while it cannot
    * start, after at most a short wait.

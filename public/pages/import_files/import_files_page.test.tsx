@@ -148,6 +148,25 @@ describe('the import files page', () => {
     expect(screen.getByTestId('emtImportStat-created').textContent).toContain('0');
   });
 
+  it('shows the route’s 413 as it is: the limit it names and what was imported before it', async () => {
+    const { toasts } = renderPage();
+    chooseFiles([csv('many.csv', 3000)]);
+    fireEvent.click(importButton());
+    const message =
+      'The file has more than 1000000 rows, the limit set in kibana.yml (exchange_message_trace.files.maxUploadRows). ' +
+      'The 1000000 rows before it, the last starting at line 1000001, were read: 999998 created, 0 already present, 2 rejected. Nothing after that row was written.';
+    await act(async () =>
+      fake.uploads[0]!.respond(413, { statusCode: 413, error: 'Payload Too Large', message })
+    );
+    expect(toasts).toEqual([
+      {
+        kind: 'error',
+        title: 'many.csv is too large to upload',
+        text: `${message} Split it, or import it from a configured path or with the command line.`,
+      },
+    ]);
+  });
+
   it('cancels an upload under way', async () => {
     const { toasts } = renderPage();
     chooseFiles([csv('trace.csv', 100)]);

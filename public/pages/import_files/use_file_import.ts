@@ -21,9 +21,9 @@ export interface ImportedFile {
   summary: FileImportSummary;
 }
 
-/** The limit in a 413's message: hapi's for a declared length, the route's for a streamed one. */
+/** The limit in the 413 Kibana gives a body whose declared length is too large (hapi's text). */
 export function uploadLimitOf(message: string): number | undefined {
-  const limit = /(?:maximum allowed: |larger than )(\d+)/.exec(message)?.[1];
+  const limit = /maximum allowed: (\d+)/.exec(message)?.[1];
   return limit === undefined ? undefined : Number(limit);
 }
 
@@ -42,15 +42,15 @@ export function formatBytes(bytes: number): string {
 function toastFailure(core: CoreStart, fileName: string, error: unknown) {
   const { toasts } = core.notifications;
   if (statusCodeOf(error) === 413) {
+    // The route's own 413 (past the limit once gunzipped, or in rows) names the limit and says
+    // how much was imported; hapi's names only the bytes.
     const limit = uploadLimitOf((error as Error).message);
     const text =
       limit === undefined
-        ? 'It is larger than the upload limit set in kibana.yml'
-        : `It is larger than ${formatBytes(limit)}, the upload limit set in kibana.yml`;
+        ? (error as Error).message
+        : `It is larger than ${formatBytes(limit)}, the upload limit set in kibana.yml (exchange_message_trace.files.maxUploadBytes).`;
     toasts.addError(
-      new Error(
-        `${text} (exchange_message_trace.files.maxUploadBytes). Split it, or import it from a configured path or with the command line.`
-      ),
+      new Error(`${text} Split it, or import it from a configured path or with the command line.`),
       { title: `${fileName} is too large to upload` }
     );
     return;

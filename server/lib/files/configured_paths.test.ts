@@ -67,6 +67,7 @@ describe('kibana.yml exchange_message_trace.files', () => {
     expect(validate({ paths: ['/data/exports/*.csv'] }).files).toEqual({
       paths: ['/data/exports/*.csv'],
       maxUploadBytes: 1024 ** 3,
+      maxUploadRows: 1_000_000,
       localDomains: [],
       namespace: 'default',
       interval: '1m',

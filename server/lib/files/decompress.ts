@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { FileFormatError } from './types';
+import { limitBytes } from './upload_limits';
 
 function asBuffer(chunk: unknown): Buffer {
   if (Buffer.isBuffer(chunk)) return chunk;
@@ -10,10 +11,12 @@ function asBuffer(chunk: unknown): Buffer {
 
 /**
  * The bytes of a file, gunzipped on the fly when they start with gzip's magic number: a `.gz`
- * export needs neither its name nor a temporary copy.
+ * export needs neither its name nor a temporary copy. Gunzipping more than `maxGunzippedBytes`
+ * throws an UploadLimitError, and stops there: a few kilobytes of gzip can hold gigabytes.
  */
 export async function* gunzipIfCompressed(
-  source: AsyncIterable<unknown>
+  source: AsyncIterable<unknown>,
+  maxGunzippedBytes = Infinity
 ): AsyncGenerator<Buffer, void, undefined> {
   const iterator = source[Symbol.asyncIterator]();
   let head = Buffer.alloc(0);
@@ -38,7 +41,7 @@ export async function* gunzipIfCompressed(
     input.on('error', (error) => gunzip.destroy(error));
     input.pipe(gunzip);
     try {
-      for await (const chunk of gunzip) yield chunk as Buffer;
+      yield* limitBytes(gunzip, maxGunzippedBytes, 'decompressedBytes');
     } catch (error) {
       // zlib's own errors (Z_DATA_ERROR, Z_BUF_ERROR) are about the file, not the server.
       const code = (error as { code?: unknown }).code;

@@ -8,6 +8,7 @@ import { writeDocuments, type WriteFailure, type WriterClient } from '../writer/
 import { isAuthorizationStatus, isRetryableStatus } from '../writer/es_errors';
 import { readMessageTraceFile } from './read_message_trace_file';
 import { FileFormatError, type FileParseOptions } from './types';
+import { UploadLimitError, type UploadLimits } from './upload_limits';
 
 export interface ImportFileOptions extends FileParseOptions {
   /** Handed in: the user's own client for an upload, the connection's for configured paths. */
@@ -16,7 +17,10 @@ export interface ImportFileOptions extends FileParseOptions {
   mapping: MessageTraceMappingOptions;
   /** Ingest pipeline (GeoIP when installed); default `_none`. */
   pipeline?: string;
+  /** Stops the import between two rows; the rows already written stay. */
   signal?: AbortSignal;
+  /** Bounds of an upload; files Kibana reads from its own paths have none. */
+  limits?: UploadLimits;
   /** Rows per duplicate look-up and bulk request; default 1000 (the collector's trade-off). */
   chunkSize?: number;
   /** After each chunk is written. */
@@ -37,6 +41,29 @@ export class FileImportWriteError extends Error {
     super(
       `Elasticsearch did not store documents (${failure.status}: ${failure.reason}); ${summary.documentsCreated} were stored before, importing the file again adds only the rest`
     );
+  }
+}
+
+function importedBefore(summary: FileImportSummary | undefined, lastLine: number | undefined) {
+  if (!summary || summary.rows === 0 || lastLine === undefined) return 'Nothing was imported.';
+  return (
+    `The ${summary.rows} rows before it, the last starting at line ${lastLine}, were read: ` +
+    `${summary.documentsCreated} created, ${summary.alreadyPresent} already present, ` +
+    `${summary.rejectedCount} rejected. Nothing after that row was written.`
+  );
+}
+
+/**
+ * An upload went past one of its limits: the rows read before it are imported (`summary`; none
+ * when the limit came before the first row), nothing after them is, and reading stopped there.
+ */
+export class FileImportLimitError extends Error {
+  constructor(
+    readonly limit: UploadLimitError,
+    readonly summary: FileImportSummary | undefined,
+    readonly lastLine: number | undefined
+  ) {
+    super(`${limit.message}. ${importedBefore(summary, lastLine)}`);
   }
 }
 
@@ -61,7 +88,15 @@ export async function importFile(
 ): Promise<FileImportSummary> {
   const fileLine = options.fileLine ?? ((line: number) => line);
   const map = createMessageTraceMapper(options.mapping);
-  const file = await readMessageTraceFile(source, options);
+  const maxRows = options.limits?.maxRows ?? Infinity;
+  const file = await readMessageTraceFile(source, {
+    ...options,
+    maxGunzippedBytes: options.limits?.maxBytes,
+  }).catch((error: unknown) => {
+    throw error instanceof UploadLimitError
+      ? new FileImportLimitError(error, undefined, undefined)
+      : error;
+  });
   const summary: FileImportSummary = {
     format: file.format,
     rows: 0,
@@ -106,8 +141,15 @@ export async function importFile(
     options.onProgress?.(summary);
   };
 
+  let rowsRead = 0;
+  let lastLine: number | undefined;
   try {
     for await (const record of file.records) {
+      // Per row, not per chunk: rejected rows never reach a chunk, and a file of them costs too.
+      options.signal?.throwIfAborted();
+      if (rowsRead === maxRows) throw new UploadLimitError('rows', maxRows);
+      rowsRead += 1;
+      lastLine = fileLine(record.line);
       if ('reason' in record) {
         reject(record.line, record.reason);
         continue;
@@ -120,6 +162,10 @@ export async function importFile(
       if (pending.length >= (options.chunkSize ?? 1000)) await flush();
     }
   } catch (error) {
+    if (error instanceof UploadLimitError) {
+      await flush();
+      throw new FileImportLimitError(error, summary, lastLine);
+    }
     // Rows before a truncated end are worth keeping; a file not read at all is the caller's error.
     if (!(error instanceof FileFormatError) || summary.rows + pending.length === 0) throw error;
     await flush();

@@ -10,8 +10,12 @@ import type { GraphMessageTrace } from '../../../common/graph/message_trace';
 import { createMessageTraceMapper } from '../ecs/message_trace_document';
 import { readMessageTraceFile } from './read_message_trace_file';
 import { FileFormatError, type FileParseOptions, type FileRecord } from './types';
+import { UploadLimitError } from './upload_limits';
 
-async function readAll(source: AsyncIterable<unknown>, options: FileParseOptions = {}) {
+async function readAll(
+  source: AsyncIterable<unknown>,
+  options: Parameters<typeof readMessageTraceFile>[1] = {}
+) {
   const file = await readMessageTraceFile(source, options);
   const records: FileRecord[] = [];
   for await (const record of file.records) records.push(record);
@@ -195,6 +199,30 @@ describe('readMessageTraceFile', () => {
     expect(result.format).toBe('powershell_csv');
     expect(result.traces).toHaveLength(5);
     expect(result.rejected).toHaveLength(3);
+  });
+
+  it('gunzips no more than maxGunzippedBytes: the rows wholly before the limit, then its error', async () => {
+    const text = readFileSync(fixturePath(FILE_FIXTURES.powershell51));
+    const whole = await readAll(bytesStream(text));
+    // A few bytes into the line on which the fifth record starts.
+    const lastLine = whole.records[4]!.line - 1;
+    let limit = 0;
+    for (let line = 0; line < lastLine; line += 1) limit = text.indexOf('\n', limit) + 1;
+    limit += 5;
+
+    const file = await readMessageTraceFile(bytesStream(gzipSync(text), 5), {
+      maxGunzippedBytes: limit,
+    });
+    const records: FileRecord[] = [];
+    const failure = await (async () => {
+      for await (const record of file.records) records.push(record);
+    })().catch((error: unknown) => error);
+    expect(records).toEqual(whole.records.slice(0, 4));
+    expect(failure).toEqual(new UploadLimitError('decompressedBytes', limit));
+
+    // Bytes that were never compressed are the body's to count.
+    const plain = await readAll(bytesStream(text), { maxGunzippedBytes: limit });
+    expect(plain.records).toEqual(whole.records);
   });
 
   it('refuses damaged gzip data as a file error', async () => {

@@ -33,13 +33,14 @@ export interface MessageTraceFile {
 /**
  * Opens an export for reading, streamed: gunzipped when compressed, decoded (UTF-8 or UTF-16,
  * with or without a BOM), its format detected unless given. Throws a FileFormatError when the
- * format is unknown.
+ * format is unknown; gunzipping more than `maxGunzippedBytes` throws an UploadLimitError.
  */
 export async function readMessageTraceFile(
   source: AsyncIterable<unknown>,
-  options: FileParseOptions = {}
+  options: FileParseOptions & { maxGunzippedBytes?: number } = {}
 ): Promise<MessageTraceFile> {
-  const peeked = await peekText(decodeText(gunzipIfCompressed(source)), DETECTION_CHARS);
+  const bytes = gunzipIfCompressed(source, options.maxGunzippedBytes);
+  const peeked = await peekText(decodeText(bytes), DETECTION_CHARS);
   const format = options.format ?? detectFormat(peeked.head, peeked.complete);
   const reading: DateReading = { timeZone: options.timeZone, dateCulture: options.dateCulture };
   return { format, records: READERS[format](peeked.text, reading) };

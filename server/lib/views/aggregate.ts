@@ -1,5 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { TOLERANT, type ViewTarget } from './view_scope';
+import { searchView } from './view_search';
 
 type Query = estypes.QueryDslQueryContainer;
 type Aggregations = Record<string, estypes.AggregationsAggregationContainer>;
@@ -10,7 +11,7 @@ export async function aggregate(
   query: Query,
   aggs: Aggregations
 ): Promise<Record<string, unknown>> {
-  const response = await target.client.search({
+  const response = await searchView(target, {
     index: target.index,
     ...TOLERANT,
     size: 0,

@@ -23,6 +23,7 @@ import {
   type ViewTarget,
 } from './view_scope';
 import { HOUR_MS } from '../../../common/time';
+import { searchView } from './view_search';
 
 const TOP = 10;
 /** Far more statuses than Graph has, so none is ever cut off. */
@@ -59,7 +60,7 @@ export async function deliveryStatus(
   const endMs = Date.parse(request.end);
   const intervalMs = histogramIntervalMs(startMs, endMs);
   const pendingSince = new Date(nowMs - PENDING_TOO_LONG_MS).toISOString();
-  const response = await target.client.search({
+  const response = await searchView(target, {
     index: target.index,
     ...TOLERANT,
     size: 0,

@@ -15,6 +15,7 @@ import {
   totalHits,
   type ViewTarget,
 } from './view_scope';
+import { searchView } from './view_search';
 
 type Query = estypes.QueryDslQueryContainer;
 type TermsAggregate = estypes.AggregationsStringTermsAggregate;
@@ -155,17 +156,20 @@ async function mapConcurrently<T, R>(items: T[], limit: number, map: (item: T) =
 async function lookUpByDay(target: ViewTarget, scope: ViewScope, inView: Query[]) {
   const { days, documentsInView } = await countDays(target, scope, inView);
   const answers = await mapConcurrently(days, CONCURRENT_DAYS, (day) => {
-    const lookUp = () =>
-      lookUpRows(target, [
+    target.signal?.throwIfAborted();
+    const lookUp = (dayTarget: ViewTarget) =>
+      lookUpRows(dayTarget, [
         ...sourceFilters(scope),
         timeRange(
           new Date(day.startMs).toISOString(),
           new Date(day.startMs + DAY_MS - 1).toISOString()
         ),
       ]);
-    if (!target.latestStatusCache) return lookUp();
+    if (!target.latestStatusCache) return lookUp(target);
     const source = [target.index, sourceFilters(scope)];
-    return target.latestStatusCache.answer({ source, ...day }, lookUp);
+    // Every view waiting for the day shares its look-up: one user going away must not fail it.
+    const shared = { ...target, signal: undefined };
+    return target.latestStatusCache.answer({ source, ...day }, () => lookUp(shared));
   });
   return { answers, documentsInView };
 }
@@ -174,7 +178,7 @@ async function lookUpByDay(target: ViewTarget, scope: ViewScope, inView: Query[]
 async function lookUpNarrowed(target: ViewTarget, filters: Query[], inView: Query[]) {
   const [answer, count] = await Promise.all([
     lookUpRows(target, filters),
-    target.client.search({
+    searchView(target, {
       index: target.index,
       ...TOLERANT,
       size: 0,

@@ -7,6 +7,7 @@ import type {
 import { latestStatus, statusRank } from '../../../common/message_status';
 import { MESSAGE_ROW_SOURCE, messageRowOf, type StoredMessage } from './message_row';
 import { FIELDS, TOLERANT, sourceFilters, type ViewTarget } from './view_scope';
+import { searchView } from './view_search';
 
 /** Observations read for one message: recipients × statuses (a list expanded to many). */
 export const MAX_MESSAGE_OBSERVATIONS = 5000;
@@ -18,7 +19,7 @@ export async function messageDetail(
   target: ViewTarget,
   request: MessageDetailRequest
 ): Promise<MessageDetail | undefined> {
-  const response = await target.client.search<StoredMessage>({
+  const response = await searchView<StoredMessage>(target, {
     index: target.index,
     ...TOLERANT,
     size: MAX_MESSAGE_OBSERVATIONS,
@@ -73,7 +74,7 @@ export async function visibleRow(
   target: ViewTarget,
   { traceId, recipient, connectionId }: MessageTrailRequest
 ): Promise<{ connectionId?: string; status: string } | undefined> {
-  const response = await target.client.search<StoredMessage>({
+  const response = await searchView<StoredMessage>(target, {
     index: target.index,
     ...TOLERANT,
     size: STATUSES_PER_ROW,

@@ -9,6 +9,7 @@ import { latestStatusFilter } from './latest_status';
 import { messageFieldFilters } from './message_fields';
 import { MESSAGE_ROW_SOURCE, messageRowOf, type StoredMessage } from './message_row';
 import { FIELDS, TOLERANT, scopeFilters, totalHits, type ViewTarget } from './view_scope';
+import { searchView } from './view_search';
 
 export const DEFAULT_PAGE_SIZE = 25;
 
@@ -45,7 +46,7 @@ export async function searchMessages(
   if (from >= MAX_RESULT_WINDOW) {
     throw new RangeError(`Only the first ${MAX_RESULT_WINDOW} rows can be paged through`);
   }
-  const response = await target.client.search<StoredMessage>({
+  const response = await searchView<StoredMessage>(target, {
     index: target.index,
     ...TOLERANT,
     from,

@@ -13,6 +13,7 @@ import {
   timeRange,
   type ViewTarget,
 } from './view_scope';
+import { searchView } from './view_search';
 
 type Query = estypes.QueryDslQueryContainer;
 
@@ -52,7 +53,7 @@ export const keysOf = (aggregate: unknown) =>
 
 /** When the first document of `query` was received; sorting on time stops at the first one. */
 async function earliestIn(target: ViewTarget, query: Query): Promise<number | undefined> {
-  const response = await target.client.search({
+  const response = await searchView(target, {
     index: target.index,
     ...TOLERANT,
     size: 1,

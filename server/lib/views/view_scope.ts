@@ -37,6 +37,10 @@ export interface ViewTarget {
   index: string;
   /** Days whose latest statuses were looked up already; without it every view looks them up. */
   latestStatusCache?: LatestStatusCache;
+  /** Aborts the view's searches: the user went away. */
+  signal?: AbortSignal;
+  /** Bound of one search; default VIEW_SEARCH_TIMEOUT_MS. */
+  searchTimeoutMs?: number;
 }
 
 /**

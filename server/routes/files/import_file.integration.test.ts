@@ -6,7 +6,8 @@ import { FILES_IMPORT_API_PATH, type FileImportSummary } from '../../../common/h
 import { FILE_FIXTURES, fixturePath } from '../../../test/fixtures/files/fixture_files';
 import { exchangeMessageTracePlugin } from '../../../test/host/exchange_message_trace_plugin';
 import type { KibanaHost } from '../../../test/host/kibana_host';
-import { basicAuth, esUrl, startTestHost } from '../../../test/host/test_support';
+import { esUrl, startTestHost } from '../../../test/host/test_support';
+import { chunkedStream, countDocuments, uploadFile } from '../../../test/files/upload_support';
 import { CONNECTION_SAVED_OBJECT_TYPE } from '../../saved_objects/connection_type';
 
 const MAX_UPLOAD_BYTES = 4000;
@@ -29,47 +30,12 @@ describe(`POST ${FILES_IMPORT_API_PATH}`, () => {
     await es.close();
   });
 
-  /** Uploads as the browser would: the file as the body, options in the query. */
-  async function upload(
+  const upload = (
     body: Buffer | ReadableStream<Uint8Array>,
     query: Record<string, string>,
-    user = 'mail_admin'
-  ) {
-    const response = await fetch(
-      `${host.url}${FILES_IMPORT_API_PATH}?${new URLSearchParams(query)}`,
-      {
-        method: 'POST',
-        headers: {
-          'kbn-xsrf': 'true',
-          'x-elastic-internal-origin': 'Kibana',
-          'content-type': 'application/octet-stream',
-          authorization: basicAuth(user),
-        },
-        body,
-        // A stream goes out in chunks, without a content-length.
-        ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
-      } as RequestInit
-    );
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
-
-  function chunked(bytes: Buffer, chunkBytes = 500): ReadableStream<Uint8Array> {
-    let offset = 0;
-    return new ReadableStream({
-      pull(controller) {
-        if (offset >= bytes.length) return controller.close();
-        controller.enqueue(new Uint8Array(bytes.subarray(offset, offset + chunkBytes)));
-        offset += chunkBytes;
-      },
-    });
-  }
-
-  async function count(namespace: string) {
-    const index = `logs-microsoft_exchange_online_message_trace.log-${namespace}`;
-    await es.indices.refresh({ index });
-    return (await es.count({ index })).count;
-  }
+    user?: string
+  ) => uploadFile(host, body, query, { user });
+  const count = (namespace: string) => countDocuments(es, namespace);
 
   it('imports an upload with the given local domains, and adds nothing the second time', async () => {
     const namespace = `upload_${run}`;
@@ -104,7 +70,7 @@ describe(`POST ${FILES_IMPORT_API_PATH}`, () => {
       },
     });
 
-    const second = await upload(chunked(fixture(FILE_FIXTURES.powershell51)), query);
+    const second = await upload(chunkedStream(fixture(FILE_FIXTURES.powershell51)), query);
     expect(second.body).toMatchObject({ documentsCreated: 0, alreadyPresent: 5 });
     expect(await count(namespace)).toBe(5);
   });
@@ -189,17 +155,40 @@ describe(`POST ${FILES_IMPORT_API_PATH}`, () => {
     expect(unreadable.body.message).toMatch(/^Unknown file format/);
   });
 
-  it('refuses a file larger than kibana.yml allows, declared or sent in chunks', async () => {
+  it('refuses a file larger than kibana.yml allows, declared or sent in chunks; the rows within the limit go in', async () => {
+    const namespace = `upload_large_${run}`;
     const large = Buffer.concat([
       fixture(FILE_FIXTURES.graphNdjson),
       fixture(FILE_FIXTURES.graphNdjson),
       fixture(FILE_FIXTURES.graphNdjson),
     ]);
     expect(large.length).toBeGreaterThan(MAX_UPLOAD_BYTES);
-    const declared = await upload(large, { namespace: `upload_large_${run}` });
+    const declared = await upload(large, { namespace });
     expect(declared.status).toBe(413);
-    const streamed = await upload(chunked(large), { namespace: `upload_large_${run}` });
-    expect(streamed.status).toBe(413);
-    expect(streamed.body.message).toContain(`larger than ${MAX_UPLOAD_BYTES} bytes`);
+    expect(await count(namespace)).toBe(0);
+
+    // What the limit leaves: the lines wholly within its bytes, imported as a file of their own.
+    const within = large.subarray(0, large.subarray(0, MAX_UPLOAD_BYTES).lastIndexOf('\n') + 1);
+    const lastRowLine =
+      within
+        .toString()
+        .split('\n')
+        .findLastIndex((line) => line.trim() !== '') + 1;
+    const alone = await upload(within, { namespace: `upload_within_${run}` });
+    expect(alone.status).toBe(200);
+    const streamed = await upload(chunkedStream(large), { namespace });
+    expect(streamed).toEqual({
+      status: 413,
+      body: {
+        statusCode: 413,
+        error: 'Payload Too Large',
+        message:
+          `The file is larger than ${MAX_UPLOAD_BYTES} bytes, the limit set in kibana.yml (exchange_message_trace.files.maxUploadBytes). ` +
+          `The ${alone.body.rows} rows before it, the last starting at line ${lastRowLine}, were read: ` +
+          `${alone.body.documentsCreated} created, ${alone.body.alreadyPresent} already present, ` +
+          `${alone.body.rejectedCount} rejected. Nothing after that row was written.`,
+      },
+    });
+    expect(await count(namespace)).toBe(alone.body.documentsCreated);
   });
 });

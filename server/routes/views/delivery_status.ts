@@ -7,6 +7,7 @@ import { validateWith } from '../../lib/route_validation';
 import { deliveryStatus } from '../../lib/views/delivery_status';
 import type { RouteDependencies } from '../types';
 import { answerWith } from '../error_response';
+import { abortSignalOf } from '../request_signal';
 import { viewTargetOf } from './view_handler';
 
 export function registerDeliveryStatusRoute(dependencies: RouteDependencies) {
@@ -19,8 +20,9 @@ export function registerDeliveryStatusRoute(dependencies: RouteDependencies) {
     },
     async (context, request, response) =>
       answerWith(response, async () => {
+        const signal = abortSignalOf(request);
         const services = await dependencies.getServices();
-        const target = await viewTargetOf(context, services, request.body);
+        const target = await viewTargetOf(context, signal, services, request.body);
         const body = await deliveryStatus(target, request.body, services.clock.now());
         return response.ok({ body });
       })

@@ -4,6 +4,7 @@ import { validateWith } from '../../lib/route_validation';
 import { visibleRow } from '../../lib/views/message_detail';
 import type { RouteDependencies } from '../types';
 import { answerWith } from '../error_response';
+import { abortSignalOf } from '../request_signal';
 import { viewTargetOf } from './view_handler';
 
 /**
@@ -21,9 +22,10 @@ export function registerMessageTrailRoute(dependencies: RouteDependencies) {
     },
     async (context, request, response) =>
       answerWith(response, async () => {
+        const signal = abortSignalOf(request);
         const services = await dependencies.getServices();
         const { traceId, recipient } = request.body;
-        const row = await visibleRow(await viewTargetOf(context, services), request.body);
+        const row = await visibleRow(await viewTargetOf(context, signal, services), request.body);
         if (!row) {
           return response.notFound({
             body: { message: `No message ${traceId} to ${recipient} is visible to you` },

@@ -4,6 +4,7 @@ import { validateWith } from '../../lib/route_validation';
 import { searchMessages } from '../../lib/views/message_search';
 import type { RouteDependencies } from '../types';
 import { answerWith } from '../error_response';
+import { abortSignalOf } from '../request_signal';
 import { viewTargetOf } from './view_handler';
 
 export function registerSearchMessagesRoute(dependencies: RouteDependencies) {
@@ -16,7 +17,9 @@ export function registerSearchMessagesRoute(dependencies: RouteDependencies) {
     },
     async (context, request, response) =>
       answerWith(response, async () => {
-        const target = await viewTargetOf(context, await dependencies.getServices(), request.body);
+        const signal = abortSignalOf(request);
+        const services = await dependencies.getServices();
+        const target = await viewTargetOf(context, signal, services, request.body);
         return response.ok({ body: await searchMessages(target, request.body) });
       })
   );

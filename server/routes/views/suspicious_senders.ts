@@ -7,6 +7,7 @@ import { validateWith } from '../../lib/route_validation';
 import { suspiciousSenders } from '../../lib/views/suspicious_senders';
 import type { RouteDependencies } from '../types';
 import { answerWith } from '../error_response';
+import { abortSignalOf } from '../request_signal';
 import { localDomainsOf, viewTargetOf } from './view_handler';
 
 export function registerSuspiciousSendersRoute(dependencies: RouteDependencies) {
@@ -19,9 +20,10 @@ export function registerSuspiciousSendersRoute(dependencies: RouteDependencies) 
     },
     async (context, request, response) =>
       answerWith(response, async () => {
+        const signal = abortSignalOf(request);
         const services = await dependencies.getServices();
         const [target, localDomains, knownSenders] = await Promise.all([
-          viewTargetOf(context, services, request.body),
+          viewTargetOf(context, signal, services, request.body),
           localDomainsOf(services, request, request.body),
           services.knownSenders.list(request),
         ]);

@@ -7,10 +7,12 @@ import type { ExchangeMessageTraceServices } from '../../types';
 /**
  * The scope's data streams, searched with the user's own privileges. Those are checked first: a
  * search over data streams the user may not read answers with nothing rather than a refusal, and
- * empty views would look like a quiet tenant.
+ * empty views would look like a quiet tenant. The searches stop when `signal` aborts (the
+ * request's, taken before the handler's first wait: see abortSignalOf).
  */
 export async function viewTargetOf(
   context: RequestHandlerContext,
+  signal: AbortSignal,
   services: Pick<ExchangeMessageTraceServices, 'dataset' | 'latestStatusCache'>,
   scope: { namespaces?: string[] } = {}
 ): Promise<ViewTarget> {
@@ -24,7 +26,7 @@ export async function viewTargetOf(
     'the views read the message traces with your own Elasticsearch privileges. Ask an ' +
       'administrator to add it to your role.'
   );
-  return { client, index, latestStatusCache: services.latestStatusCache };
+  return { client, index, latestStatusCache: services.latestStatusCache, signal };
 }
 
 /** Our domains, from the connections the view reads (all when it names none). */

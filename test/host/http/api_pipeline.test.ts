@@ -30,6 +30,36 @@ const SUPERUSER: AuthenticatedUser = {
 const echoBody: Handler = async (_context, request, response) =>
   response.ok({ body: { body: request.body as object } });
 
+function deferred<T = void>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+/** What a handler that waits for the test saw of `request.events`, and when. */
+function eventProbe() {
+  const probe = {
+    entered: deferred(),
+    release: deferred(),
+    aborted: deferred<'aborted'>(),
+    completed: deferred<'completed'>(),
+    answered: false,
+    completedAfterAnswer: undefined as boolean | undefined,
+    handler: (async (_context, request, response) => {
+      request.events.aborted$.subscribe(() => probe.aborted.resolve('aborted'));
+      request.events.completed$.subscribe(() => {
+        probe.completedAfterAnswer = probe.answered;
+        probe.completed.resolve('completed');
+      });
+      probe.entered.resolve();
+      await probe.release.promise;
+      probe.answered = true;
+      return response.ok({ body: { done: true } });
+    }) as Handler,
+  };
+  return probe;
+}
+
 /**
  * The host's request pipeline on a local port, no Elasticsearch: routes go through the strict
  * router, requests carry the superuser's credentials and the headers Kibana asks of internal calls.
@@ -41,10 +71,11 @@ describe('API pipeline (Kibana body handling and answers to throws)', () => {
   let server: Server;
   let url: string;
 
+  let probe = eventProbe();
   const register = (method: 'get' | 'post', config: Config, handler: Handler) =>
     (router[method] as (c: unknown, h: Handler) => void)({ security, ...config }, handler);
 
-  async function call(method: string, path: string, body?: string) {
+  async function call(method: string, path: string, body?: string, signal?: AbortSignal) {
     const response = await fetch(`${url}${path}`, {
       method,
       headers: {
@@ -54,6 +85,7 @@ describe('API pipeline (Kibana body handling and answers to throws)', () => {
         'content-type': 'application/json',
       },
       body,
+      signal,
     });
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: JSON.parse(text || 'null') };
@@ -96,6 +128,11 @@ describe('API pipeline (Kibana body handling and answers to throws)', () => {
         meta: {} as never,
       });
     });
+    register(
+      'post',
+      { path: '/api/t/waits', validate: { body: (data, { ok }) => ok(data) } },
+      (context, request, response) => probe.handler(context, request, response)
+    );
     register('get', { path: '/api/t/bad_status', validate: false }, async (_c, _r, response) =>
       response.customError({ statusCode: 302, body: 'moved' })
     );
@@ -188,6 +225,36 @@ describe('API pipeline (Kibana body handling and answers to throws)', () => {
 
   it('answers a refused customError with a 500', async () => {
     expect((await call('GET', '/api/t/bad_status')).status).toBe(500);
+  });
+
+  describe('request.events, as Kibana signals them (request.ts @ 0467ecaf)', () => {
+    beforeEach(() => (probe = eventProbe()));
+    const stillPending = (promise: Promise<unknown>) =>
+      Promise.race([promise, new Promise((resolve) => setImmediate(resolve, 'pending'))]);
+
+    it('emits aborted$ when the client goes away while the handler works, its body read', async () => {
+      const client = new AbortController();
+      const answer = call('POST', '/api/t/waits', '{"a":1}', client.signal).catch(
+        (error: Error) => error.name
+      );
+      await probe.entered.promise;
+      expect(await stillPending(probe.completed.promise)).toBe('pending');
+      client.abort();
+      expect(await answer).toBe('AbortError');
+      expect(await probe.aborted.promise).toBe('aborted');
+      expect(await probe.completed.promise).toBe('completed');
+      probe.release.resolve();
+    });
+
+    it('emits only completed$, once the answer is written, when the client stays', async () => {
+      const answer = call('POST', '/api/t/waits', '{"a":1}');
+      await probe.entered.promise;
+      probe.release.resolve();
+      expect((await answer).status).toBe(200);
+      expect(await probe.completed.promise).toBe('completed');
+      expect(probe.completedAfterAnswer).toBe(true);
+      expect(await stillPending(probe.aborted.promise)).toBe('pending');
+    });
   });
 
   it('matches no route for a trailing slash the route does not have', async () => {

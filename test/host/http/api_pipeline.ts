@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { Subject } from 'rxjs';
 import type {
   KibanaRequest,
   Logger,
@@ -16,6 +15,7 @@ import type { RegisteredRoute } from './host_router';
 import { RequestValidationError, validatePart } from './request_validation';
 import { errorBody, kibanaResponseFactory } from './response_factory';
 import { PayloadError, readRouteBody } from './request_body';
+import { requestEvents } from './request_events';
 import {
   elasticsearchUnauthorizedAnswer,
   INTERNAL_ERROR_ANSWER,
@@ -127,6 +127,7 @@ function assertRequestAllowed(req: IncomingMessage, route: RegisteredRoute, url:
 
 async function buildRequest(
   req: IncomingMessage,
+  res: ServerResponse,
   route: RegisteredRoute,
   url: URL,
   params: Record<string, string>
@@ -134,9 +135,6 @@ async function buildRequest(
   // `validate: false` validates nothing: params, query and body are all `{}` (route.ts @ 0198047a).
   const validator = route.validation ?? {};
   const rawBody = await readRouteBody(req, route.options.body);
-  const aborted$ = new Subject<void>();
-  const completed$ = new Subject<void>();
-  req.on('close', () => (req.complete ? completed$.next() : aborted$.next()));
   return {
     id: randomUUID(),
     uuid: randomUUID(),
@@ -147,7 +145,7 @@ async function buildRequest(
     isFakeRequest: false,
     isInternalApiRequest: Boolean(req.headers['x-elastic-internal-origin']),
     auth: { isAuthenticated: true },
-    events: { aborted$: aborted$.asObservable(), completed$: completed$.asObservable() },
+    events: requestEvents(res),
     params: validatePart(validator.params, params, 'request params'),
     query: validatePart(validator.query, parseQuery(url.searchParams), 'request query'),
     // Kibana hands a streamed body to the body validation as the stream.
@@ -240,7 +238,7 @@ export async function handleApiRequest(
       // Elasticsearch client and for granting API keys (http_server.ts, registerAuth).
       req.headers.authorization = authentication.authorization;
     }
-    const request = await buildRequest(req, route, url, params);
+    const request = await buildRequest(req, res, route, url, params);
     if (authentication) bindAuthentication(request, authentication);
     const context = deps.createContext(request);
     const response = await route.handler(context as never, request as never, kibanaResponseFactory);

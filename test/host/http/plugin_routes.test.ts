@@ -15,7 +15,7 @@ describe('the plugin’s routes under the strict host router', () => {
         'routes'
       ),
       kibanaVersion: '9.5.0',
-      fileUploadMaxBytes: 5_000,
+      fileUploadLimits: { maxBytes: 5_000, maxRows: 100 },
       getServices: () => new Promise(() => undefined),
       notReadyReason: () => undefined,
       canEncrypt: () => true,
