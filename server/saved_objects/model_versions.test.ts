@@ -1,4 +1,5 @@
 import type { SavedObjectsModelVersionMap, SavedObjectsType } from '@kbn/core/server';
+import { validateTypeMigrations } from '../../test/host/saved_objects/type_migration_rules';
 import { budgetSavedObjectType } from './budget_type';
 import { connectionSavedObjectType } from './connection_type';
 import { knownSenderSavedObjectType } from './known_sender_type';
@@ -24,8 +25,18 @@ describe('model versions of our saved object types', () => {
     const versions = budgetSavedObjectType.modelVersions as SavedObjectsModelVersionMap;
     expect(Object.keys(versions)).toEqual(['1', '2']);
     expect(versions[1]!.changes).toEqual([]);
+    // A non-indexed attribute: no mappings change, so no mappings_addition (Kibana's developer
+    // docs, "Update a Saved Object type": adding a non-indexed field without default value).
     expect(versions[2]!.changes).toEqual([]);
+    expect(budgetSavedObjectType.mappings.properties).not.toHaveProperty('requesters');
   });
+
+  it.each([connectionSavedObjectType, budgetSavedObjectType, knownSenderSavedObjectType])(
+    '$name passes the checks Kibana makes of model versions when it starts',
+    (type) => {
+      expect(() => validateTypeMigrations(type, '9.5.0')).not.toThrow();
+    }
+  );
 
   it('a budget written by a newer version loses only what each version does not know', () => {
     const newer = { tenantId: 't1', requestTimes: [1, 2], requesters: ['a', 'b'], windowMs: 1 };
