@@ -29,10 +29,10 @@ export type FakeRoutes = Record<string, FakeRoute>;
 
 /** Fails like Kibana's http client: the message from the error body, which carries the status. */
 export class HttpError extends Error {
-  readonly body: { statusCode: number; error: string; message: string };
-  constructor(statusCode: number, message: string) {
+  readonly body: { statusCode: number; error: string; message: string; attributes?: unknown };
+  constructor(statusCode: number, message: string, attributes?: Record<string, unknown>) {
     super(message);
-    this.body = { statusCode, error: 'Error', message };
+    this.body = { statusCode, error: 'Error', message, ...(attributes ? { attributes } : {}) };
   }
 }
 

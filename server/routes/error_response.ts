@@ -1,4 +1,5 @@
 import type { IKibanaResponse, KibanaResponseFactory } from '@kbn/core/server';
+import { NoOnDemandShare } from '../lib/budget/on_demand_share';
 import { BudgetWaitTooLong } from '../lib/budget/request_budget';
 import { GraphError } from '../lib/graph/graph_error';
 import { ViewSearchTimeoutError } from '../lib/views/view_search';
@@ -13,6 +14,7 @@ import { MissingIndexPrivilegesError } from '../services/index_privileges';
 import { KnownSenderNotFoundError } from '../services/known_sender_store';
 import { ServiceUnavailableError } from '../services/startup_gate';
 import { ApiKeysDisabledError, CannotGrantApiKeyError } from '../services/writer_api_key';
+import { budgetUsedUpAnswer } from './budget_used_up_answer';
 
 const BAD_REQUEST = [
   InvalidConnectionRequestError,
@@ -50,16 +52,9 @@ export async function answerWith(
     if (error instanceof ServiceUnavailableError) {
       return response.customError({ statusCode: 503, body });
     }
-    if (error instanceof BudgetWaitTooLong) {
-      return response.customError({
-        statusCode: 429,
-        body: {
-          message: `The tenant's Microsoft Graph request budget is used up until ${new Date(
-            error.availableAt
-          ).toISOString()}; try again then`,
-        },
-      });
-    }
+    // The tenant's Graph request budget: a user's share of it used up, or none to spare.
+    if (error instanceof BudgetWaitTooLong) return budgetUsedUpAnswer(response, error);
+    if (error instanceof NoOnDemandShare) return response.conflict({ body });
     if (error instanceof GraphError) {
       if (error.kind === 'notFound') return response.notFound({ body });
       return response.customError({

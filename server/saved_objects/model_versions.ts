@@ -12,7 +12,7 @@ type KnownAttributes<Attributes> = { readonly [Key in keyof Required<Attributes>
  * reads only the shape it knows. A plain function, because config-schema is not available to the
  * plugin at runtime outside its entry file.
  */
-function keepKnownAttributes<Attributes>(
+export function keepKnownAttributes<Attributes>(
   known: KnownAttributes<Attributes>
 ): SavedObjectModelVersionForwardCompatibilityFn<unknown, Partial<Attributes>> {
   const keys = new Set(Object.keys(known));

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { ISavedObjectsRepository } from '@kbn/core/server';
-import { RequestBudget } from '../lib/budget/request_budget';
+import type { BudgetTaker, RequestBudget } from '../lib/budget/request_budget';
+import { tenantBudget, type TenantBudget } from '../lib/budget/tenant_budget';
 import type { Clock } from '../lib/collector/clock';
 import type { GraphEndpoints } from '../lib/graph/graph_hosts';
 import { TokenProvider, type ClientCredential } from '../lib/graph/token_provider';
@@ -27,13 +29,23 @@ function credentialOf(connection: ConnectionWithSecrets): ClientCredential {
 }
 
 /**
- * What outlives a single run: one budget per tenant (shared by every connection, test and the
- * detail route; its stored requests are shared with the other Kibana nodes, and one object per
- * tenant queues this node's takers) and one MSAL application per connection version (its token
- * cache).
+ * Who takes from an on-demand share, as stored: a digest, as the name itself is not needed. Without
+ * a user (Elasticsearch's security off), every request is one requester's.
+ */
+const requesterKey = (username: string | undefined) =>
+  createHash('sha256')
+    .update(username ?? '')
+    .digest('base64url')
+    .slice(0, 22);
+
+/**
+ * What outlives a single run: one budget per tenant, split into collection's part (taken by every
+ * connection to the tenant) and the share of on-demand requests (event trails and connection
+ * tests), each stored once for all Kibana nodes and queued once per node; and one MSAL application
+ * per connection version (its token cache).
  */
 export class CollectorResources {
-  private readonly budgets = new Map<string, RequestBudget>();
+  private readonly budgets = new Map<string, TenantBudget>();
   private readonly tokens = new Map<string, TokenProvider>();
 
   constructor(
@@ -42,17 +54,30 @@ export class CollectorResources {
     readonly endpoints: GraphEndpoints
   ) {}
 
-  budgetFor(tenantId: string, limit: number): RequestBudget {
+  private tenantBudget(tenantId: string, limit: number): TenantBudget {
     const key = tenantId.toLowerCase();
     const existing = this.budgets.get(key);
     if (existing?.limit === limit) return existing;
-    const budget = new RequestBudget(
-      savedObjectBudgetStore(this.repository, key),
+    const budget = tenantBudget(
+      {
+        collection: savedObjectBudgetStore(this.repository, key, 'collection'),
+        onDemand: savedObjectBudgetStore(this.repository, key, 'onDemand'),
+      },
       this.clock,
       limit
     );
     this.budgets.set(key, budget);
     return budget;
+  }
+
+  /** Collection's part of the tenant's budget of `limit` requests per 5 minutes. */
+  budgetFor(tenantId: string, limit: number): RequestBudget {
+    return this.tenantBudget(tenantId, limit).collection;
+  }
+
+  /** What `username` may take of the tenant's on-demand share, for an event trail or a test. */
+  onDemandBudgetFor(tenantId: string, limit: number, username: string | undefined): BudgetTaker {
+    return this.tenantBudget(tenantId, limit).onDemand.for(requesterKey(username));
   }
 
   tokensFor(connection: ConnectionWithSecrets): TokenProvider {

@@ -14,7 +14,7 @@ const INTERACTIVE_RETRY: RetryPolicy = {
   maxDelayMs: 4000,
   random: Math.random,
 };
-/** Longer than this for a budget slot, and the analyst is told when to try again. */
+/** Longer than this for a slot of the on-demand share, and the analyst is told when to try again. */
 const MAX_BUDGET_WAIT_MS = 5000;
 const REQUEST_TIMEOUT_MS = 30_000;
 /** A settled row's trail no longer changes; one in flight may gain events any minute. */
@@ -31,8 +31,9 @@ export interface TrailRow {
 }
 
 /**
- * getDetailsByRecipient for one row, through the connection's credentials and within its tenant's
- * request budget (shared with collection), cached in memory.
+ * getDetailsByRecipient for one row, through the connection's credentials, cached in memory. Each
+ * Graph request is taken from the tenant's on-demand share, within the asking user's part of it:
+ * never from collection's part, so no number of trails can delay collection.
  */
 export class MessageTrailService {
   private readonly cache: TtlCache<Omit<MessageTrail, 'cached'>>;
@@ -47,26 +48,32 @@ export class MessageTrailService {
     this.cache = new TtlCache(deps.clock, CACHED_TRAILS);
   }
 
-  async trail(row: TrailRow, signal?: AbortSignal): Promise<MessageTrail> {
+  /** `username`: whose part of the on-demand share a Graph request is taken from. */
+  async trail(
+    row: TrailRow,
+    username: string | undefined,
+    signal?: AbortSignal
+  ): Promise<MessageTrail> {
     const key = [row.connectionId, row.traceId.toLowerCase(), row.recipient.toLowerCase()].join(
       '|'
     );
     const inFlight = (TRANSIENT_STATUSES as readonly string[]).includes(row.status);
     const { value, cached } = await this.cache.getOrLoad(
       key,
-      () => this.fetch(row, signal),
+      () => this.fetch(row, username, signal),
       () => (inFlight ? IN_FLIGHT_TTL_MS : SETTLED_TTL_MS)
     );
     return { ...value, cached };
   }
 
-  private async fetch(row: TrailRow, signal?: AbortSignal) {
+  private async fetch(row: TrailRow, username: string | undefined, signal?: AbortSignal) {
     const connection = await this.deps.connections.getWithSecrets(row.connectionId);
     const { resources, clock } = this.deps;
+    const { tenantId, requestBudget } = connection.settings;
     const graph = new GraphClient({
       endpoints: resources.endpoints,
       tokens: resources.tokensFor(connection),
-      budget: resources.budgetFor(connection.settings.tenantId, connection.settings.requestBudget),
+      budget: resources.onDemandBudgetFor(tenantId, requestBudget, username),
       clock,
       retry: INTERACTIVE_RETRY,
       maxBudgetWaitMs: () => MAX_BUDGET_WAIT_MS,

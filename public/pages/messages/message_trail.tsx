@@ -6,9 +6,11 @@ import {
   EuiText,
   type EuiBasicTableColumn,
 } from '@elastic/eui';
+import type { BudgetUsedUpAttributes } from '../../../common/http_api/budget_used_up';
 import type { MessageTrail as Trail, TrailEvent } from '../../../common/http_api/views';
+import { statusCodeOf } from '../../services/http_errors';
 import type { ViewsApi } from '../../services/views_api';
-import { exactTime } from '../settings/format';
+import { exactTime, relativeTime } from '../settings/format';
 
 const columns: Array<EuiBasicTableColumn<TrailEvent>> = [
   { field: 'dateTime', name: 'Time', width: '12em', render: (time: string) => exactTime(time) },
@@ -17,9 +19,40 @@ const columns: Array<EuiBasicTableColumn<TrailEvent>> = [
   { field: 'description', name: 'Description', render: (text?: string) => text ?? '' },
 ];
 
+interface TrailFailure {
+  message: string;
+  /** Set when the on-demand share of Graph requests is used up: when to try again. */
+  retryAt?: string;
+}
+
+function failureOf(error: unknown): TrailFailure {
+  const { message } = error as Error;
+  if (statusCodeOf(error) !== 429) return { message };
+  const { body } = error as { body?: { attributes?: Partial<BudgetUsedUpAttributes> } };
+  const retryAt = body?.attributes?.retryAt;
+  return typeof retryAt === 'string' ? { message, retryAt } : { message };
+}
+
+/** The share of Graph requests for trails is used up: when to try again, and why. */
+function RetryLater({ retryAt }: { retryAt: string }) {
+  return (
+    <EuiCallOut
+      size="s"
+      color="warning"
+      iconType="clock"
+      title={`Try again at ${exactTime(retryAt)}, ${relativeTime(retryAt, Date.now())}`}
+      data-test-subj="emtTrailRetryAt"
+    >
+      Event trails and connection tests take their Microsoft Graph requests from a small share of
+      the tenant&apos;s budget, kept apart so that collection is never delayed. That share, or your
+      part of it, is used up until then.
+    </EuiCallOut>
+  );
+}
+
 /**
- * getDetailsByRecipient on demand: it costs the tenant a Graph request from its budget (shared
- * with collection), so only when asked; the server caches it.
+ * getDetailsByRecipient on demand: it costs a Graph request from the user's part of the tenant's
+ * on-demand share, so only when asked; the server caches it.
  */
 export function MessageTrail({
   api,
@@ -33,7 +66,7 @@ export function MessageTrail({
   connectionId?: string;
 }) {
   const [trail, setTrail] = useState<Trail>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<TrailFailure>();
   const [loading, setLoading] = useState(false);
   const load = async () => {
     setLoading(true);
@@ -43,7 +76,7 @@ export function MessageTrail({
         await api.messageTrail({ traceId, recipient, ...(connectionId ? { connectionId } : {}) })
       );
     } catch (failure) {
-      setError((failure as Error).message);
+      setError(failureOf(failure));
     } finally {
       setLoading(false);
     }
@@ -60,8 +93,14 @@ export function MessageTrail({
         >
           Event trail from Microsoft Graph
         </EuiButtonEmpty>
-        {error && (
-          <EuiCallOut size="s" color="danger" title={error} data-test-subj="emtTrailError" />
+        {error?.retryAt && <RetryLater retryAt={error.retryAt} />}
+        {error && !error.retryAt && (
+          <EuiCallOut
+            size="s"
+            color="danger"
+            title={error.message}
+            data-test-subj="emtTrailError"
+          />
         )}
       </>
     );

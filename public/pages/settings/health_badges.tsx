@@ -85,7 +85,7 @@ export function BudgetUsage({ connection }: { connection: ConnectionView }) {
   const { budgetUsed, budgetLimit } = connection.status;
   if (budgetUsed === undefined || !budgetLimit) return <>—</>;
   return (
-    <EuiToolTip content="Microsoft Graph requests in the last run, out of the 5-minute budget">
+    <EuiToolTip content="Microsoft Graph requests in the last run, out of collection's part of the 5-minute budget">
       <div tabIndex={0} data-test-subj={`emtBudget-${connection.id}`}>
         <EuiText size="s">
           {budgetUsed} / {budgetLimit}

@@ -10,6 +10,8 @@ const ARRIVAL_MARGIN_MS = 1000;
 /** A tenant's recent request times as stored, and the store's token for that exact copy. */
 export interface BudgetSnapshot {
   requestTimes: number[];
+  /** Who made each request, in the order of `requestTimes`, where the store keeps it. */
+  requesters?: string[];
   /** Absent while nothing has been saved yet. */
   version?: string;
 }
@@ -24,7 +26,16 @@ export interface BudgetStore {
    * Saves over the snapshot of `version` (a first save when undefined) and throws
    * BudgetConflict when someone else saved since: the caller re-loads and decides again.
    */
-  save(requestTimes: number[], version: string | undefined): Promise<void>;
+  save(requestTimes: number[], version: string | undefined, requesters?: string[]): Promise<void>;
+}
+
+/** What a Graph client takes a slot from before each counted request. */
+export interface BudgetTaker {
+  /**
+   * Waits for a slot and records the request. With `maxWaitMs`, a slot further away throws
+   * BudgetWaitTooLong instead.
+   */
+  acquire(signal?: AbortSignal, maxWaitMs?: number): Promise<void>;
 }
 
 export class BudgetConflict extends Error {
@@ -34,18 +45,40 @@ export class BudgetConflict extends Error {
 }
 
 export class BudgetWaitTooLong extends Error {
-  constructor(readonly availableAt: number) {
-    super(`The request budget is used up until ${new Date(availableAt).toISOString()}`);
+  constructor(
+    readonly availableAt: number,
+    message = `The tenant's Microsoft Graph request budget is used up until ${new Date(availableAt).toISOString()}`
+  ) {
+    super(message);
   }
 }
 
+export function assertBudgetLimit(limit: number, maxLimit = GRAPH_REQUEST_LIMIT) {
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
+    throw new Error(`The request budget must be between 1 and ${maxLimit} per 5 minutes`);
+  }
+}
+
+/** Whether Graph may still count a request sent at `time` in the window that ends at `now`. */
+export const stillCounts = (time: number, now: number, windowMs: number) =>
+  time > now - windowMs - ARRIVAL_MARGIN_MS;
+
 /**
- * A per-tenant budget over a rolling window, shared by list and detail calls of every connection
- * to the tenant, in every process. Each take re-reads the stored requests and saves over the copy
- * it read, so two takers can never both claim the last slot. Within a process, requests are
- * admitted one at a time, in order, which spares most conflicts.
+ * When one more request fits under `limit` beside `times` (ascending, all still counting): now
+ * while fewer went out, otherwise when the one that makes the limit full leaves the window.
  */
-export class RequestBudget {
+export function nextSlot(times: readonly number[], limit: number, now: number, windowMs: number) {
+  if (times.length < limit) return now;
+  return times[times.length - limit]! + windowMs + ARRIVAL_MARGIN_MS;
+}
+
+/**
+ * A budget over a rolling window: collection's part of a tenant's budget, taken by list and detail
+ * calls of every connection to the tenant, in every process. Each take re-reads the stored
+ * requests and saves over the copy it read, so two takers can never both claim the last slot.
+ * Within a process, requests are admitted one at a time, in order, which spares most conflicts.
+ */
+export class RequestBudget implements BudgetTaker {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -56,21 +89,20 @@ export class RequestBudget {
     /** Only a test Graph (the emulator with its throttle off) may be asked for more than Microsoft allows. */
     maxLimit: number = GRAPH_REQUEST_LIMIT
   ) {
-    if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {
-      throw new Error(`The request budget must be between 1 and ${maxLimit} per 5 minutes`);
-    }
+    assertBudgetLimit(limit, maxLimit);
   }
 
   private async recent(): Promise<{ times: number[]; version: string | undefined }> {
     const { requestTimes, version } = await this.store.load();
-    const horizon = this.clock.now() - this.windowMs - ARRIVAL_MARGIN_MS;
-    const times = requestTimes.filter((time) => time > horizon).sort((a, b) => a - b);
+    const now = this.clock.now();
+    const times = requestTimes
+      .filter((time) => stillCounts(time, now, this.windowMs))
+      .sort((a, b) => a - b);
     return { times, version };
   }
 
   private slotAt(times: number[]): number {
-    if (times.length < this.limit) return this.clock.now();
-    return times[times.length - this.limit]! + this.windowMs + ARRIVAL_MARGIN_MS;
+    return nextSlot(times, this.limit, this.clock.now(), this.windowMs);
   }
 
   /** When the next request may go out (now, if a slot is free). */

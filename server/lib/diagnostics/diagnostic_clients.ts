@@ -1,4 +1,4 @@
-import type { RequestBudget } from '../budget/request_budget';
+import type { BudgetTaker } from '../budget/request_budget';
 import type { Clock } from '../collector/clock';
 import { GraphClient } from '../graph/graph_client';
 import type { GraphEndpoints } from '../graph/graph_hosts';
@@ -14,8 +14,11 @@ export interface ConnectionUnderTest {
 
 export interface DiagnosticClientOptions {
   endpoints: GraphEndpoints;
-  /** The tenant's budget: a test request counts against Microsoft's limit like any other. */
-  budget: RequestBudget;
+  /**
+   * The tester's take of the tenant's on-demand share: a test request counts against Microsoft's
+   * limit like any other, but never delays collection.
+   */
+  budget: BudgetTaker;
   clock: Clock;
   /** Per request to Entra ID or Graph. */
   timeoutMs: number;

@@ -1,3 +1,4 @@
+import { NoOnDemandShare } from '../budget/on_demand_share';
 import { BudgetWaitTooLong } from '../budget/request_budget';
 import { EXCHANGE_TRACE_APP_ID, GraphError, graphErrorFromResponse } from '../graph/graph_error';
 import {
@@ -145,5 +146,15 @@ describe('Graph failures', () => {
     expect(diagnoseGraphFailure(new BudgetWaitTooLong(at), graph).fix).toContain(
       '2026-11-24T10:00:00.000Z'
     );
+  });
+
+  it('says how to make room for a test when the whole budget is kept for collection', () => {
+    expect(diagnoseGraphFailure(new NoOnDemandShare(1), graph)).toEqual({
+      message:
+        "This tenant's request budget (1 per 5 minutes) is all kept for collection: on-demand requests (event trails, connection tests) need a budget of 2 or more",
+      cause:
+        'A fifth of the request budget is kept for tests and event trails, so that they never delay collection; a budget of 1 has none to spare.',
+      fix: 'Raise the request budget of the connection to 2 or more per 5 minutes.',
+    });
   });
 });

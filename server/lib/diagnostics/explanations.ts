@@ -1,3 +1,4 @@
+import { NoOnDemandShare } from '../budget/on_demand_share';
 import { BudgetWaitTooLong, GRAPH_REQUEST_LIMIT } from '../budget/request_budget';
 import { EXCHANGE_TRACE_APP_ID, GraphError } from '../graph/graph_error';
 import { LOGIN_URL } from '../graph/graph_hosts';
@@ -167,8 +168,16 @@ export function diagnoseGraphFailure(error: unknown, context: DiagnosisContext):
     return {
       message: error.message,
       cause:
-        "The plugin's request budget for this tenant is used up by collection for the next few minutes; the test waits for it like every other request.",
+        "Tests and event trails take their requests from a share of the tenant's request budget kept apart from collection's, so that they never delay collection, and that share (or your part of it) is used up for the next few minutes.",
       fix: `Test again after ${new Date(error.availableAt).toISOString()}.`,
+    };
+  }
+  if (error instanceof NoOnDemandShare) {
+    return {
+      message: error.message,
+      cause:
+        'A fifth of the request budget is kept for tests and event trails, so that they never delay collection; a budget of 1 has none to spare.',
+      fix: 'Raise the request budget of the connection to 2 or more per 5 minutes.',
     };
   }
   if (!(error instanceof GraphError)) return unexpected(error);

@@ -9,7 +9,7 @@ import {
   type GraphMessageTrace,
   type GraphMessageTraceDetail,
 } from '../../../common/graph/message_trace';
-import type { RequestBudget } from '../budget/request_budget';
+import type { BudgetTaker } from '../budget/request_budget';
 import type { Clock } from '../collector/clock';
 import { GraphError, graphErrorFromResponse, retryAfterMs } from './graph_error';
 import type { GraphEndpoints } from './graph_hosts';
@@ -41,7 +41,8 @@ export interface MessageTracePage {
 export interface GraphClientOptions {
   endpoints: GraphEndpoints;
   tokens: TokenProvider;
-  budget: RequestBudget;
+  /** Collection's part of the tenant's budget, or a user's take of the on-demand share. */
+  budget: BudgetTaker;
   clock: Clock;
   retry: RetryPolicy;
   apiVersion?: 'v1.0' | 'beta';

@@ -63,10 +63,15 @@ async function resolveConnectionUnderTest(
   };
 }
 
-/** Clients on the configured hosts, within the tenant's shared request budget. */
+/**
+ * Clients on the configured hosts. A test's message trace request is taken from the tester's part
+ * of the tenant's on-demand share, like an event trail, so testing never delays collection; the
+ * domain lookup's request to /domains is not a message trace request and takes nothing.
+ */
 function clientsFor(
   services: ExchangeMessageTraceServices,
-  { connection, requestBudget }: Extract<Resolved, { connection: ConnectionUnderTest }>
+  { connection, requestBudget }: Extract<Resolved, { connection: ConnectionUnderTest }>,
+  username: string | undefined
 ) {
   const { endpoints } = services.resources;
   return {
@@ -74,7 +79,7 @@ function clientsFor(
     now: () => services.clock.now(),
     ...diagnosticClients(connection, {
       endpoints,
-      budget: services.resources.budgetFor(connection.tenantId, requestBudget),
+      budget: services.resources.onDemandBudgetFor(connection.tenantId, requestBudget, username),
       clock: services.clock,
       timeoutMs: REQUEST_TIMEOUT_MS,
       maxBudgetWaitMs: MAX_BUDGET_WAIT_MS,
@@ -108,9 +113,10 @@ export async function respondWithDiagnosis<T extends object>(
   const controller = new AbortController();
   const subscription = request.events.aborted$.subscribe(() => controller.abort());
   try {
+    const username = services.authc.getCurrentUser(request)?.username;
     const body = await diagnose(
       resolved.connection,
-      clientsFor(services, resolved),
+      clientsFor(services, resolved, username),
       controller.signal
     );
     return response.ok({ body });

@@ -82,7 +82,7 @@ describe('the connection test and domain discovery routes', () => {
       'passed',
       'passed',
     ]);
-    // The test request counts against the tenant's budget, which the collector shares.
+    // The test request counts against the tenant's budget: its share for on-demand requests.
     const lists = emulator.requests.all().filter((r) => r.kind === 'list');
     expect(lists).toHaveLength(1);
   });

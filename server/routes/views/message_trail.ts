@@ -10,7 +10,8 @@ import { viewTargetOf } from './view_handler';
 /**
  * The per-recipient event trail from Microsoft Graph. Only for a row the user can read in
  * Elasticsearch, and through the connection that collected it, so nobody reaches a tenant they
- * cannot see; each request counts against that tenant's budget, and trails are cached.
+ * cannot see. Each Graph request is taken from the user's part of the tenant's on-demand share,
+ * never from collection's; when it is used up, a 429 says when to try again. Trails are cached.
  */
 export function registerMessageTrailRoute(dependencies: RouteDependencies) {
   dependencies.router.post(
@@ -39,12 +40,10 @@ export function registerMessageTrailRoute(dependencies: RouteDependencies) {
             },
           });
         }
-        const body = await services.messageTrails.trail({
-          connectionId: row.connectionId,
-          traceId,
-          recipient,
-          status: row.status,
-        });
+        const body = await services.messageTrails.trail(
+          { connectionId: row.connectionId, traceId, recipient, status: row.status },
+          services.authc.getCurrentUser(request)?.username
+        );
         return response.ok({ body });
       })
   );
