@@ -36,68 +36,51 @@ const keyOf = (source: Stored) => {
 describe("Elastic Security's prebuilt rules on documents the collector has just written", () => {
   const es = new Client({ node: esUrl() });
   const now = Date.now();
-  const ago = (ms: number) => new Date(now - ms).toISOString();
   const namespace = `rules${now}`;
   const dataStream = `logs-microsoft_exchange_online_message_trace.log-${namespace}`;
+  const row = (
+    n: number,
+    hoursAgo: number,
+    fields: Omit<ExplicitRow, 'id' | 'receivedDateTime'>
+  ) => ({
+    id: id(n),
+    receivedDateTime: new Date(now - hoursAgo * HOUR_MS).toISOString(),
+    ...fields,
+  });
+  const azureAlert = (recipientAddress: string, subject: string) => ({
+    senderAddress: AZURE,
+    recipientAddress,
+    subject,
+  });
   // Rows received hours before the collector reads them: older than every rule's look-back.
   const rows: ExplicitRow[] = [
-    {
-      id: id(1),
-      receivedDateTime: ago(5 * HOUR_MS),
-      senderAddress: AZURE,
-      recipientAddress: 'ap@contoso.com',
-      subject: 'Fired:Sev3 Azure Monitor alert INV-44817 on subscription 0c9e',
-    },
-    {
-      id: id(2),
-      receivedDateTime: ago(4 * HOUR_MS),
-      senderAddress: AZURE,
-      recipientAddress: 'cfo@contoso.com',
-      subject: 'Azure Monitor alert: overdue amount, call +1 555 0100',
+    row(1, 5, azureAlert('ap@contoso.com', 'Fired:Sev3 Azure Monitor alert INV-44817 on sub 0c9e')),
+    row(2, 4, {
+      ...azureAlert('cfo@contoso.com', 'Azure Monitor alert: overdue amount, call +1 555 0100'),
       timeline: [
         { status: 'pending', from: now - 4 * HOUR_MS },
         { status: 'delivered', from: now + 20 * MINUTE_MS },
       ],
-    },
+    }),
     // No financial theme; then one only in capitals (`like` is case-sensitive); then a failure.
-    {
-      id: id(3),
-      receivedDateTime: ago(4 * HOUR_MS),
-      senderAddress: AZURE,
-      recipientAddress: 'it@contoso.com',
-      subject: 'Fired:Sev3 Azure Monitor alert CPU above 90%',
-    },
-    {
-      id: id(4),
-      receivedDateTime: ago(3 * HOUR_MS),
-      senderAddress: AZURE,
-      recipientAddress: 'ap@contoso.com',
-      subject: 'Azure Monitor alert INVOICE PAYMENT',
-    },
-    {
-      id: id(5),
-      receivedDateTime: ago(3 * HOUR_MS),
-      senderAddress: AZURE,
-      recipientAddress: 'hr@contoso.com',
-      subject: 'Azure Monitor alert refund request',
+    row(3, 4, azureAlert('it@contoso.com', 'Fired:Sev3 Azure Monitor alert CPU above 90%')),
+    row(4, 3, azureAlert('ap@contoso.com', 'Azure Monitor alert INVOICE PAYMENT')),
+    row(5, 3, {
+      ...azureAlert('hr@contoso.com', 'Azure Monitor alert refund request'),
       status: 'quarantined',
-    },
-    {
-      id: id(6),
-      receivedDateTime: ago(2 * HOUR_MS),
+    }),
+    row(6, 2, {
       senderAddress: PHISHING_SENDER,
       recipientAddress: 'cfo@contoso.com',
       fromIP: '198.51.100.23',
       toIP: '',
-    },
-    {
-      id: id(7),
-      receivedDateTime: ago(2 * HOUR_MS),
+    }),
+    row(7, 2, {
       senderAddress: 'newsletter@example.org',
       recipientAddress: 'payroll@contoso.com',
       fromIP: '203.0.113.10',
       toIP: '192.0.2.45',
-    },
+    }),
   ];
   const emailRule = threatIntelEmailMatch([PHISHING_SENDER, 'payroll@contoso.com']);
   const ipRule = threatIntelIpMatch(['198.51.100.23', '192.0.2.45']);
