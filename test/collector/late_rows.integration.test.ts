@@ -1,13 +1,10 @@
 import { Client } from '@elastic/elasticsearch';
-import { inMemoryBudgetStore } from '../../server/lib/budget/in_memory_budget_store';
-import { RequestBudget } from '../../server/lib/budget/request_budget';
 import { collect } from '../../server/lib/collector/collect';
-import { createCollectorDeps } from '../../server/lib/collector/collector_pipeline';
 import { DEFAULT_WINDOW_SETTINGS, initialCheckpoint } from '../../server/lib/collector/windows';
-import { TokenProvider } from '../../server/lib/graph/token_provider';
 import { DrivenClock, GraphEmulator } from '../graph_emulator';
-import { CLIENT_ID, SECRET, TENANT_ID, tenantSpec } from '../graph_emulator/test_support';
+import { tenantSpec } from '../graph_emulator/test_support';
 import { esUrl } from '../host/test_support';
+import { emulatedCollectorDeps } from './emulated_collector';
 import { observationKey, storedObservations } from './observations';
 
 const MINUTE = 60_000;
@@ -50,28 +47,9 @@ describe('rows that arrive late and statuses that change', () => {
         },
       ])
     );
-    const endpoints = {
-      graphUrl: emulator.graphUrl,
-      loginUrl: emulator.loginUrl,
-      caCertificate: emulator.caCertificatePem,
-    };
-    const dataStream = `logs-microsoft_exchange_online_message_trace.log-late${Date.now()}`;
-    const deps = createCollectorDeps({
-      endpoints,
-      tokens: new TokenProvider({
-        tenantId: TENANT_ID,
-        clientId: CLIENT_ID,
-        credential: { kind: 'secret', clientSecret: SECRET },
-        endpoints,
-        timeoutMs: 5000,
-      }),
-      budget: new RequestBudget(inMemoryBudgetStore(), clock, 60),
-      clock,
-      elasticsearch: es,
-      dataStream,
-      mapping: { localDomains: ['contoso.com'] },
-      saveCheckpoint: async () => undefined,
-    });
+    const namespace = `late${Date.now()}`;
+    const dataStream = `logs-microsoft_exchange_online_message_trace.log-${namespace}`;
+    const deps = emulatedCollectorDeps({ emulator, clock, es, namespace });
     const settings = { ...DEFAULT_WINDOW_SETTINGS, lookbackMs: 3 * HOUR };
     try {
       const first = await collect(deps, initialCheckpoint(start, settings), settings);

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { withEventIngested } from '../../server/lib/ecs/event_ingested';
 import { createMessageTraceMapper } from '../../server/lib/ecs/message_trace_document';
 import { readMessageTraceFile } from '../../server/lib/files/read_message_trace_file';
 import { runCli } from '../collector/cli_process';
@@ -45,7 +46,8 @@ describe('exchange-message-trace convert', () => {
     expect(summary.rejected.map((row: { line: number }) => row.line)).toEqual([8, 9, 10]);
   });
 
-  it('with --bulk, pairs each document with the _id the collector gives it', async () => {
+  it('with --bulk, pairs each document with the _id the collector gives it, stamped event.ingested', async () => {
+    const before = Date.now();
     const outcome = await runCli([
       'convert',
       fixturePath(FILE_FIXTURES.powershell51German),
@@ -56,6 +58,7 @@ describe('exchange-message-trace convert', () => {
       '--bulk',
     ]);
     expect(outcome.code).toBe(0);
+    const after = Date.now();
     const output = lines(outcome.stdout).map((line) => JSON.parse(line));
     const file = await readMessageTraceFile(fixtureStream(FILE_FIXTURES.powershell51German), {
       dateCulture: 'de-DE',
@@ -66,8 +69,15 @@ describe('exchange-message-trace convert', () => {
     for await (const record of file.records) {
       if ('trace' in record) {
         const { _id, document } = map(record.trace);
-        expected.push({ create: { _id } }, document);
+        expected.push({ create: { _id } }, withEventIngested(document, 0));
       }
+    }
+    const documents = output.filter((_, index) => index % 2 === 1);
+    for (const document of documents) {
+      const ingested = Date.parse(document.event.ingested);
+      expect(ingested).toBeGreaterThanOrEqual(before);
+      expect(ingested).toBeLessThanOrEqual(after);
+      document.event.ingested = new Date(0).toISOString();
     }
     expect(output).toEqual(expected);
     expect(output[1]['@timestamp']).toBe('2026-11-20T14:04:05.000Z');
@@ -99,7 +109,9 @@ describe('exchange-message-trace import', () => {
       '--local-domains',
       'contoso.com',
     ];
+    const before = Date.now();
     const first = await runCli(args);
+    const after = Date.now();
     expect(first.code).toBe(0);
     expect(lines(first.stdout)).toHaveLength(1);
     // The first trace is in all three files, the second in the first two: added once.
@@ -122,12 +134,18 @@ describe('exchange-message-trace import', () => {
     const index = first.summary!.dataStream as string;
     await es.indices.refresh({ index });
     expect((await es.count({ index })).count).toBe(10);
+    const ingestedDuringTheRun = {
+      range: { 'event.ingested': { gte: before, lte: after, format: 'epoch_millis' } },
+    };
+    expect((await es.count({ index, query: ingestedDuringTheRun })).count).toBe(10);
 
     const second = await runCli(args);
     expect(second.code).toBe(0);
     expect(second.summary).toMatchObject({ documentsCreated: 0, alreadyPresent: 13 });
     await es.indices.refresh({ index });
     expect((await es.count({ index })).count).toBe(10);
+    // Importing again rewrote nothing: every document keeps the first run's event.ingested.
+    expect((await es.count({ index, query: ingestedDuringTheRun })).count).toBe(10);
   });
 
   it('reports a file it cannot read and goes on with the others', async () => {

@@ -75,6 +75,8 @@ export const messageTraceMappings: estypes.MappingTypeMapping = {
       action: keyword,
       outcome: keyword,
       dataset: constantKeyword,
+      // Elastic Security's prebuilt rules for this dataset take their time window from it.
+      ingested: date,
       // ECS: kept for reading, never searched.
       original: { type: 'keyword', index: false, doc_values: false },
     }),

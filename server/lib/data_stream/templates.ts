@@ -6,7 +6,7 @@ import { messageTraceMappings } from './mappings';
 export type TemplateClient = Pick<Client, 'indices' | 'cluster'>;
 
 /** Bump whenever a template's content changes: older installed versions are then replaced. */
-export const TEMPLATE_VERSION = 3;
+export const TEMPLATE_VERSION = 4;
 export const MAPPINGS_COMPONENT_TEMPLATE = 'exchange_message_trace@mappings';
 export const SETTINGS_COMPONENT_TEMPLATE = 'exchange_message_trace@settings';
 /**

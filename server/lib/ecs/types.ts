@@ -40,6 +40,8 @@ export interface MessageTraceDocument {
     action: string;
     outcome: 'success' | 'failure' | 'unknown';
     dataset: string;
+    /** Set when the document is written (server/lib/ecs/event_ingested.ts), never by the mapper. */
+    ingested?: string;
     original?: string;
   };
   email: {

@@ -3,6 +3,7 @@ import { Client as Client8 } from 'es8';
 import { type GraphMessageTrace } from '../../../common/graph/message_trace';
 import { dataStreamName } from '../data_stream/data_stream_name';
 import { installTemplates, type TemplateClient } from '../data_stream/templates';
+import { withEventIngested } from '../ecs/event_ingested';
 import { createMessageTraceMapper } from '../ecs/message_trace_document';
 import { writeDocuments, type WriterClient } from './bulk_writer';
 
@@ -54,13 +55,15 @@ describe('writeDocuments against Elasticsearch', () => {
   const dataStream = dataStreamName(undefined, namespace);
   const page = documentsFor(namespace, rows(20));
 
-  it('writes a page, then re-writes it without a second copy', async () => {
-    expect(await writeDocuments(client, dataStream, page)).toEqual({
+  it('writes a page, then re-writes it without a second copy or a new event.ingested', async () => {
+    const firstWrite = Date.parse('2026-12-02T06:00:00.000Z');
+    expect(await writeDocuments(client, dataStream, page, { now: () => firstWrite })).toEqual({
       created: 20,
       alreadyPresent: 0,
       failed: [],
     });
-    expect(await writeDocuments(client, dataStream, page)).toEqual({
+    const later = { now: () => firstWrite + 3_600_000 };
+    expect(await writeDocuments(client, dataStream, page, later)).toEqual({
       created: 0,
       alreadyPresent: 20,
       failed: [],
@@ -71,7 +74,7 @@ describe('writeDocuments against Elasticsearch', () => {
       index: dataStream,
       query: { ids: { values: [page[1]!._id] } },
     });
-    expect(stored.hits.hits[0]?._source).toEqual(page[1]!.document);
+    expect(stored.hits.hits[0]?._source).toEqual(withEventIngested(page[1]!.document, firstWrite));
     // Typed as mapped: ip ranges, a top-level sum, the raw date_nanos.
     const search = await client.search({
       index: dataStream,

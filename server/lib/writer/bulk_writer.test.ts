@@ -106,6 +106,42 @@ describe('writeDocuments', () => {
     expect(noSleep).toHaveBeenCalledTimes(2);
   });
 
+  it('stamps event.ingested with the time of the attempt that creates each document, on a copy', async () => {
+    const { client, bulkCalls } = fakeClient({
+      existing: ['b'],
+      answer: (id, attempt) =>
+        id === 'c' && attempt === 1
+          ? { status: 429, error: { type: 'es_rejected_execution_exception', reason: 'busy' } }
+          : { status: 201 },
+    });
+    let now = Date.parse('2026-12-02T06:00:00.000Z');
+    const stored = ['a', 'b', 'c'].map((id) => ({
+      _id: id,
+      document: { event: { action: 'delivered' }, id },
+    }));
+    const result = await writeDocuments(client, 'ds', stored, {
+      now: () => now,
+      sleep: async () => {
+        now += 90_000;
+      },
+    });
+    expect(result).toEqual({ created: 2, alreadyPresent: 1, failed: [] });
+    // 'b' is already stored: never sent again, so its own event.ingested stays as it is.
+    expect(bulkCalls.map((call) => call.operations)).toEqual([
+      [
+        { create: { _id: 'a' } },
+        { event: { action: 'delivered', ingested: '2026-12-02T06:00:00.000Z' }, id: 'a' },
+        { create: { _id: 'c' } },
+        { event: { action: 'delivered', ingested: '2026-12-02T06:00:00.000Z' }, id: 'c' },
+      ],
+      [
+        { create: { _id: 'c' } },
+        { event: { action: 'delivered', ingested: '2026-12-02T06:01:30.000Z' }, id: 'c' },
+      ],
+    ]);
+    expect(stored[0]?.document).toEqual({ event: { action: 'delivered' }, id: 'a' });
+  });
+
   it('reports what still fails after the last attempt', async () => {
     const { client, bulkCalls } = fakeClient({
       answer: (id) =>

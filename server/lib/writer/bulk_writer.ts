@@ -1,4 +1,5 @@
 import { type Client, type estypes } from '@elastic/elasticsearch';
+import { withEventIngested } from '../ecs/event_ingested';
 import {
   describeCause,
   describeError,
@@ -34,6 +35,11 @@ export interface WriteDocumentsOptions {
   maxDelayMs?: number;
   /** Documents per look-up and bulk request. Default 1000 (the look-up is capped at 10,000 hits). */
   chunkSize?: number;
+  /**
+   * Wall-clock time for `event.ingested`, default `Date.now`. Never the collector's clock: the rules
+   * that read the field compare it with Elasticsearch's own `now`, as Fleet's `_ingest.timestamp` is.
+   */
+  now?: () => number;
 }
 
 export interface WriteFailure {
@@ -57,6 +63,7 @@ interface Settings {
   refresh: boolean | 'wait_for';
   baseDelayMs: number;
   maxDelayMs: number;
+  now: () => number;
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; status: number; reason: string };
@@ -150,6 +157,8 @@ async function writeChunk(
   for (let attempt = 1; pending.length > 0; attempt += 1) {
     throwIfAborted(settings.signal);
     const batch = pending;
+    // Stamped per attempt: a document a failed attempt did not store is created by a later one.
+    const ingestedAt = settings.now();
     let response: estypes.BulkResponse;
     try {
       response = await client.bulk(
@@ -159,7 +168,10 @@ async function writeChunk(
           refresh: settings.refresh,
           // Never auto-create a plain index where the data stream belongs (e.g. template missing).
           require_data_stream: true,
-          operations: batch.flatMap((entry) => [{ create: { _id: entry._id } }, entry.document]),
+          operations: batch.flatMap((entry) => [
+            { create: { _id: entry._id } },
+            withEventIngested(entry.document, ingestedAt),
+          ]),
         },
         requestOptions(settings)
       );
@@ -221,7 +233,8 @@ function failure(outcome: { status: number; reason: string }): Omit<WriteFailure
 
 /**
  * Writes documents to a data stream exactly once per `_id`, across rollovers: existing `_id`s are
- * skipped, the rest go in as `create`. Transient failures are retried per document with backoff;
+ * skipped, the rest go in as `create`, each with `event.ingested` set to the time of its write
+ * (a stored document is never written again, so it keeps its own). Transient failures are retried per document with backoff;
  * the others come back in `failed` with Elasticsearch's reason. Rejects when `signal` aborts (some
  * documents may already be written; writing them again is harmless).
  */
@@ -239,6 +252,7 @@ export async function writeDocuments(
     refresh: options.refresh ?? false,
     baseDelayMs: options.baseDelayMs ?? 500,
     maxDelayMs: options.maxDelayMs ?? 30_000,
+    now: options.now ?? Date.now,
   };
   const chunkSize = Math.min(10_000, Math.max(1, options.chunkSize ?? 1000));
   const result: WriteDocumentsResult = { created: 0, alreadyPresent: 0, failed: [] };
