@@ -99,6 +99,7 @@ export function registerImportFileRoute(dependencies: RouteDependencies) {
         const { query } = request;
         const mapping = await mappingFor(services, request, query);
         const { elasticsearch } = await context.core;
+        await services.ensureNamespaceTemplate(mapping.namespace);
         const aborted = new AbortController();
         const subscription = request.events.aborted$.subscribe(() =>
           aborted.abort(new Error('The upload was cancelled'))
