@@ -91,6 +91,7 @@ export class ExchangeMessageTracePlugin
       router: core.http.createRouter(),
       logger: this.logger,
       kibanaVersion: this.context.env.packageInfo.version,
+      dataset: this.config.dataStream.dataset,
       fileUploadMaxBytes: this.config.files.maxUploadBytes,
       getServices: this.services,
       notReadyReason: () => this.startup.reason(),

@@ -1,4 +1,12 @@
-import { Client, type estypes } from '@elastic/elasticsearch';
+import { Client } from '@elastic/elasticsearch';
+import {
+  AGENT_NAMESPACES,
+  OUR_NAMESPACE,
+  fleetStandIn,
+  installFleetStandIn,
+  removeFleetStandIn,
+  type FleetStandIn,
+} from '../../../test/es/fleet_package_stand_in';
 import { createMessageTraceMapper } from '../ecs/message_trace_document';
 import { searchMessages } from '../views/message_search';
 import { viewIndex } from '../views/view_scope';
@@ -8,24 +16,14 @@ import { NamespaceTemplates } from './namespace_templates';
 import { installTemplates } from './templates';
 
 /**
- * Our documents beside a stand-in of the Fleet package's assets, built from what the package and
- * Fleet install (shared/reference/elastic_security_and_analyst_tools.md §1b): the dataset's template
- * at 200 on `logs-<dataset>-*`, a namespace template per agent-policy namespace at 250 on exactly
- * `logs-<dataset>-<namespace>` named `logs-<dataset>@namespace.<namespace>`, a default pipeline (the
- * package's, which parses event.original and rewrites _id) and a final pipeline (Fleet's, which
- * rewrites event.ingested), and Fleet's own mappings. The test node has one ingest processor,
- * set_security_user: each stand-in pipeline runs it to leave a mark on every document it touches
- * (and a count in the ingest stats), which is what "never passes through its pipelines" observes.
- * A dataset per scenario and run: the node is shared, and the stand-ins' patterns are the package's.
+ * Our documents beside a stand-in of the Fleet package's assets (test/es/fleet_package_stand_in.ts),
+ * whichever is installed first. A dataset per scenario and run: the node is shared, and the
+ * stand-ins' patterns are the package's.
  */
 const url = process.env.ES_URL;
 if (!url) throw new Error('ES_URL is not set: run through the integration project or set it');
 const client = new Client({ node: url });
 const run = Date.now().toString(36);
-
-const OUR_NAMESPACE = 'default';
-/** An agent policy's namespace with Fleet's namespace template, and one with only the dataset's. */
-const AGENT_NAMESPACES = ['agents', 'agents_eu'];
 
 const rows = [
   {
@@ -56,87 +54,6 @@ const rows = [
     fromIP: '81.2.69.144',
   },
 ];
-
-interface StandIn {
-  dataset: string;
-  defaultPipeline: string;
-  finalPipeline: string;
-  templates: string[];
-}
-
-function standInNames(dataset: string): StandIn {
-  const base = fleetIndexTemplateName(dataset);
-  return {
-    dataset,
-    defaultPipeline: `${base}-2.1.1`,
-    finalPipeline: `emt-fleet-final-standin-${dataset}`,
-    templates: [
-      base,
-      ...[OUR_NAMESPACE, AGENT_NAMESPACES[0]!].map((namespace) => `${base}@namespace.${namespace}`),
-    ],
-  };
-}
-
-async function installFleetStandIn(standIn: StandIn): Promise<void> {
-  const mark = (field: string) => [{ set_security_user: { field, properties: ['username'] } }];
-  await client.ingest.putPipeline({
-    id: standIn.defaultPipeline,
-    description: 'Stand-in of the package pipeline: json on event.original, fingerprint into _id',
-    processors: mark('fleet_standin_default'),
-  });
-  await client.ingest.putPipeline({
-    id: standIn.finalPipeline,
-    description: 'Stand-in of .fleet_final_pipeline-1: sets event.ingested on every write',
-    processors: mark('fleet_standin_final'),
-  });
-  const base = fleetIndexTemplateName(standIn.dataset);
-  const template = (name: string): estypes.IndicesPutIndexTemplateRequest => ({
-    name,
-    data_stream: {},
-    template: {
-      settings: {
-        index: { default_pipeline: standIn.defaultPipeline, final_pipeline: standIn.finalPipeline },
-      },
-      // The package's raw fields (fields.yml) and Fleet's dynamic mapping of the rest.
-      mappings: {
-        _meta: { template: name },
-        dynamic: true,
-        properties: {
-          microsoft: {
-            properties: {
-              online_message_trace: {
-                properties: {
-                  Subject: { type: 'keyword' },
-                  Received: { type: 'date_nanos' },
-                  Size: { type: 'long' },
-                },
-              },
-            },
-          },
-          email: { properties: { subject: { type: 'keyword', ignore_above: 1024 } } },
-        },
-      },
-    },
-    _meta: { managed_by: 'fleet', managed: true, package: { name: 'standin' } },
-  });
-  await client.indices.putIndexTemplate({
-    ...template(base),
-    index_patterns: [`logs-${standIn.dataset}-*`],
-    priority: 200,
-  });
-  for (const namespace of [OUR_NAMESPACE, AGENT_NAMESPACES[0]!]) {
-    await client.indices.putIndexTemplate({
-      ...template(`${base}@namespace.${namespace}`),
-      index_patterns: [dataStreamName(standIn.dataset, namespace)],
-      priority: 250,
-    });
-  }
-}
-
-async function removeFleetStandIn(standIn: StandIn): Promise<void> {
-  // Our dataset-wide template still matches every data stream, so Elasticsearch lets these go.
-  for (const name of standIn.templates) await client.indices.deleteIndexTemplate({ name });
-}
 
 async function pipelineRuns(id: string): Promise<number> {
   const stats = await client.nodes.stats({ metric: 'ingest' });
@@ -227,7 +144,7 @@ async function expectOursIntact(dataset: string, ids: string[]) {
   expect(found.total).toBe(2);
 }
 
-async function expectPackageKeepsItsOwn(standIn: StandIn) {
+async function expectPackageKeepsItsOwn(standIn: FleetStandIn) {
   const base = fleetIndexTemplateName(standIn.dataset);
   const expected = [`${base}@namespace.${AGENT_NAMESPACES[0]}`, base];
   for (const [position, namespace] of AGENT_NAMESPACES.entries()) {
@@ -249,8 +166,8 @@ afterAll(async () => {
 
 describe('beside the Fleet package for the same dataset', () => {
   it('installed before ours: our data stream takes our template, the package keeps its own', async () => {
-    const standIn = standInNames(`emtfleetbefore${run}.log`);
-    await installFleetStandIn(standIn);
+    const standIn = fleetStandIn(`emtfleetbefore${run}.log`);
+    await installFleetStandIn(client, standIn);
     try {
       await installTemplates(client, { dataset: standIn.dataset });
       await new NamespaceTemplates(client, { dataset: standIn.dataset }).ensure(OUR_NAMESPACE);
@@ -266,17 +183,17 @@ describe('beside the Fleet package for the same dataset', () => {
       await writeAgents(standIn.dataset);
       await expectPackageKeepsItsOwn(standIn);
     } finally {
-      await removeFleetStandIn(standIn);
+      await removeFleetStandIn(client, standIn);
     }
   });
 
   it('installed after ours, then a rollover: the new backing index is still ours', async () => {
-    const standIn = standInNames(`emtfleetafter${run}.log`);
+    const standIn = fleetStandIn(`emtfleetafter${run}.log`);
     const dataset = standIn.dataset;
     await installTemplates(client, { dataset });
     await new NamespaceTemplates(client, { dataset }).ensure(OUR_NAMESPACE);
     const earlier = await writeOurs(dataset, rows.slice(0, 2));
-    await installFleetStandIn(standIn);
+    await installFleetStandIn(client, standIn);
     try {
       // Fleet rolls a data stream over when a package upgrade changes its mappings.
       await client.indices.rollover({ alias: dataStreamName(dataset, OUR_NAMESPACE) });
@@ -294,14 +211,14 @@ describe('beside the Fleet package for the same dataset', () => {
       await writeAgents(dataset);
       await expectPackageKeepsItsOwn(standIn);
     } finally {
-      await removeFleetStandIn(standIn);
+      await removeFleetStandIn(client, standIn);
     }
   });
 
   it('a data stream first created from the package’s template is rolled over to ours', async () => {
-    const standIn = standInNames(`emtfleetmigrate${run}.log`);
+    const standIn = fleetStandIn(`emtfleetmigrate${run}.log`);
     const dataset = standIn.dataset;
-    await installFleetStandIn(standIn);
+    await installFleetStandIn(client, standIn);
     try {
       await installTemplates(client, { dataset });
       // What the integration's agent wrote in the namespace before the move to the plugin.
@@ -322,7 +239,7 @@ describe('beside the Fleet package for the same dataset', () => {
       expect(ours.count).toBe(2);
       expect(ours.settings['index.final_pipeline']).toBe('_none');
     } finally {
-      await removeFleetStandIn(standIn);
+      await removeFleetStandIn(client, standIn);
     }
   });
 });
