@@ -68,6 +68,11 @@ async function pipelineRuns(id: string): Promise<number> {
  * x-pack module), so the backing indices come from resolve and the template from the index's
  * mapping `_meta`, which each stand-in names as Fleet's names its package there.
  */
+/** Runs of the stand-in's default and final pipelines so far. */
+function standInRuns(standIn: FleetStandIn): Promise<number[]> {
+  return Promise.all([standIn.defaultPipeline, standIn.finalPipeline].map(pipelineRuns));
+}
+
 async function writeIndex(dataStream: string) {
   const resolved = await client.indices.resolveIndex({ name: dataStream, expand_wildcards: 'all' });
   const backing = resolved.data_streams[0]!.backing_indices;
@@ -171,13 +176,9 @@ describe('beside the Fleet package for the same dataset', () => {
     try {
       await installTemplates(client, { dataset: standIn.dataset });
       await new NamespaceTemplates(client, { dataset: standIn.dataset }).ensure(OUR_NAMESPACE);
-      const before = await Promise.all(
-        [standIn.defaultPipeline, standIn.finalPipeline].map(pipelineRuns)
-      );
+      const before = await standInRuns(standIn);
       const ids = await writeOurs(standIn.dataset, rows);
-      expect(
-        await Promise.all([standIn.defaultPipeline, standIn.finalPipeline].map(pipelineRuns))
-      ).toEqual(before);
+      expect(await standInRuns(standIn)).toEqual(before);
       await expectOursIntact(standIn.dataset, ids);
 
       await writeAgents(standIn.dataset);
@@ -199,13 +200,9 @@ describe('beside the Fleet package for the same dataset', () => {
       await client.indices.rollover({ alias: dataStreamName(dataset, OUR_NAMESPACE) });
       const rolled = await writeIndex(dataStreamName(dataset, OUR_NAMESPACE));
       expect(rolled.count).toBe(2);
-      const before = await Promise.all(
-        [standIn.defaultPipeline, standIn.finalPipeline].map(pipelineRuns)
-      );
+      const before = await standInRuns(standIn);
       const later = await writeOurs(dataset, rows.slice(2));
-      expect(
-        await Promise.all([standIn.defaultPipeline, standIn.finalPipeline].map(pipelineRuns))
-      ).toEqual(before);
+      expect(await standInRuns(standIn)).toEqual(before);
       await expectOursIntact(dataset, [...earlier, ...later]);
 
       await writeAgents(dataset);
