@@ -16,6 +16,7 @@ import {
   NO_PIPELINE,
 } from './lib/data_stream/geoip_pipeline';
 import { installTemplates } from './lib/data_stream/templates';
+import { NamespaceTemplates } from './lib/data_stream/namespace_templates';
 import { endpointsWithOverrides } from './lib/graph/graph_hosts';
 import { uploadLimitsOf } from './lib/files/upload_limits';
 import { registerRoutes } from './routes';
@@ -91,6 +92,7 @@ export class ExchangeMessageTracePlugin
       router: core.http.createRouter(),
       logger: this.logger,
       kibanaVersion: this.context.env.packageInfo.version,
+      dataset: this.config.dataStream.dataset,
       fileUploadLimits: uploadLimitsOf(this.config.files),
       getServices: this.services,
       notReadyReason: () => this.startup.reason(),
@@ -127,6 +129,10 @@ export class ExchangeMessageTracePlugin
         dataset: dataStream.dataset,
         retention: dataStream.retention,
       });
+      const namespaceTemplates = new NamespaceTemplates(internalClient, {
+        dataset: dataStream.dataset,
+        retention: dataStream.retention,
+      });
       const geoIp = await installGeoIpPipeline(internalClient);
       if (!geoIp.installed) this.logger.info(`GeoIP enrichment is off: ${geoIp.reason}`);
       const ingestPipeline = geoIp.installed ? GEOIP_PIPELINE_NAME : NO_PIPELINE;
@@ -139,6 +145,7 @@ export class ExchangeMessageTracePlugin
         writerClient: writerClientFactory(core, apiKeys),
         dataset: dataStream.dataset,
         ingestPipeline: () => ingestPipeline,
+        ensureNamespaceTemplate: (namespace: string) => namespaceTemplates.ensure(namespace),
         clock: systemClock,
         logger: this.logger.get('collector'),
         taskManager: plugins.taskManager,

@@ -23,6 +23,7 @@ import {
   NO_PIPELINE,
 } from '../lib/data_stream/geoip_pipeline';
 import { installTemplates } from '../lib/data_stream/templates';
+import { installNamespaceTemplate } from '../lib/data_stream/namespace_templates';
 import { endpointsWithOverrides, GRAPH_URL } from '../lib/graph/graph_hosts';
 import { TokenProvider, type ClientCredential } from '../lib/graph/token_provider';
 import { cliStatePaths, fileBudgetStore, readCheckpoint } from './cli_state';
@@ -146,6 +147,7 @@ export async function collectCommand(args: ParsedArgs, signal: AbortSignal): Pro
 
   try {
     await installTemplates(elasticsearch, { dataset });
+    await installNamespaceTemplate(elasticsearch, { dataset, namespace });
     const geoIp = await installGeoIpPipeline(elasticsearch);
     const deps = createCollectorDeps({
       endpoints,

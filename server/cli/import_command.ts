@@ -8,6 +8,7 @@ import {
   NO_PIPELINE,
 } from '../lib/data_stream/geoip_pipeline';
 import { installTemplates } from '../lib/data_stream/templates';
+import { installNamespaceTemplate } from '../lib/data_stream/namespace_templates';
 import { importFile } from '../lib/files/import_file';
 import { fileArguments, fileMappingOptions, fileParseOptions, FILE_FLAGS } from './file_options';
 import { assertKnownFlags, requiredFlag, stringFlag, type ParsedArgs } from './parse_args';
@@ -39,6 +40,7 @@ export async function importCommand(args: ParsedArgs, signal: AbortSignal): Prom
   const rejected: Array<{ file: string; line: number; reason: string }> = [];
   try {
     await installTemplates(elasticsearch, { dataset: mapping.dataset });
+    await installNamespaceTemplate(elasticsearch, mapping);
     const geoIp = await installGeoIpPipeline(elasticsearch);
     for (const file of files) {
       try {

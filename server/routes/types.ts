@@ -6,6 +6,8 @@ export interface RouteDependencies {
   router: IRouter<RequestHandlerContext>;
   logger: Logger;
   kibanaVersion: string;
+  /** kibana.yml's `exchange_message_trace.dataStream.dataset`. */
+  dataset: string;
   /** kibana.yml's `exchange_message_trace.files.maxUpload*`. */
   fileUploadLimits: UploadLimits;
   /**

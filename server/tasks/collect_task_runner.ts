@@ -41,6 +41,8 @@ export interface CollectTaskServices {
   writerClient(connection: ConnectionWithSecrets): Promise<WriterClient>;
   dataset: string;
   ingestPipeline(): string;
+  /** Our template for the namespace, before the first write there (namespace_templates.ts). */
+  ensureNamespaceTemplate(namespace: string): Promise<unknown>;
   clock: Clock;
   logger: Logger;
 }
@@ -147,6 +149,7 @@ async function runCollection(
     return !connectionChanged;
   };
   try {
+    await services.ensureNamespaceTemplate(connection.settings.namespace);
     const elasticsearch = await services.writerClient(connection);
     // Task state is saved when the run returns; until then progress lives in `save`'s target.
     const depsSavingTo = (save: (next: CollectorCheckpoint) => void) =>

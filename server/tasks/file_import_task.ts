@@ -45,6 +45,7 @@ export interface FileImportTaskServices {
   unsecuredWriterClient(): Promise<WriterClient>;
   dataset: string;
   ingestPipeline(): string;
+  ensureNamespaceTemplate(namespace: string): Promise<unknown>;
   clock: Clock;
   logger: Logger;
 }
@@ -116,6 +117,7 @@ async function runImports(
     return { ...finish(false), state: { ...previous, lastRun: run } };
   }
   const dataStream = dataStreamName(target.mapping.dataset, target.mapping.namespace);
+  await services.ensureNamespaceTemplate(target.mapping.namespace);
   const found = await findConfiguredFiles(config.paths);
   const seen = new Set<string>();
   let more = false;

@@ -16,6 +16,7 @@ const STATUS: StatusResponse = {
   kibanaVersion: '9.5.3',
   elasticsearch: { clusterName: 'test-cluster', version: '9.5.0' },
   canEncrypt: true,
+  fleetPackage: { state: 'absent' },
 };
 
 const failing = connectionView({

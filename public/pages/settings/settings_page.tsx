@@ -20,6 +20,7 @@ import { ConnectionsTable } from './connections_table';
 import { DeleteConnectionModal } from './delete_connection_modal';
 import { ExpiryCallOut } from './expiry_call_out';
 import { SetupProblemsCallOut } from './setup_problems_call_out';
+import { FleetPackageCallOut } from './fleet_package_call_out';
 import { StatusPanel } from './status_panel';
 import { useConnectionActions } from './use_connection_actions';
 
@@ -67,6 +68,7 @@ export function SettingsPage() {
       </EuiFlexGroup>
       <EuiSpacer size="m" />
       <SetupProblemsCallOut state={status} />
+      <FleetPackageCallOut fleetPackage={status.data?.fleetPackage} />
       {!canManage && (
         <>
           <EuiCallOut

@@ -11,7 +11,21 @@ export const DATA_STREAM_TYPE = 'logs';
  * Fleet's index template for that dataset (priority 200, default_pipeline = the integration's ingest
  * pipeline). It belongs to the integration: we never create, change or delete a template by this name.
  */
-export const FLEET_INDEX_TEMPLATE_NAME = `${DATA_STREAM_TYPE}-${DEFAULT_DATASET}`;
+export function fleetIndexTemplateName(dataset: string): string {
+  return `${DATA_STREAM_TYPE}-${dataset}`;
+}
+
+export const FLEET_INDEX_TEMPLATE_NAME = fleetIndexTemplateName(DEFAULT_DATASET);
+
+/**
+ * Newer Fleet also installs one template per namespace of its agent policies: `<base>@namespace.<ns>`
+ * on exactly `<type>-<dataset>-<ns>`, at its base priority + 50 (x-pack/platform/plugins/shared/fleet/
+ * server/services/epm/elasticsearch/template/template.ts, generateNamespaceTemplateName,
+ * generateNamespaceTemplateIndexPattern, NAMESPACE_TEMPLATE_PRIORITY_BOOST; find_string id 54529173221).
+ */
+export function fleetNamespaceTemplatePrefix(dataset: string): string {
+  return `${fleetIndexTemplateName(dataset)}@namespace.`;
+}
 
 // Elastic's data stream naming scheme: type-dataset-namespace, no `-` inside the parts, lower case,
 // at most 100 characters each.

@@ -1,6 +1,7 @@
 import { DEFAULT_DATASET, dataStreamName } from './data_stream_name';
 import { geoIpPipeline } from './geoip_pipeline';
 import { mappedFieldPaths } from './mappings';
+import { namespaceIndexTemplate } from './namespace_templates';
 import { componentTemplates, indexTemplate } from './templates';
 
 describe('data stream names', () => {
@@ -35,9 +36,33 @@ describe('index template', () => {
     expect(indexTemplate().template?.lifecycle).toEqual({ enabled: true });
   });
 
-  it('states the index mode', () => {
+  it('states the index mode, and that no index pipeline runs', () => {
     const settings = componentTemplates()[1]?.template.settings;
     expect(settings?.index?.mode).toBe('standard');
+    expect(settings?.index?.default_pipeline).toBe('_none');
+    expect(settings?.index?.final_pipeline).toBe('_none');
+  });
+});
+
+describe('namespace template', () => {
+  // Fleet's are 200 (dataset) and 250 (namespace): fleet_coexistence.integration.test.ts shows ours
+  // winning our data stream and theirs keeping the package's, on the real node.
+  it('covers exactly one data stream, above Fleet’s templates, with the same content', () => {
+    const template = namespaceIndexTemplate({ namespace: 'default', retention: '30d' });
+    expect(template.name).toBe(
+      'exchange_message_trace@logs-microsoft_exchange_online_message_trace.log-default'
+    );
+    expect(template.index_patterns).toEqual([
+      'logs-microsoft_exchange_online_message_trace.log-default',
+    ]);
+    expect(template.priority).toBe(300);
+    const base = indexTemplate({ retention: '30d' });
+    expect(template.composed_of).toEqual(base.composed_of);
+    expect(template.template).toEqual(base.template);
+    expect(template._meta).toMatchObject({
+      managed_by: 'exchange_message_trace',
+      namespace: 'default',
+    });
   });
 });
 

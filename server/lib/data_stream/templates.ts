@@ -1,6 +1,6 @@
 import { type Client, type estypes } from '@elastic/elasticsearch';
 import { isNotFound } from '../writer/es_errors';
-import { DEFAULT_DATASET, FLEET_INDEX_TEMPLATE_NAME, dataStreamPattern } from './data_stream_name';
+import { DEFAULT_DATASET, dataStreamPattern } from './data_stream_name';
 import { messageTraceMappings } from './mappings';
 
 export type TemplateClient = Pick<Client, 'indices' | 'cluster'>;
@@ -10,14 +10,14 @@ export const TEMPLATE_VERSION = 4;
 export const MAPPINGS_COMPONENT_TEMPLATE = 'exchange_message_trace@mappings';
 export const SETTINGS_COMPONENT_TEMPLATE = 'exchange_message_trace@settings';
 /**
- * Above Elasticsearch's built-in `logs` template (100, which would make the index logsdb and add
- * its own mappings), below Fleet's integration template (200): where the integration is installed,
- * its agent's data keeps its own mappings and pipeline, and ours still land there intact because
- * the writer bypasses that pipeline.
+ * The dataset-wide fallback: above Elasticsearch's built-in `logs` template (100, which would make
+ * the index logsdb and add its own mappings), below Fleet's integration template (200), so the
+ * integration's agents keep their mappings and pipelines in every namespace we do not write. The
+ * namespaces we write get a namespace template above Fleet's (namespace_templates.ts).
  */
 export const INDEX_TEMPLATE_PRIORITY = 150;
 
-const MANAGED_BY = 'exchange_message_trace';
+export const MANAGED_BY = 'exchange_message_trace';
 
 /** Our index template for a dataset; never the Fleet template's name. */
 export function indexTemplateName(dataset: string = DEFAULT_DATASET): string {
@@ -35,7 +35,9 @@ export function isValidRetention(retention: string): boolean {
  * host.name, which we never set, and reconstruct `_source` synthetically, reordering arrays such as
  * related.user); one shard (a tenant's traces are small); a replica where a second node exists;
  * best_compression (logs are written once, read rarely). refresh_interval is left unset on purpose:
- * only then do idle shards skip refreshes.
+ * only then do idle shards skip refreshes. No default or final pipeline: the writer names the one
+ * it wants per request, and `pipeline: _none` on a write skips only the default pipeline, never a
+ * final one (such as Fleet's `.fleet_final_pipeline-1`, which rewrites event.ingested).
  */
 export const messageTraceSettings: estypes.IndicesIndexSettings = {
   index: {
@@ -43,11 +45,13 @@ export const messageTraceSettings: estypes.IndicesIndexSettings = {
     number_of_shards: 1,
     auto_expand_replicas: '0-1',
     codec: 'best_compression',
+    default_pipeline: '_none',
+    final_pipeline: '_none',
     mapping: { total_fields: { limit: 1000 }, ignore_malformed: false },
   },
 };
 
-function meta(description: string, extra: Record<string, unknown> = {}): estypes.Metadata {
+export function meta(description: string, extra: Record<string, unknown> = {}): estypes.Metadata {
   return { managed_by: MANAGED_BY, managed: true, description, ...extra };
 }
 
@@ -132,8 +136,8 @@ function decide(installed: number | undefined | null, sameConfig: boolean): Inst
 const WRITES: InstallOutcome[] = ['installed', 'upgraded', 'updated'];
 
 function assertOurs(name: string): void {
-  // Belt and braces: the integration's template is Fleet's to manage.
-  if (name === FLEET_INDEX_TEMPLATE_NAME) throw new Error(`Refusing to write template ${name}`);
+  // Belt and braces: the integration's templates (`logs-<dataset>…`) are Fleet's to manage.
+  if (!name.startsWith(`${MANAGED_BY}@`)) throw new Error(`Refusing to write template ${name}`);
 }
 
 async function installComponent(
@@ -154,7 +158,7 @@ async function installComponent(
   return { name: template.name, outcome };
 }
 
-async function installIndexTemplate(
+export async function installIndexTemplate(
   client: TemplateClient,
   template: estypes.IndicesPutIndexTemplateRequest
 ): Promise<InstalledTemplate> {

@@ -90,6 +90,7 @@ async function importUpload({ context, request, services, limits, signal, logger
   const { query } = request;
   const mapping = await mappingFor(services, request, query);
   const { elasticsearch } = await context.core;
+  await services.ensureNamespaceTemplate(mapping.namespace);
   let stored: FileImportSummary | undefined;
   try {
     return await importFile(limitBytes(readUpload(request.body), limits.maxBytes, 'bytes'), {

@@ -15,6 +15,7 @@ describe('the plugin’s routes under the strict host router', () => {
         'routes'
       ),
       kibanaVersion: '9.5.0',
+      dataset: 'microsoft_exchange_online_message_trace.log',
       fileUploadLimits: { maxBytes: 5_000, maxRows: 100 },
       getServices: () => new Promise(() => undefined),
       notReadyReason: () => undefined,
