@@ -132,6 +132,69 @@ describe('the views over the synthetic tenant, in Chromium', () => {
     await page.locator(subj(`emtReasons-${spoof}`)).waitFor();
   });
 
+  it('keeps typed criteria when the date range changes, and searches by all of them', async () => {
+    // "Last 7 days" as the page resolves it (the test takes seconds, not an hour).
+    const newStartMs = Date.now() - 7 * DAY;
+    const byPair = new Map<string, { sender: string; recipient: string; times: number[] }>();
+    for (const record of tenant.synthetic.descending(
+      tenant.collected.startMs,
+      tenant.collected.endMs
+    )) {
+      if (!record.senderAddress) continue;
+      const key = `${record.senderAddress}|${record.recipientAddress}`;
+      const pair = byPair.get(key) ?? {
+        sender: record.senderAddress,
+        recipient: record.recipientAddress,
+        times: [],
+      };
+      pair.times.push(record.receivedMs);
+      byPair.set(key, pair);
+    }
+    // A sender and recipient with mail on both sides of the new start, none near it.
+    const chosen = [...byPair.values()].find(
+      ({ times }) =>
+        times.some((t) => t < newStartMs - HOUR) &&
+        times.some((t) => t > newStartMs + HOUR) &&
+        !times.some((t) => Math.abs(t - newStartMs) <= HOUR)
+    )!;
+    const expected = chosen.times.filter((t) => t >= newStartMs).length;
+    await open('messages', {
+      start: new Date(tenant.collected.startMs).toISOString(),
+      end: new Date(tenant.collected.endMs).toISOString(),
+      connections: tenant.connection.id,
+    });
+    await page
+      .locator(`${subj('emtMessagesTable')} ${subj('emtMessageOpen')}`)
+      .first()
+      .waitFor();
+    await page.locator(subj('emtSearch-sender')).fill(chosen.sender);
+    await page.locator(subj('emtSearch-recipient')).fill(chosen.recipient);
+
+    // The date picker's quick select: "Last 7 days".
+    await page.locator(subj('superDatePickerToggleQuickMenuButton')).click();
+    await page.getByLabel('Time value', { exact: true }).fill('7');
+    await page.getByLabel('Time unit', { exact: true }).selectOption('d');
+    await page.locator(subj('superDatePickerQuickSelectApplyButton')).click();
+    await page.waitForURL((url) => url.searchParams.get('start') === 'now-7d');
+    expect(await page.locator(subj('emtSearch-sender')).inputValue()).toBe(chosen.sender);
+    expect(await page.locator(subj('emtSearch-recipient')).inputValue()).toBe(chosen.recipient);
+
+    await page.locator(subj('emtSearchSubmit')).click();
+    await page
+      .locator(subj('emtMessagesTotal'))
+      .filter({ hasText: new RegExp(`^${count(expected)} messages$`) })
+      .waitFor();
+    expect(
+      await page.locator(`${subj('emtMessagesTable')} ${subj('emtMessageOpen')}`).count()
+    ).toBe(Math.min(expected, 25));
+    const url = new URL(page.url()).searchParams;
+    expect({
+      start: url.get('start'),
+      sender: url.get('sender'),
+      recipient: url.get('recipient'),
+    }).toEqual({ start: 'now-7d', sender: chosen.sender, recipient: chosen.recipient });
+  });
+
   it('searches messages, opens one with its status changes and fetches its event trail', async () => {
     const spray = tenant.synthetic.plantedSenders.find((p) => p.kind === 'spray')!;
     await open('messages', {

@@ -60,10 +60,11 @@ export function useViewScope() {
   const [resolvedAt, setResolvedAt] = useState(() => new Date());
   const state = useMemo(() => scopeStateOf(params), [params]);
   const scope = useMemo(() => resolveScope(state, resolvedAt), [state, resolvedAt]);
+  /** `withParams`: what else the page applies along with the time (its search form's criteria). */
   const setTime = useCallback(
-    (start: string, end: string) => {
+    (start: string, end: string, withParams: QueryParams = {}) => {
       setResolvedAt(new Date());
-      setParams({ start, end, page: undefined });
+      setParams({ ...withParams, start, end, page: undefined });
     },
     [setParams]
   );

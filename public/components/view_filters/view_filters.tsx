@@ -8,6 +8,7 @@ import {
 } from '@elastic/eui';
 import { useAppServices } from '../app_services';
 import { useConnections } from '../../hooks/use_connections';
+import type { QueryParams } from '../../hooks/use_query_params';
 import type { ViewScopeControls } from './use_view_scope';
 
 type SourceOption = EuiComboBoxOptionOption<{ kind: 'connection' | 'namespace'; id: string }>;
@@ -61,14 +62,19 @@ function SourceFilter({ controls }: { controls: ViewScopeControls }) {
   );
 }
 
-/** The bar above every view: where from, when, and the page's own controls. */
+/**
+ * The bar above every view: where from, when, and the page's own controls. `pendingParams` are
+ * applied with a new time, as Kibana's query bar applies its query with the date picker's Update.
+ */
 export function ViewFilters({
   controls,
   isLoading,
+  pendingParams,
   children,
 }: {
   controls: ViewScopeControls;
   isLoading: boolean;
+  pendingParams?: QueryParams;
   children?: ReactNode;
 }) {
   return (
@@ -83,7 +89,7 @@ export function ViewFilters({
           end={controls.state.end}
           isLoading={isLoading}
           onTimeChange={({ start, end, isInvalid }) => {
-            if (!isInvalid) controls.setTime(start, end);
+            if (!isInvalid) controls.setTime(start, end, pendingParams);
           }}
           onRefresh={controls.refresh}
           data-test-subj="emtDatePicker"

@@ -19,9 +19,16 @@ import { useFetch } from '../../hooks/use_fetch';
 import { createViewsApi } from '../../services/views_api';
 import { formatCount } from '../settings/format';
 import { MessageFlyout } from './message_flyout';
-import { pagingOf, pagingParams, searchFieldsOf, searchRequestOf } from './message_search_state';
+import {
+  pagingOf,
+  pagingParams,
+  searchFieldsOf,
+  searchParams,
+  searchRequestOf,
+} from './message_search_state';
 import { MessagesTable } from './messages_table';
 import { SearchForm } from './search_form';
+import { useSearchDraft } from './use_search_draft';
 
 /** Search rows by sender, recipient, subject, message ID, status and IP; open one to see it all. */
 export function MessagesPage() {
@@ -31,6 +38,7 @@ export function MessagesPage() {
   const { params, setParams, scope } = controls;
   const fields = useMemo(() => searchFieldsOf(params), [params]);
   const paging = useMemo(() => pagingOf(params), [params]);
+  const [draft, setDraft] = useSearchDraft(fields);
   const request = scope && searchRequestOf(scope, fields, paging);
   const { data, error, loading } = useFetch(request && JSON.stringify(request), (signal) =>
     api.searchMessages(request!, signal)
@@ -42,21 +50,12 @@ export function MessagesPage() {
 
   return (
     <EuiPageTemplate.Section data-test-subj="emtMessagesPage">
-      <ViewFilters controls={controls} isLoading={loading} />
+      <ViewFilters controls={controls} isLoading={loading} pendingParams={searchParams(draft)} />
       <EuiSpacer size="m" />
       <SearchForm
-        fields={fields}
-        onSearch={(next) =>
-          setParams({
-            sender: next.sender,
-            recipient: next.recipient,
-            subject: next.subject,
-            messageId: next.messageId,
-            ip: next.ip,
-            statuses: next.statuses?.join(','),
-            page: undefined,
-          })
-        }
+        draft={draft}
+        setDraft={setDraft}
+        onSearch={() => setParams({ ...searchParams(draft), page: undefined })}
       />
       <EuiSpacer size="m" />
       {error && (

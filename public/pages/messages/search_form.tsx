@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import {
   EuiButton,
   EuiComboBox,
@@ -27,18 +27,17 @@ const STATUS_OPTIONS = KNOWN_STATUSES.filter((status) => status !== 'unknownFutu
 
 /** The search fields; they reach the URL (and the server) when submitted. */
 export function SearchForm({
-  fields,
+  draft,
+  setDraft,
   onSearch,
 }: {
-  fields: MessageSearchFields;
-  onSearch(fields: MessageSearchFields): void;
+  draft: MessageSearchFields;
+  setDraft(draft: MessageSearchFields): void;
+  onSearch(): void;
 }) {
-  const [draft, setDraft] = useState<MessageSearchFields>(fields);
-  // The URL wins when it changes (back button, a link from another page).
-  useEffect(() => setDraft(fields), [fields]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSearch(draft);
+    onSearch();
   };
   return (
     <EuiForm component="form" onSubmit={submit} data-test-subj="emtMessageSearchForm">
