@@ -15,7 +15,7 @@ import { ViewFilters } from '../../components/view_filters/view_filters';
 import { useFetch } from '../../hooks/use_fetch';
 import { useOpenMessages } from '../../hooks/use_open_messages';
 import { createViewsApi } from '../../services/views_api';
-import { exactTime } from '../settings/format';
+import { BaselineNote } from './baseline_note';
 import { SendersTable } from './senders_table';
 
 const GROUPS = [
@@ -87,17 +87,7 @@ export function SuspiciousSendersPage() {
       </ViewFilters>
       <EuiSpacer size="m" />
       {error && <EuiCallOut color="danger" title={error.message} data-test-subj="emtViewError" />}
-      {data && !data.baseline.hasData && (
-        <EuiCallOut
-          size="s"
-          iconType="iInCircle"
-          title="No mail before this period to compare with"
-          data-test-subj="emtNoBaseline"
-        >
-          First seen, volume spikes, many recipients and new networks are judged against each
-          sender’s mail from {exactTime(data.baseline.start)} to {exactTime(data.baseline.end)}.
-        </EuiCallOut>
-      )}
+      {data && <BaselineNote baseline={data.baseline} />}
       {data && data.localDomains.length === 0 && (
         <EuiCallOut
           size="s"
