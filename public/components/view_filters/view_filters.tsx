@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import {
+  EuiCallOut,
   EuiComboBox,
   EuiFlexGroup,
   EuiFlexItem,
@@ -64,7 +65,8 @@ function SourceFilter({ controls }: { controls: ViewScopeControls }) {
 
 /**
  * The bar above every view: where from, when, and the page's own controls. `pendingParams` are
- * applied with a new time, as Kibana's query bar applies its query with the date picker's Update.
+ * applied with a new time or a refresh, as Kibana's query bar submits its query with the date
+ * picker's Update and Refresh.
  */
 export function ViewFilters({
   controls,
@@ -77,24 +79,40 @@ export function ViewFilters({
   pendingParams?: QueryParams;
   children?: ReactNode;
 }) {
+  const problem = controls.rangeProblem;
   return (
-    <EuiFlexGroup gutterSize="s" alignItems="center" wrap data-test-subj="emtViewFilters">
-      {children}
-      <EuiFlexItem style={{ minWidth: 240 }}>
-        <SourceFilter controls={controls} />
-      </EuiFlexItem>
-      <EuiFlexItem grow={false}>
-        <EuiSuperDatePicker
-          start={controls.state.start}
-          end={controls.state.end}
-          isLoading={isLoading}
-          onTimeChange={({ start, end, isInvalid }) => {
-            if (!isInvalid) controls.setTime(start, end, pendingParams);
-          }}
-          onRefresh={controls.refresh}
-          data-test-subj="emtDatePicker"
-        />
-      </EuiFlexItem>
-    </EuiFlexGroup>
+    <>
+      <EuiFlexGroup gutterSize="s" alignItems="center" wrap data-test-subj="emtViewFilters">
+        {children}
+        <EuiFlexItem style={{ minWidth: 240 }}>
+          <SourceFilter controls={controls} />
+        </EuiFlexItem>
+        <EuiFlexItem grow={false}>
+          <EuiSuperDatePicker
+            start={controls.state.start}
+            end={controls.state.end}
+            isLoading={isLoading}
+            // An inverted range is taken too: the page says what is wrong with it, not "no results".
+            onTimeChange={({ start, end }) => controls.setTime(start, end, pendingParams)}
+            onRefresh={() => {
+              controls.refresh();
+              if (pendingParams) controls.setParams(pendingParams);
+            }}
+            data-test-subj="emtDatePicker"
+          />
+        </EuiFlexItem>
+      </EuiFlexGroup>
+      {problem && (
+        <EuiCallOut
+          color="warning"
+          iconType="calendar"
+          title={problem.title}
+          style={{ marginTop: 8 }}
+          data-test-subj="emtRangeProblem"
+        >
+          <p>{problem.body}</p>
+        </EuiCallOut>
+      )}
+    </>
   );
 }

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import {
   EuiButtonEmpty,
-  EuiCallOut,
   EuiFlexGroup,
   EuiFlexItem,
   EuiPageTemplate,
@@ -13,6 +12,7 @@ import { discoverPath } from '../../../common/discover_link';
 import type { MessageRow } from '../../../common/http_api/views';
 import { useAppServices } from '../../components/app_services';
 import { LatestStatusNote } from '../../components/latest_status_note';
+import { ViewErrorCallOut } from '../../components/view_error_call_out';
 import { useViewScope } from '../../components/view_filters/use_view_scope';
 import { ViewFilters } from '../../components/view_filters/view_filters';
 import { useFetch } from '../../hooks/use_fetch';
@@ -59,38 +59,46 @@ export function MessagesPage() {
       />
       <EuiSpacer size="m" />
       {error && (
-        <EuiCallOut color="danger" title={error.message} data-test-subj="emtMessagesError" />
+        <ViewErrorCallOut
+          title="The messages could not be searched"
+          error={error}
+          data-test-subj="emtMessagesError"
+        />
       )}
-      <EuiFlexGroup justifyContent="spaceBetween" alignItems="center" responsive={false}>
-        <EuiFlexItem grow={false}>
-          <EuiText size="s" data-test-subj="emtMessagesTotal">
-            {data ? `${formatCount(data.total)} messages` : ' '}
-          </EuiText>
-        </EuiFlexItem>
-        <EuiFlexItem grow={false}>
-          {discover && (
-            <EuiToolTip content="Discover lists every observation: a message seen in two statuses appears twice there.">
-              <EuiButtonEmpty
-                size="s"
-                iconType="discoverApp"
-                href={discover}
-                data-test-subj="emtOpenInDiscover"
-              >
-                Open in Discover
-              </EuiButtonEmpty>
-            </EuiToolTip>
-          )}
-        </EuiFlexItem>
-      </EuiFlexGroup>
-      {data && <LatestStatusNote quality={data.latestStatus} />}
-      <MessagesTable
-        rows={data?.rows ?? []}
-        total={data?.total ?? 0}
-        {...paging}
-        loading={loading}
-        onChange={(change) => setParams(pagingParams(change))}
-        onOpen={open}
-      />
+      {scope && !error && (
+        <>
+          <EuiFlexGroup justifyContent="spaceBetween" alignItems="center" responsive={false}>
+            <EuiFlexItem grow={false}>
+              <EuiText size="s" data-test-subj="emtMessagesTotal">
+                {data ? `${formatCount(data.total)} messages` : ' '}
+              </EuiText>
+            </EuiFlexItem>
+            <EuiFlexItem grow={false}>
+              {discover && (
+                <EuiToolTip content="Discover lists every observation: a message seen in two statuses appears twice there.">
+                  <EuiButtonEmpty
+                    size="s"
+                    iconType="discoverApp"
+                    href={discover}
+                    data-test-subj="emtOpenInDiscover"
+                  >
+                    Open in Discover
+                  </EuiButtonEmpty>
+                </EuiToolTip>
+              )}
+            </EuiFlexItem>
+          </EuiFlexGroup>
+          {data && <LatestStatusNote quality={data.latestStatus} />}
+          <MessagesTable
+            rows={data?.rows ?? []}
+            total={data?.total ?? 0}
+            {...paging}
+            loading={loading}
+            onChange={(change) => setParams(pagingParams(change))}
+            onOpen={open}
+          />
+        </>
+      )}
       {params.detail && (
         <MessageFlyout
           api={api}
