@@ -34,6 +34,7 @@ import { CollectorResources } from './services/collector_resources';
 import { ApiKeysAvailability } from './services/api_keys_availability';
 import { ConnectionStore } from './services/connection_store';
 import { KnownSenderStore } from './services/known_sender_store';
+import { TenantDomains } from './services/tenant_domains';
 import { MessageTrailService } from './services/message_trail_service';
 import { StartupGate } from './services/startup_gate';
 import { unsecuredWriterClientFactory, writerClientFactory } from './services/writer_client';
@@ -154,6 +155,7 @@ export class ExchangeMessageTracePlugin
         asCurrentUser: (request) => core.elasticsearch.client.asScoped(request).asCurrentUser,
         knownSenders: new KnownSenderStore(core.savedObjects),
         messageTrails: new MessageTrailService({ connections, resources, clock: systemClock }),
+        tenantDomains: new TenantDomains(resources, systemClock),
         latestStatusCache: new LatestStatusCache(systemClock),
         unsecuredWriterClient: unsecuredWriterClientFactory(core, apiKeys),
       };

@@ -51,7 +51,10 @@ export function withValidRange<C extends t.Mixed>(codec: C) {
     codec.name,
     codec.is,
     (u, c) => {
-      const decoded = codec.validate(u, c);
+      // The context names the wrapped codec, so its intersection's member indexes are not read
+      // as field names ("1.ip") by formatCodecErrors.
+      const inner = c.length > 0 ? [...c.slice(0, -1), { ...c[c.length - 1]!, type: codec }] : c;
+      const decoded = codec.validate(u, inner);
       if (decoded._tag === 'Left') return decoded;
       const { start, end } = decoded.right as { start: string; end: string };
       const span = Date.parse(end) - Date.parse(start);

@@ -265,7 +265,11 @@ export interface SuspiciousSender {
 
 export interface SuspiciousSendersResponse {
   senders: SuspiciousSender[];
-  baseline: { start: string; end: string; hasData: boolean };
+  /**
+   * The span before the period each sender is compared with. `days`: how much of it holds data;
+   * `enough`: whether that is enough to compare with (else senders are judged by their own mail).
+   */
+  baseline: { start: string; end: string; hasData: boolean; days: number; enough: boolean };
   /** Known-good senders that would have been listed; 0 when they are included. */
   knownGoodHidden: number;
   localDomains: string[];

@@ -8,7 +8,8 @@ export interface FetchState<T> {
 
 /**
  * Loads whenever `key` changes (the serialized request), aborting the previous load; the last
- * answer stays shown while the next one loads. `undefined` as the key loads nothing.
+ * answer stays shown while the next one loads, and goes when it fails: results shown under an
+ * error would read as the failed request's. `undefined` as the key loads nothing.
  */
 export function useFetch<T>(
   key: string | undefined,
@@ -24,8 +25,7 @@ export function useFetch<T>(
         if (!controller.signal.aborted) setState({ data, loading: false });
       },
       (error: Error) => {
-        if (!controller.signal.aborted)
-          setState((previous) => ({ ...previous, error, loading: false }));
+        if (!controller.signal.aborted) setState({ error, loading: false });
       }
     );
     return () => controller.abort();

@@ -124,7 +124,13 @@ export function suspiciousSendersResponse(): SuspiciousSendersResponse {
         knownGood: false,
       },
     ],
-    baseline: { start: '2026-11-10T00:00:00.000Z', end: '2026-11-17T00:00:00.000Z', hasData: true },
+    baseline: {
+      start: '2026-11-10T00:00:00.000Z',
+      end: '2026-11-17T00:00:00.000Z',
+      hasData: true,
+      days: 7,
+      enough: true,
+    },
     knownGoodHidden: 0,
     localDomains: ['contoso.com'],
   };

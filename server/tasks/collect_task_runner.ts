@@ -23,6 +23,7 @@ import type { WriterClient } from '../lib/writer/bulk_writer';
 import { errorStatus, isAuthorizationStatus } from '../lib/writer/es_errors';
 import type { CollectorResources } from '../services/collector_resources';
 import type { ConnectionStore, ConnectionWithSecrets } from '../services/connection_store';
+import type { TenantDomains } from '../services/tenant_domains';
 import { ApiKeyMissingError } from '../services/writer_client';
 import { createCancellableRunner } from './cancellable_run';
 import { currentBackfill, readBackfill } from './collect_backfill';
@@ -37,6 +38,7 @@ import { isNotFoundError } from '../services/connection_errors';
 export interface CollectTaskServices {
   connections: ConnectionStore;
   resources: CollectorResources;
+  tenantDomains: TenantDomains;
   /** The client documents are written with: in a secured cluster, scoped to the connection's API key. */
   writerClient(connection: ConnectionWithSecrets): Promise<WriterClient>;
   dataset: string;
@@ -151,6 +153,7 @@ async function runCollection(
   try {
     await services.ensureNamespaceTemplate(connection.settings.namespace);
     const elasticsearch = await services.writerClient(connection);
+    const localDomains = await services.tenantDomains.localDomainsOf(connection, signal);
     // Task state is saved when the run returns; until then progress lives in `save`'s target.
     const depsSavingTo = (save: (next: CollectorCheckpoint) => void) =>
       createCollectorDeps({
@@ -161,7 +164,7 @@ async function runCollection(
         elasticsearch,
         dataStream: dataStreamName(services.dataset, connection.settings.namespace),
         mapping: {
-          localDomains: connection.settings.localDomains,
+          localDomains,
           matchSubdomains: connection.settings.matchSubdomains,
           dataset: services.dataset,
           namespace: connection.settings.namespace,

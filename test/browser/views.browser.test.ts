@@ -132,6 +132,124 @@ describe('the views over the synthetic tenant, in Chromium', () => {
     await page.locator(subj(`emtReasons-${spoof}`)).waitFor();
   });
 
+  it('keeps typed criteria when the date range changes, and searches by all of them', async () => {
+    // "Last 7 days" as the page resolves it (the test takes seconds, not an hour).
+    const newStartMs = Date.now() - 7 * DAY;
+    const byPair = new Map<string, { sender: string; recipient: string; times: number[] }>();
+    for (const record of tenant.synthetic.descending(
+      tenant.collected.startMs,
+      tenant.collected.endMs
+    )) {
+      if (!record.senderAddress) continue;
+      const key = `${record.senderAddress}|${record.recipientAddress}`;
+      const pair = byPair.get(key) ?? {
+        sender: record.senderAddress,
+        recipient: record.recipientAddress,
+        times: [],
+      };
+      pair.times.push(record.receivedMs);
+      byPair.set(key, pair);
+    }
+    // A sender and recipient with mail on both sides of the new start, none near it.
+    const chosen = [...byPair.values()].find(
+      ({ times }) =>
+        times.some((t) => t < newStartMs - HOUR) &&
+        times.some((t) => t > newStartMs + HOUR) &&
+        !times.some((t) => Math.abs(t - newStartMs) <= HOUR)
+    )!;
+    const expected = chosen.times.filter((t) => t >= newStartMs).length;
+    await open('messages', {
+      start: new Date(tenant.collected.startMs).toISOString(),
+      end: new Date(tenant.collected.endMs).toISOString(),
+      connections: tenant.connection.id,
+    });
+    await page
+      .locator(`${subj('emtMessagesTable')} ${subj('emtMessageOpen')}`)
+      .first()
+      .waitFor();
+    await page.locator(subj('emtSearch-sender')).fill(chosen.sender);
+    await page.locator(subj('emtSearch-recipient')).fill(chosen.recipient);
+
+    // The date picker's quick select: "Last 7 days".
+    await page.locator(subj('superDatePickerToggleQuickMenuButton')).click();
+    await page.getByLabel('Time value', { exact: true }).fill('7');
+    await page.getByLabel('Time unit', { exact: true }).selectOption('d');
+    await page.locator(subj('superDatePickerQuickSelectApplyButton')).click();
+    await page.waitForURL((url) => url.searchParams.get('start') === 'now-7d');
+    expect(await page.locator(subj('emtSearch-sender')).inputValue()).toBe(chosen.sender);
+    expect(await page.locator(subj('emtSearch-recipient')).inputValue()).toBe(chosen.recipient);
+
+    await page.locator(subj('emtSearchSubmit')).click();
+    await page
+      .locator(subj('emtMessagesTotal'))
+      .filter({ hasText: new RegExp(`^${count(expected)} messages$`) })
+      .waitFor();
+    expect(
+      await page.locator(`${subj('emtMessagesTable')} ${subj('emtMessageOpen')}`).count()
+    ).toBe(Math.min(expected, 25));
+    const url = new URL(page.url()).searchParams;
+    expect({
+      start: url.get('start'),
+      sender: url.get('sender'),
+      recipient: url.get('recipient'),
+    }).toEqual({ start: 'now-7d', sender: chosen.sender, recipient: chosen.recipient });
+  });
+
+  it('says what is wrong in words, beside the field or in a callout, with no stale rows', async () => {
+    const range = {
+      start: new Date(tenant.collected.startMs).toISOString(),
+      end: new Date(tenant.collected.endMs).toISOString(),
+      connections: tenant.connection.id,
+    };
+    await open('messages', range);
+    const rows = page.locator(`${subj('emtMessagesTable')} ${subj('emtMessageOpen')}`);
+    await rows.first().waitFor();
+
+    // Typed, a bad IP is refused beside its field; nothing is searched.
+    await page.locator(subj('emtSearch-ip')).fill('300.1.2.3');
+    expect(await page.locator('.euiFormErrorText').innerText()).toBe(
+      'Enter an IP address, such as 203.0.113.7, or a network, such as 203.0.113.0/24.'
+    );
+    expect(await page.locator(subj('emtSearchSubmit')).isDisabled()).toBe(true);
+
+    // Sent anyway (Refresh submits the form, as with Kibana's query bar), the server's refusal
+    // reads in words, and the rows go. The browser logs the refused request: this test's own.
+    const refused =
+      'Failed to load resource: the server responded with a status of 400 (Bad Request)';
+    const logged = page.waitForEvent('console', (message) => message.text() === refused);
+    await page.locator(subj('superDatePickerApplyTimeButton')).click();
+    await logged;
+    const error = page.locator(subj('emtMessagesError'));
+    await error.waitFor();
+    // Title and body (EUI puts a blank line between them); the field by its name on the page.
+    expect((await error.innerText()).split(/\n+/)).toEqual([
+      'The messages could not be searched',
+      'IP address must be an IP address or a network like 203.0.113.0/24.',
+    ]);
+    expect(await rows.count()).toBe(0);
+    expect(problems.consoleErrors.filter((message) => message === refused)).toHaveLength(1);
+    problems.consoleErrors.splice(problems.consoleErrors.indexOf(refused), 1);
+
+    // An inverted range says so, rather than that nothing matches.
+    await open('messages', { ...range, start: range.end, end: range.start });
+    const problem = page.locator(subj('emtRangeProblem'));
+    await problem.waitFor();
+    expect((await problem.innerText()).split(/\n+/)).toEqual([
+      'The time range ends before it starts',
+      `It starts ${range.end} and ends ${range.start}. Pick an end after the start.`,
+    ]);
+    expect(await page.locator(subj('emtMessagesTable')).count()).toBe(0);
+
+    // A 30-year range, said once (not by the delivery status and its undelivered table both).
+    await open('delivery_status', { start: 'now-30y', end: 'now' });
+    await problem.waitFor();
+    expect(await problem.innerText()).toMatch(
+      /^The time range is too long\n+It spans [\d.]+ days; a view reads at most 400 days/
+    );
+    const text = await page.locator(subj('emtDeliveryStatusPage')).innerText();
+    expect(text.split('400 days').length - 1).toBe(1);
+  });
+
   it('searches messages, opens one with its status changes and fetches its event trail', async () => {
     const spray = tenant.synthetic.plantedSenders.find((p) => p.kind === 'spray')!;
     await open('messages', {

@@ -50,7 +50,16 @@ export interface ViewsTenant {
 export async function collectViewsTenant(
   host: KibanaHost,
   emulator: GraphEmulator,
-  { seed, rowsPerDay = 1500 }: { seed: number; rowsPerDay?: number }
+  {
+    seed,
+    rowsPerDay = 1500,
+    historyDays,
+  }: {
+    seed: number;
+    rowsPerDay?: number;
+    /** A young tenant: no mail before this many days ago (else the collector's whole lookback). */
+    historyDays?: number;
+  }
 ): Promise<ViewsTenant> {
   const anchorMs = storyAnchor(Date.now());
   const synthetic = new SyntheticTenant({
@@ -59,6 +68,7 @@ export async function collectViewsTenant(
     anchorMs,
     localDomains: VIEWS_LOCAL_DOMAINS,
     lateArrivals: false,
+    ...(historyDays !== undefined ? { historyStartMs: Date.now() - historyDays * DAY } : {}),
   });
   const source = new PhasedRowSource(synthetic);
   const tenantId = tenantIdFor(seed);

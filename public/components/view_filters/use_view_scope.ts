@@ -1,6 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
 import { resolveDateMath } from '../../../common/date_math';
+import { durationText } from '../../../common/duration_text';
+import { MAX_RANGE_DAYS } from '../../../common/http_api/view_codecs';
 import type { ViewScope } from '../../../common/http_api/views';
+import { DAY_MS } from '../../../common/time';
 import { listParam, useQueryParams, type QueryParams } from '../../hooks/use_query_params';
 
 export const DEFAULT_START = 'now-24h';
@@ -38,11 +41,42 @@ export function scopeStateOf(params: QueryParams): ViewScopeState {
   };
 }
 
-/** Absolute times for a request; undefined while the picker holds something that is not a date. */
-export function resolveScope(state: ViewScopeState, now: Date): ViewScope | undefined {
+export interface RangeProblem {
+  title: string;
+  body: string;
+}
+
+/** Why the picker's range cannot be searched, said before any request is made. */
+export function rangeProblemOf(state: ViewScopeState, now: Date): RangeProblem | undefined {
   const start = resolveDateMath(state.start, now);
   const end = resolveDateMath(state.end, now, { roundUp: true });
-  if (!start || !end || end <= start) return undefined;
+  if (!start || !end) {
+    return {
+      title: 'The time range is not a date range',
+      body: `"${state.start}" to "${state.end}" cannot be read as dates. Pick a range in the date picker.`,
+    };
+  }
+  const span = end.getTime() - start.getTime();
+  if (span <= 0) {
+    return {
+      title: 'The time range ends before it starts',
+      body: `It starts ${start.toISOString()} and ends ${end.toISOString()}. Pick an end after the start.`,
+    };
+  }
+  if (span > MAX_RANGE_DAYS * DAY_MS) {
+    return {
+      title: 'The time range is too long',
+      body: `It spans ${durationText(span)}; a view reads at most ${MAX_RANGE_DAYS} days (Microsoft keeps message traces for 90). Pick a shorter range.`,
+    };
+  }
+  return undefined;
+}
+
+/** Absolute times for a request; undefined while the range has a problem (rangeProblemOf). */
+export function resolveScope(state: ViewScopeState, now: Date): ViewScope | undefined {
+  if (rangeProblemOf(state, now)) return undefined;
+  const start = resolveDateMath(state.start, now)!;
+  const end = resolveDateMath(state.end, now, { roundUp: true })!;
   return {
     start: start.toISOString(),
     end: end.toISOString(),
@@ -60,10 +94,12 @@ export function useViewScope() {
   const [resolvedAt, setResolvedAt] = useState(() => new Date());
   const state = useMemo(() => scopeStateOf(params), [params]);
   const scope = useMemo(() => resolveScope(state, resolvedAt), [state, resolvedAt]);
+  const rangeProblem = useMemo(() => rangeProblemOf(state, resolvedAt), [state, resolvedAt]);
+  /** `withParams`: what else the page applies along with the time (its search form's criteria). */
   const setTime = useCallback(
-    (start: string, end: string) => {
+    (start: string, end: string, withParams: QueryParams = {}) => {
       setResolvedAt(new Date());
-      setParams({ start, end, page: undefined });
+      setParams({ ...withParams, start, end, page: undefined });
     },
     [setParams]
   );
@@ -77,7 +113,7 @@ export function useViewScope() {
     [setParams]
   );
   const refresh = useCallback(() => setResolvedAt(new Date()), []);
-  return { params, setParams, state, scope, setTime, setSources, refresh };
+  return { params, setParams, state, scope, rangeProblem, setTime, setSources, refresh };
 }
 
 export type ViewScopeControls = ReturnType<typeof useViewScope>;

@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import {
+  EuiCallOut,
   EuiComboBox,
   EuiFlexGroup,
   EuiFlexItem,
@@ -8,6 +9,7 @@ import {
 } from '@elastic/eui';
 import { useAppServices } from '../app_services';
 import { useConnections } from '../../hooks/use_connections';
+import type { QueryParams } from '../../hooks/use_query_params';
 import type { ViewScopeControls } from './use_view_scope';
 
 type SourceOption = EuiComboBoxOptionOption<{ kind: 'connection' | 'namespace'; id: string }>;
@@ -61,34 +63,56 @@ function SourceFilter({ controls }: { controls: ViewScopeControls }) {
   );
 }
 
-/** The bar above every view: where from, when, and the page's own controls. */
+/**
+ * The bar above every view: where from, when, and the page's own controls. `pendingParams` are
+ * applied with a new time or a refresh, as Kibana's query bar submits its query with the date
+ * picker's Update and Refresh.
+ */
 export function ViewFilters({
   controls,
   isLoading,
+  pendingParams,
   children,
 }: {
   controls: ViewScopeControls;
   isLoading: boolean;
+  pendingParams?: QueryParams;
   children?: ReactNode;
 }) {
+  const problem = controls.rangeProblem;
   return (
-    <EuiFlexGroup gutterSize="s" alignItems="center" wrap data-test-subj="emtViewFilters">
-      {children}
-      <EuiFlexItem style={{ minWidth: 240 }}>
-        <SourceFilter controls={controls} />
-      </EuiFlexItem>
-      <EuiFlexItem grow={false}>
-        <EuiSuperDatePicker
-          start={controls.state.start}
-          end={controls.state.end}
-          isLoading={isLoading}
-          onTimeChange={({ start, end, isInvalid }) => {
-            if (!isInvalid) controls.setTime(start, end);
-          }}
-          onRefresh={controls.refresh}
-          data-test-subj="emtDatePicker"
-        />
-      </EuiFlexItem>
-    </EuiFlexGroup>
+    <>
+      <EuiFlexGroup gutterSize="s" alignItems="center" wrap data-test-subj="emtViewFilters">
+        {children}
+        <EuiFlexItem style={{ minWidth: 240 }}>
+          <SourceFilter controls={controls} />
+        </EuiFlexItem>
+        <EuiFlexItem grow={false}>
+          <EuiSuperDatePicker
+            start={controls.state.start}
+            end={controls.state.end}
+            isLoading={isLoading}
+            // An inverted range is taken too: the page says what is wrong with it, not "no results".
+            onTimeChange={({ start, end }) => controls.setTime(start, end, pendingParams)}
+            onRefresh={() => {
+              controls.refresh();
+              if (pendingParams) controls.setParams(pendingParams);
+            }}
+            data-test-subj="emtDatePicker"
+          />
+        </EuiFlexItem>
+      </EuiFlexGroup>
+      {problem && (
+        <EuiCallOut
+          color="warning"
+          iconType="calendar"
+          title={problem.title}
+          style={{ marginTop: 8 }}
+          data-test-subj="emtRangeProblem"
+        >
+          <p>{problem.body}</p>
+        </EuiCallOut>
+      )}
+    </>
   );
 }

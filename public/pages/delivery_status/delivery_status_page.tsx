@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { EuiCallOut, EuiPageTemplate, EuiPanel, EuiSpacer, EuiTitle } from '@elastic/eui';
+import { EuiPageTemplate, EuiPanel, EuiSpacer, EuiTitle } from '@elastic/eui';
 import { TRANSIENT_STATUSES, UNDELIVERED_STATUSES } from '../../../common/message_status';
 import { useAppServices } from '../../components/app_services';
 import { LatestStatusNote } from '../../components/latest_status_note';
 import { useViewScope } from '../../components/view_filters/use_view_scope';
 import { ViewFilters } from '../../components/view_filters/view_filters';
+import { ViewErrorCallOut } from '../../components/view_error_call_out';
 import { useFetch } from '../../hooks/use_fetch';
 import { useOpenMessages } from '../../hooks/use_open_messages';
 import { createViewsApi } from '../../services/views_api';
@@ -37,7 +38,11 @@ export function DeliveryStatusPage() {
       <ViewFilters controls={controls} isLoading={status.loading} />
       <EuiSpacer size="m" />
       {status.error && (
-        <EuiCallOut color="danger" title={status.error.message} data-test-subj="emtViewError" />
+        <ViewErrorCallOut
+          title="The delivery status could not be loaded"
+          error={status.error}
+          data-test-subj="emtViewError"
+        />
       )}
       {data && (
         <>
@@ -59,27 +64,30 @@ export function DeliveryStatusPage() {
           <EuiSpacer size="m" />
         </>
       )}
-      <EuiPanel paddingSize="s" hasBorder>
-        <EuiTitle size="xxs">
-          <h3>Undelivered messages</h3>
-        </EuiTitle>
-        <MessagesTable
-          rows={undelivered.data?.rows ?? []}
-          total={undelivered.data?.total ?? 0}
-          {...paging}
-          loading={undelivered.loading}
-          error={undelivered.error?.message}
-          onChange={(change) => setParams(pagingParams(change))}
-          onOpen={(row) =>
-            openMessages({
-              traceId: undefined,
-              detail: row.traceId,
-              detailConnection: row.connectionId,
-            })
-          }
-          data-test-subj="emtUndeliveredTable"
-        />
-      </EuiPanel>
+      {scope && (
+        <EuiPanel paddingSize="s" hasBorder>
+          <EuiTitle size="xxs">
+            <h3>Undelivered messages</h3>
+          </EuiTitle>
+          <MessagesTable
+            rows={undelivered.data?.rows ?? []}
+            total={undelivered.data?.total ?? 0}
+            {...paging}
+            loading={undelivered.loading}
+            // The same failure is said once, in the callout above.
+            error={status.error ? undefined : undelivered.error?.message}
+            onChange={(change) => setParams(pagingParams(change))}
+            onOpen={(row) =>
+              openMessages({
+                traceId: undefined,
+                detail: row.traceId,
+                detailConnection: row.connectionId,
+              })
+            }
+            data-test-subj="emtUndeliveredTable"
+          />
+        </EuiPanel>
+      )}
     </EuiPageTemplate.Section>
   );
 }

@@ -56,6 +56,14 @@ export function searchFieldsOf(params: QueryParams): MessageSearchFields {
   return fields;
 }
 
+/** The search fields as URL parameters: an empty field clears its parameter. */
+export function searchParams(fields: MessageSearchFields): QueryParams {
+  return {
+    ...Object.fromEntries(SEARCH_TEXT_FIELDS.map((name) => [name, fields[name]?.trim()])),
+    statuses: fields.statuses?.join(','),
+  };
+}
+
 export function searchRequestOf(
   scope: ViewScope,
   fields: MessageSearchFields,

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import {
   EuiButton,
   EuiComboBox,
@@ -9,6 +9,7 @@ import {
   EuiFormRow,
 } from '@elastic/eui';
 import { KNOWN_STATUSES } from '../../../common/graph/message_trace';
+import { ipOrNetworkCodec } from '../../../common/http_api/view_codecs';
 import type { MessageSearchFields } from '../../../common/http_api/views';
 import { statusLabel } from '../../components/status_badge';
 import { SEARCH_TEXT_FIELDS, type SearchTextField } from './message_search_state';
@@ -25,30 +26,43 @@ const STATUS_OPTIONS = KNOWN_STATUSES.filter((status) => status !== 'unknownFutu
   (status) => ({ label: statusLabel(status), value: status })
 );
 
+/** What is wrong with a field as typed, said beside it before anything is searched. */
+export function fieldError(name: SearchTextField, value: string | undefined): string | undefined {
+  const typed = value?.trim();
+  if (name !== 'ip' || !typed || ipOrNetworkCodec.is(typed)) return undefined;
+  return 'Enter an IP address, such as 203.0.113.7, or a network, such as 203.0.113.0/24.';
+}
+
 /** The search fields; they reach the URL (and the server) when submitted. */
 export function SearchForm({
-  fields,
+  draft,
+  setDraft,
   onSearch,
 }: {
-  fields: MessageSearchFields;
-  onSearch(fields: MessageSearchFields): void;
+  draft: MessageSearchFields;
+  setDraft(draft: MessageSearchFields): void;
+  onSearch(): void;
 }) {
-  const [draft, setDraft] = useState<MessageSearchFields>(fields);
-  // The URL wins when it changes (back button, a link from another page).
-  useEffect(() => setDraft(fields), [fields]);
+  const invalid = SEARCH_TEXT_FIELDS.some((name) => fieldError(name, draft[name]));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSearch(draft);
+    if (!invalid) onSearch();
   };
   return (
     <EuiForm component="form" onSubmit={submit} data-test-subj="emtMessageSearchForm">
       <EuiFlexGrid columns={3} gutterSize="s">
         {SEARCH_TEXT_FIELDS.map((name) => (
           <EuiFlexItem key={name}>
-            <EuiFormRow label={LABELS[name].label} fullWidth>
+            <EuiFormRow
+              label={LABELS[name].label}
+              fullWidth
+              isInvalid={fieldError(name, draft[name]) !== undefined}
+              error={fieldError(name, draft[name])}
+            >
               <EuiFieldText
                 fullWidth
                 compressed
+                isInvalid={fieldError(name, draft[name]) !== undefined}
                 value={draft[name] ?? ''}
                 placeholder={LABELS[name].placeholder}
                 onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
@@ -80,6 +94,7 @@ export function SearchForm({
         type="submit"
         size="s"
         iconType="search"
+        isDisabled={invalid}
         style={{ marginTop: 8 }}
         data-test-subj="emtSearchSubmit"
       >

@@ -12,10 +12,11 @@ import type { SuspiciousSender } from '../../../common/http_api/views';
 import { useAppServices } from '../../components/app_services';
 import { useViewScope } from '../../components/view_filters/use_view_scope';
 import { ViewFilters } from '../../components/view_filters/view_filters';
+import { ViewErrorCallOut } from '../../components/view_error_call_out';
 import { useFetch } from '../../hooks/use_fetch';
 import { useOpenMessages } from '../../hooks/use_open_messages';
 import { createViewsApi } from '../../services/views_api';
-import { exactTime } from '../settings/format';
+import { BaselineNote } from './baseline_note';
 import { SendersTable } from './senders_table';
 
 const GROUPS = [
@@ -86,18 +87,14 @@ export function SuspiciousSendersPage() {
         </EuiFlexItem>
       </ViewFilters>
       <EuiSpacer size="m" />
-      {error && <EuiCallOut color="danger" title={error.message} data-test-subj="emtViewError" />}
-      {data && !data.baseline.hasData && (
-        <EuiCallOut
-          size="s"
-          iconType="iInCircle"
-          title="No mail before this period to compare with"
-          data-test-subj="emtNoBaseline"
-        >
-          First seen, volume spikes, many recipients and new networks are judged against each
-          sender’s mail from {exactTime(data.baseline.start)} to {exactTime(data.baseline.end)}.
-        </EuiCallOut>
+      {error && (
+        <ViewErrorCallOut
+          title="The senders could not be ranked"
+          error={error}
+          data-test-subj="emtViewError"
+        />
       )}
+      {data && <BaselineNote baseline={data.baseline} />}
       {data && data.localDomains.length === 0 && (
         <EuiCallOut
           size="s"
@@ -113,14 +110,16 @@ export function SuspiciousSendersPage() {
         </EuiText>
       )}
       <EuiSpacer size="s" />
-      <SendersTable
-        senders={data?.senders ?? []}
-        loading={loading}
-        canManage={canManage}
-        busy={busy}
-        onOpen={(sender) => openMessages({ sender: sender.sender })}
-        onToggleKnownGood={toggleKnownGood}
-      />
+      {scope && !error && (
+        <SendersTable
+          senders={data?.senders ?? []}
+          loading={loading}
+          canManage={canManage}
+          busy={busy}
+          onOpen={(sender) => openMessages({ sender: sender.sender })}
+          onToggleKnownGood={toggleKnownGood}
+        />
+      )}
     </EuiPageTemplate.Section>
   );
 }

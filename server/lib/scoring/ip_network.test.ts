@@ -1,4 +1,4 @@
-import { networkOf } from './ip_network';
+import { blockOf, networkOf } from './ip_network';
 
 describe('networkOf', () => {
   it.each([
@@ -14,5 +14,13 @@ describe('networkOf', () => {
 
   it('has no network for what is not an address', () => {
     expect(networkOf('contoso.com')).toBeUndefined();
+  });
+});
+
+describe('blockOf', () => {
+  it('puts neighbouring IPv4 /24s in one /16, and keeps an IPv6 /48', () => {
+    expect(blockOf('167.89.115.0/24')).toBe('167.89.0.0/16');
+    expect(blockOf('167.89.116.0/24')).toBe('167.89.0.0/16');
+    expect(blockOf('2603:10a6:20b::/48')).toBe('2603:10a6:20b::/48');
   });
 });

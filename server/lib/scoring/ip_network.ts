@@ -20,6 +20,17 @@ function hextets(ip: string): number[] {
   return [...left, ...zeros, ...right].map((part) => parseInt(part, 16));
 }
 
+/**
+ * The address block a network (networkOf's CIDR) was handed out from: an IPv4 /16, the /48 itself
+ * for IPv6. A mail provider's pool spans neighbouring /24s; moving to another block is moving to
+ * another provider.
+ */
+export function blockOf(network: string): string {
+  if (network.includes(':')) return network;
+  const [a, b] = network.split('.');
+  return `${a}.${b}.0.0/16`;
+}
+
 /** The network an address belongs to, as CIDR (`192.0.2.0/24`, `2603:10a6:20b::/48`). */
 export function networkOf(ip: string): string | undefined {
   if (isIPv4(ip)) {

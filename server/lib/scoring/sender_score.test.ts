@@ -1,4 +1,5 @@
 import { domainToASCII } from 'node:url';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../common/time';
 import { REASON_WEIGHTS, scoreOf, senderReasons, type SenderStats } from './sender_score';
 
 const context = { localDomains: ['contoso.com', 'contoso.co.uk'], periodDays: 3, baselineDays: 4 };
@@ -137,6 +138,133 @@ describe('senderReasons', () => {
     expect(reasons[1]!.explanation).toBe(
       'Sent 30.0 messages a day, 15× its 2.0 a day in the 4 days before.'
     );
+  });
+
+  it('says a short baseline in hours', () => {
+    const spray = stats({
+      sender: 'shared-docs@docsign-secure.net',
+      period: { ...quiet, messages: 80, recipients: 80, sourceIps: [] },
+      baseline: quiet,
+    });
+    expect(senderReasons(spray, { ...context, baselineDays: 1.5 })[0]!.explanation).toBe(
+      'Sent to 80 different recipients, against 0 in the 36 hours before.'
+    );
+  });
+
+  describe('on a young install (less than a day of mail before the period)', () => {
+    const dataStartMs = Date.parse('2026-11-25T06:00:00Z');
+    // "Last 7 days" opened 20 minutes after the first mail was collected.
+    const young = {
+      ...context,
+      periodDays: 7,
+      baselineDays: (20 * MINUTE_MS) / DAY_MS,
+      dataStartMs,
+    };
+    const partner = stats({
+      sender: 'orders@fabrikam.com',
+      firstMs: dataStartMs + 5 * MINUTE_MS,
+      period: {
+        messages: 2000,
+        byStatus: { delivered: 2000 },
+        recipients: 250,
+        networks: ['40.107.1.0/24', '40.107.2.0/24'],
+        sourceIps: [],
+        networkUse: [
+          { network: '40.107.1.0/24', firstMs: dataStartMs + 5 * MINUTE_MS, messages: 1200 },
+          { network: '40.107.2.0/24', firstMs: dataStartMs + 3 * HOUR_MS, messages: 800 },
+        ],
+      },
+      baseline: {
+        messages: 4,
+        byStatus: { delivered: 4 },
+        recipients: 4,
+        networks: ['40.107.1.0/24'],
+      },
+    });
+
+    it('does not call a busy partner a spike from new networks against minutes of mail', () => {
+      expect(senderReasons(partner, young)).toEqual([]);
+    });
+
+    it('does not call a sender new on a network of its provider’s pool', () => {
+      const newsletter = stats({
+        sender: 'news@email.northwindtraders.com',
+        firstMs: dataStartMs + HOUR_MS,
+        period: {
+          ...quiet,
+          messages: 75,
+          recipients: 15,
+          sourceIps: [],
+          networkUse: [
+            { network: '167.89.115.0/24', firstMs: dataStartMs + HOUR_MS, messages: 30 },
+            { network: '167.89.116.0/24', firstMs: dataStartMs + 2 * DAY_MS, messages: 45 },
+          ],
+        },
+        baseline: quiet,
+      });
+      expect(senderReasons(newsletter, young)).toEqual([]);
+    });
+
+    it('does not call a workday sender new when the data began after its last mail', () => {
+      const newsletter = stats({
+        sender: 'news@email.northwindtraders.com',
+        firstMs: dataStartMs + 30 * HOUR_MS,
+        period: { ...quiet, messages: 90, recipients: 60, sourceIps: [] },
+        baseline: quiet,
+      });
+      expect(senderReasons(newsletter, young)).toEqual([]);
+    });
+
+    it('judges a sender by its own earlier mail: first seen, and a network it switched to', () => {
+      const spray = stats({
+        sender: 'shared-docs@docsign-secure.net',
+        firstMs: dataStartMs + 6.5 * DAY_MS,
+        period: { ...quiet, messages: 80, recipients: 80, sourceIps: [] },
+        baseline: quiet,
+      });
+      expect(senderReasons(spray, young)).toEqual([
+        {
+          code: 'manyRecipients',
+          weight: 20,
+          explanation:
+            'Sent to 80 different recipients, against 0 in the 6.5 days of mail before it appeared.',
+        },
+        {
+          code: 'firstSeen',
+          weight: 10,
+          explanation:
+            'First seen in this period: no mail from it in the 6.5 days of mail before it appeared.',
+        },
+      ]);
+      const switched = stats({
+        sender: 'invoices@fabrikam.com',
+        firstMs: dataStartMs + 2 * HOUR_MS,
+        period: {
+          ...quiet,
+          messages: 40,
+          recipients: 5,
+          sourceIps: [],
+          networkUse: [
+            { network: '40.107.1.0/24', firstMs: dataStartMs + 2 * HOUR_MS, messages: 20 },
+            { network: '40.107.9.0/24', firstMs: dataStartMs + 4 * HOUR_MS, messages: 6 },
+            {
+              network: '192.0.2.0/24',
+              firstMs: dataStartMs + 5 * DAY_MS + 2 * HOUR_MS,
+              messages: 14,
+            },
+          ],
+        },
+        baseline: quiet,
+      });
+      expect(senderReasons(switched, young)).toEqual([
+        {
+          code: 'newSourceNetwork',
+          weight: 25,
+          explanation:
+            'Sent from 192.0.2.0/24, never used by it in the 5 days of its mail before (it used 40.107.1.0/24, 40.107.9.0/24).',
+        },
+      ]);
+    });
   });
 
   it('flags lookalike domains, punycode shown decoded', () => {

@@ -1,4 +1,7 @@
+import { durationText } from '../../../common/duration_text';
 import type { SenderReason } from '../../../common/http_api/views';
+import { DAY_MS } from '../../../common/time';
+import { blockOf } from './ip_network';
 import { lookalikeOf, type Lookalike } from './lookalike';
 
 /** What a sender did in one span of time; counts are rows (message × recipient), settled ones. */
@@ -11,11 +14,20 @@ export interface SenderActivity {
   networks: string[];
 }
 
+/** When a sender first used a source network in the period, and how much mail came from it. */
+export interface NetworkUse {
+  network: string;
+  firstMs: number;
+  messages: number;
+}
+
 export interface SenderStats {
   /** An address, or a domain when grouped by domain. */
   sender: string;
   domain?: string;
-  period: SenderActivity & { sourceIps: string[] };
+  /** Its first mail in the baseline and period; needed only without a baseline. */
+  firstMs?: number;
+  period: SenderActivity & { sourceIps: string[]; networkUse?: NetworkUse[] };
   baseline: SenderActivity;
   /** Its mail that claims one of our domains but came from a network our senders do not use. */
   fromOutside: { messages: number; sourceIps: string[] };
@@ -28,7 +40,24 @@ export interface ScoringContext {
   periodDays: number;
   /** Days of the baseline that hold data; 0 when it holds none (nothing to compare with). */
   baselineDays: number;
+  /** The first mail of all in the baseline and period: where a young install's history begins. */
+  dataStartMs?: number;
 }
+
+/**
+ * Less mail than this before the period is no baseline (a new install's first minutes would make
+ * every busy partner a "spike" from "new networks"): a day's rhythm is the least to compare with.
+ */
+export const MIN_BASELINE_DAYS = 1;
+const MIN_BASELINE_MS = MIN_BASELINE_DAYS * DAY_MS;
+
+/**
+ * Without a baseline, silence this long before a sender's first mail makes it new: senders that
+ * mail on workdays come back within a weekend and a day.
+ */
+const MIN_SILENCE_MS = 3 * DAY_MS;
+
+export const hasEnoughBaseline = (baselineDays: number) => baselineDays >= MIN_BASELINE_DAYS;
 
 /** What each reason adds to a score at most; the explanations say why it applies. */
 export const REASON_WEIGHTS = {
@@ -55,7 +84,6 @@ const MIN_BASELINE_FOR_NETWORKS = 3;
 
 const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
-const days = (count: number) => plural(Math.round(count * 10) / 10, 'day');
 const list = (items: readonly string[], max = 3) =>
   items.length > max
     ? `${items.slice(0, max).join(', ')} and ${items.length - max} more`
@@ -115,11 +143,10 @@ function ownDomainFromOutside(stats: SenderStats): SenderReason | undefined {
   };
 }
 
-/** Reasons that compare with the sender's own past; they need a baseline with data. */
+/** Reasons that compare the period with the sender's mail in the baseline before it. */
 function againstBaseline(stats: SenderStats, context: ScoringContext): SenderReason[] {
-  if (context.baselineDays <= 0 || stats.internalOnly) return [];
   const { period, baseline } = stats;
-  const before = `in the ${days(context.baselineDays)} before`;
+  const before = `in the ${durationText(context.baselineDays * DAY_MS)} before`;
   const reasons: SenderReason[] = [];
   if (baseline.messages === 0 && period.messages > 0) {
     reasons.push({
@@ -164,13 +191,73 @@ function againstBaseline(stats: SenderStats, context: ScoringContext): SenderRea
   return reasons;
 }
 
+/**
+ * Without a baseline (a young install), a sender is compared with its own earlier mail in the
+ * period: first seen three days or more after the data begins, or a network of another block
+ * (another provider: a pool's neighbouring /24s come and go) first used a day or more after its
+ * first mail, with mail from other networks before. Volume needs a baseline.
+ */
+function againstOwnEarlierMail(stats: SenderStats, context: ScoringContext): SenderReason[] {
+  const { period, baseline, firstMs } = stats;
+  if (firstMs === undefined || context.dataStartMs === undefined) return [];
+  const reasons: SenderReason[] = [];
+  const silentMs = firstMs - context.dataStartMs;
+  if (baseline.messages === 0 && silentMs >= MIN_SILENCE_MS) {
+    const before = `in the ${durationText(silentMs)} of mail before it appeared`;
+    reasons.push({
+      code: 'firstSeen',
+      weight: REASON_WEIGHTS.firstSeen,
+      explanation: `First seen in this period: no mail from it ${before}.`,
+    });
+    if (period.recipients >= MIN_RECIPIENTS) {
+      reasons.push({
+        code: 'manyRecipients',
+        weight: REASON_WEIGHTS.manyRecipients,
+        explanation: `Sent to ${period.recipients} different recipients, against 0 ${before}.`,
+      });
+    }
+  }
+  const uses = [...(period.networkUse ?? [])].sort((a, b) => a.firstMs - b.firstMs);
+  // A network's messages may include later ones: enough to tell a habit from a single message.
+  const earlierThan = (use: NetworkUse) => uses.filter((other) => other.firstMs < use.firstMs);
+  const blocksBefore = (use: NetworkUse) =>
+    new Set([...baseline.networks, ...earlierThan(use).map((other) => other.network)].map(blockOf));
+  const fresh = uses.filter(
+    (use) =>
+      !blocksBefore(use).has(blockOf(use.network)) &&
+      use.firstMs - firstMs >= MIN_BASELINE_MS &&
+      baseline.messages + earlierThan(use).reduce((sum, other) => sum + other.messages, 0) >=
+        MIN_BASELINE_FOR_NETWORKS
+  );
+  if (fresh.length > 0) {
+    const used = [
+      ...new Set([
+        ...baseline.networks,
+        ...earlierThan(fresh[0]!)
+          .sort((a, b) => b.messages - a.messages)
+          .map((use) => use.network),
+      ]),
+    ];
+    reasons.push({
+      code: 'newSourceNetwork',
+      weight: REASON_WEIGHTS.newSourceNetwork,
+      explanation: `Sent from ${list(fresh.map((use) => use.network))}, never used by it in the ${durationText(fresh[0]!.firstMs - firstMs)} of its mail before (it used ${list(used)}).`,
+    });
+  }
+  return reasons;
+}
+
 /** Every reason a sender is suspicious, strongest first; none for an ordinary sender. */
 export function senderReasons(stats: SenderStats, context: ScoringContext): SenderReason[] {
   return [
     ownDomainFromOutside(stats),
     lookalikeDomain(stats, context),
     undeliveredRatio(stats),
-    ...againstBaseline(stats, context),
+    ...(stats.internalOnly
+      ? []
+      : hasEnoughBaseline(context.baselineDays)
+        ? againstBaseline(stats, context)
+        : againstOwnEarlierMail(stats, context)),
   ]
     .filter((reason): reason is SenderReason => reason !== undefined)
     .sort((a, b) => b.weight - a.weight);

@@ -101,10 +101,12 @@ export async function nominate(
     },
     { filter: spans.ownNetworks, aggs: { ownNetworks: ownNetworkAggregation(spans.ownNetworks) } },
   ]);
-  const [aggregations, earliest] = (await Promise.all([
-    nominations,
-    earliestIn(target, { bool: { filter: [base, spans.baseline] } }),
-  ])) as [Record<string, Record<string, unknown> | undefined>, number | undefined];
+  const [aggregations, earliest] = (await Promise.all([nominations, earliestIn(target, base)])) as [
+    Record<string, Record<string, unknown> | undefined>,
+    number | undefined,
+  ];
+  const dataStartMs =
+    earliest === undefined ? undefined : Math.max(earliest, spans.baselineStartMs);
   const period = aggregations.period ?? {};
   return {
     senders: new Set([
@@ -114,8 +116,9 @@ export async function nominate(
     ]),
     lookalikeDomains: keysOf(period.domains).filter((domain) => lookalikeOf(domain, localDomains)),
     ownNetworks: ownNetworksOf(aggregations.ownNetworks),
-    baselineDays: earliest
-      ? (spans.startMs - Math.max(earliest, spans.baselineStartMs)) / DAY_MS
-      : 0,
+    /** Where the baseline's data begins, or the period's when the baseline holds none. */
+    dataStartMs,
+    baselineDays:
+      dataStartMs === undefined ? 0 : Math.max(0, (spans.startMs - dataStartMs) / DAY_MS),
   };
 }

@@ -8,7 +8,13 @@ import type {
 import { UNDELIVERED_STATUSES } from '../../../common/message_status';
 import { networkOf } from '../scoring/ip_network';
 import { isKnownGood } from '../scoring/known_good';
-import { scoreOf, senderReasons, type SenderStats } from '../scoring/sender_score';
+import {
+  hasEnoughBaseline,
+  scoreOf,
+  senderReasons,
+  type NetworkUse,
+  type SenderStats,
+} from '../scoring/sender_score';
 import {
   NULL_SENDER,
   OUTGOING,
@@ -58,7 +64,14 @@ const periodAggregations = {
   last: { max: { field: FIELDS.timestamp } },
   internal: { filter: { term: { [FIELDS.direction]: 'internal' } } },
 };
-const baselineAggregations = { ...statusesAndRecipients, networks: networkAggregation() };
+const firstMail = { first: { min: { field: FIELDS.timestamp } } };
+const baselineAggregations = {
+  ...statusesAndRecipients,
+  ...firstMail,
+  networks: networkAggregation(),
+};
+/** Without a baseline, each network's first use in the period is what a sender is judged by. */
+const networkUseAggregations = { networkUse: networkAggregation(firstMail) };
 
 type Bucket = KeyedBucket & Record<string, Record<string, unknown> & KeyedBucket>;
 
@@ -75,11 +88,19 @@ function activityOf(bucket: Record<string, unknown> & KeyedBucket, networks: str
   };
 }
 
+const msOf = (aggregate: unknown) =>
+  (aggregate as { value?: number | null } | undefined)?.value ?? undefined;
 const isoOf = (aggregate: unknown) => {
-  const value = (aggregate as { value_as_string?: string; value?: number | null } | undefined)
-    ?.value;
+  const value = msOf(aggregate);
   return value ? new Date(value).toISOString() : '';
 };
+
+const networkUseOf = (aggregate: unknown): NetworkUse[] =>
+  networksOf(aggregate).map(({ network, bucket }) => ({
+    network,
+    firstMs: msOf(bucket.first) ?? 0,
+    messages: bucket.doc_count,
+  }));
 
 function statsOf(
   bucket: Bucket,
@@ -89,10 +110,16 @@ function statsOf(
   const outside = period.fromOutside as Record<string, unknown> & KeyedBucket;
   const domain = keysOf(bucket.domain)[0];
   const sourceIps = keysOf(period.ips);
+  const firstMs = baseline.doc_count > 0 ? msOf(baseline.first) : msOf(period.first);
   return {
     sender: String(bucket.key),
     ...(domain ? { domain } : {}),
-    period: { ...activityOf(period, networksOfIps(sourceIps)), sourceIps },
+    ...(firstMs !== undefined ? { firstMs } : {}),
+    period: {
+      ...activityOf(period, networksOfIps(sourceIps)),
+      sourceIps,
+      ...(period.networkUse ? { networkUse: networkUseOf(period.networkUse) } : {}),
+    },
     baseline: activityOf(
       baseline,
       networksOf(baseline.networks).map(({ network }) => network)
@@ -128,6 +155,7 @@ export async function suspiciousSenders(
     },
   };
   const nominated = await nominate(target, entity, base, spans, input.localDomains);
+  const enoughBaseline = hasEnoughBaseline(nominated.baselineDays);
   const fromOutside = fromOutsideQuery(nominated.ownNetworks);
   const candidates: Query[] = [
     ...(nominated.senders.size > 0 ? [{ terms: { [entity]: [...nominated.senders] } }] : []),
@@ -161,6 +189,7 @@ export async function suspiciousSenders(
               filter: spans.period,
               aggs: {
                 ...periodAggregations,
+                ...(enoughBaseline ? {} : networkUseAggregations),
                 fromOutside: {
                   filter: fromOutside,
                   aggs: { ips: { terms: { field: FIELDS.sourceIp, size: 5 } } },
@@ -185,6 +214,7 @@ export async function suspiciousSenders(
     localDomains: input.localDomains,
     periodDays: (spans.endMs - spans.startMs) / DAY_MS,
     baselineDays: nominated.baselineDays,
+    dataStartMs: nominated.dataStartMs,
   };
   const scored: SuspiciousSender[] = bucketsOf<Bucket>(halves.inPeriod)
     .map((bucket) => statsOf(bucket, baselines.get(bucket.key) ?? NO_BASELINE))
@@ -217,6 +247,8 @@ export async function suspiciousSenders(
       start: new Date(spans.baselineStartMs).toISOString(),
       end: request.start,
       hasData: nominated.baselineDays > 0,
+      days: nominated.baselineDays,
+      enough: enoughBaseline,
     },
     knownGoodHidden: hidden.length,
     localDomains: [...input.localDomains],
