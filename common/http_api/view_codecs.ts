@@ -1,5 +1,7 @@
 import * as t from 'io-ts';
-import { domainCodec, refined } from '../connection';
+import { plainText, refined } from '../bounded_codecs';
+import { domainCodec } from '../connection';
+import { hasControlCharacters } from '../control_characters';
 import { isIpAddress } from '../ip_address';
 import { DAY_MS } from '../time';
 
@@ -8,19 +10,52 @@ import { DAY_MS } from '../time';
 /** The longest range a view reads: Microsoft keeps 90 days, a backfill can hold a little more. */
 export const MAX_RANGE_DAYS = 400;
 
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * An ISO 8601 date and time with its zone, every part in range: Elasticsearch reads it with
+ * strict_date_optional_time, which refuses what JavaScript would roll over (February 30, 24:00).
+ */
+function isIsoDateTime(s: string): boolean {
+  const parts = ISO_DATE_TIME.exec(s);
+  if (!parts) return false;
+  const [year, month, day, hour, minute, second = 0, zoneHours = 0, zoneMinutes = 0] = parts
+    .slice(1)
+    .map((part) => (part === undefined ? undefined : Number(part)));
+  const date = new Date(0);
+  date.setUTCFullYear(year!, month! - 1, day!);
+  return (
+    date.getUTCMonth() === month! - 1 &&
+    date.getUTCDate() === day &&
+    hour! < 24 &&
+    minute! < 60 &&
+    second < 60 &&
+    zoneHours < 24 &&
+    zoneMinutes < 60
+  );
+}
+
 export const isoDate = refined(
   t.string,
   'ISODate',
-  (s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)),
+  isIsoDateTime,
   'must be a date like 2026-11-20T00:00:00Z'
 );
 
-export const text = (max: number) =>
+/** `*` stands for any characters; each one makes Elasticsearch's matching automaton larger. */
+export const MAX_WILDCARDS = 5;
+
+/**
+ * A value the messages page matches exactly, or with `*` wildcards. Elasticsearch may still find
+ * a pattern with long runs of one character too complex: that refusal names the field too.
+ */
+export const searchText = (max: number) =>
   refined(
     t.string,
-    'Text',
-    (s) => s.trim().length > 0 && s.length <= max,
-    `must be 1 to ${max} characters`
+    'SearchText',
+    (s) => plainText(max).is(s) && [...s.matchAll(/\*/g)].length <= MAX_WILDCARDS,
+    `must be 1 to ${max} characters, without control characters, with at most ${MAX_WILDCARDS} \`*\``
   );
 
 export const wholeNumber = (min: number, max: number) =>
@@ -36,6 +71,7 @@ export const ipOrNetworkCodec = refined(
   t.string,
   'IpOrNetwork',
   (s) => {
+    if (s.length > 60) return false;
     const [address, bits, ...rest] = s.trim().split('/');
     if (rest.length > 0 || !address || !isIpAddress(address)) return false;
     if (bits === undefined) return true;
@@ -45,13 +81,22 @@ export const ipOrNetworkCodec = refined(
   'must be an IP address or a network like 203.0.113.0/24'
 );
 
+/**
+ * The context with `codec` in place of the wrapper that checks more than it: an intersection's
+ * member indexes then stay out of the field paths (see formatCodecErrors).
+ */
+function standingFor(codec: t.Mixed, context: t.Context): t.Context {
+  const last = context[context.length - 1];
+  return last ? [...context.slice(0, -1), { ...last, type: codec }] : context;
+}
+
 /** A codec of an object with `start` and `end` that also checks they make a range. */
 export function withValidRange<C extends t.Mixed>(codec: C) {
   return new t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown>(
     codec.name,
     codec.is,
     (u, c) => {
-      const decoded = codec.validate(u, c);
+      const decoded = codec.validate(u, standingFor(codec, c));
       if (decoded._tag === 'Left') return decoded;
       const { start, end } = decoded.right as { start: string; end: string };
       const span = Date.parse(end) - Date.parse(start);
@@ -79,8 +124,40 @@ export const knownSenderCodec = refined(
     const at = value.lastIndexOf('@');
     return (
       value.length <= 320 &&
+      !/\s/.test(value) &&
+      !hasControlCharacters(value) &&
       (at < 0 ? domainCodec.is(value) : at > 0 && domainCodec.is(value.slice(at + 1)))
     );
   },
-  'must be an address like a@example.com or a domain like example.com'
+  'must be an address like a@example.com or a domain like example.com, at most 320 characters'
 );
+
+/**
+ * A codec of a paged request that also checks the page lies within the first `window` rows, the
+ * most Elasticsearch pages through (from + size).
+ */
+export function withinResultWindow<C extends t.Mixed>(
+  codec: C,
+  window: number,
+  defaultPageSize: number
+) {
+  return new t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown>(
+    codec.name,
+    codec.is,
+    (u, c) => {
+      const decoded = codec.validate(u, standingFor(codec, c));
+      if (decoded._tag === 'Left') return decoded;
+      const { pageIndex = 0, pageSize = defaultPageSize } = decoded.right as {
+        pageIndex?: number;
+        pageSize?: number;
+      };
+      if (pageIndex * pageSize < window) return decoded;
+      return t.failure(
+        pageIndex,
+        [...c, { key: 'pageIndex', type: t.number }],
+        `must be below ${Math.ceil(window / pageSize)} with pages of ${pageSize} rows: only the first ${window} rows can be paged through`
+      );
+    },
+    codec.encode
+  );
+}

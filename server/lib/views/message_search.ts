@@ -1,5 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import {
+  DEFAULT_PAGE_SIZE,
   MAX_RESULT_WINDOW,
   type MessageSearchRequest,
   type MessageSearchResponse,
@@ -9,8 +10,6 @@ import { latestStatusFilter } from './latest_status';
 import { messageFieldFilters } from './message_fields';
 import { MESSAGE_ROW_SOURCE, messageRowOf, type StoredMessage } from './message_row';
 import { FIELDS, TOLERANT, scopeFilters, totalHits, type ViewTarget } from './view_scope';
-
-export const DEFAULT_PAGE_SIZE = 25;
 
 const SORT_FIELDS: Record<MessageSortField, string> = {
   receivedAt: FIELDS.timestamp,
@@ -43,7 +42,9 @@ export async function searchMessages(
   const size = request.pageSize ?? DEFAULT_PAGE_SIZE;
   const from = (request.pageIndex ?? 0) * size;
   if (from >= MAX_RESULT_WINDOW) {
-    throw new RangeError(`Only the first ${MAX_RESULT_WINDOW} rows can be paged through`);
+    throw new RangeError(
+      `pageIndex: only the first ${MAX_RESULT_WINDOW} rows can be paged through`
+    );
   }
   const response = await target.client.search<StoredMessage>({
     index: target.index,
