@@ -15,9 +15,17 @@ export function registerSearchMessagesRoute(dependencies: RouteDependencies) {
       options: { access: 'internal' },
     },
     async (context, request, response) =>
-      answerWith(response, async () => {
-        const target = await viewTargetOf(context, await dependencies.getServices(), request.body);
-        return response.ok({ body: await searchMessages(target, request.body) });
-      })
+      answerWith(
+        response,
+        async () => {
+          const target = await viewTargetOf(
+            context,
+            await dependencies.getServices(),
+            request.body
+          );
+          return response.ok({ body: await searchMessages(target, request.body) });
+        },
+        request.body
+      )
   );
 }
