@@ -75,10 +75,12 @@ export const ipOrNetworkCodec = refined(
     const [address, bits, ...rest] = s.trim().split('/');
     if (rest.length > 0 || !address || !isIpAddress(address)) return false;
     if (bits === undefined) return true;
+    // Elasticsearch refuses a prefix on an IPv4-mapped address: v4 or v6 bits would be a guess.
+    if (/^::ffff:\d/i.test(address)) return false;
     const max = address.includes(':') ? 128 : 32;
     return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
   },
-  'must be an IP address or a network like 203.0.113.0/24'
+  'must be an IP address or a network like 203.0.113.0/24 (an address like ::ffff:192.0.2.1 without a prefix length)'
 );
 
 /**

@@ -112,4 +112,13 @@ describe('views API codecs', () => {
       'pageIndex: must be below 100 with pages of 100 rows: only the first 10000 rows can be paged through',
     ]);
   });
+
+  it('refuses a prefix length on an IPv4-mapped IPv6 address, which Elasticsearch cannot read', () => {
+    expect(isRight(messageSearchRequestCodec.decode({ ...scope, ip: '::ffff:192.0.2.1' }))).toBe(
+      true
+    );
+    expect(errorsOf(messageSearchRequestCodec, { ...scope, ip: '::ffff:192.0.2.1/128' })).toEqual([
+      'ip: must be an IP address or a network like 203.0.113.0/24 (an address like ::ffff:192.0.2.1 without a prefix length)',
+    ]);
+  });
 });
