@@ -92,29 +92,50 @@ function standingFor(codec: t.Mixed, context: t.Context): t.Context {
   return last ? [...context.slice(0, -1), { ...last, type: codec }] : context;
 }
 
-/** A codec of an object with `start` and `end` that also checks they make a range. */
-export function withValidRange<C extends t.Mixed>(codec: C) {
+/** A field of the whole request that fails a check of several fields, and why. */
+interface FieldProblem {
+  key: string;
+  value: unknown;
+  message: string;
+}
+
+/**
+ * `codec` with one more check of the decoded request, across its fields; a problem is reported at
+ * its field, as a member codec's would be.
+ */
+function withFieldCheck<C extends t.Mixed>(
+  codec: C,
+  problemOf: (value: t.TypeOf<C>) => FieldProblem | undefined
+) {
   return new t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown>(
     codec.name,
     codec.is,
     (u, c) => {
       const decoded = codec.validate(u, standingFor(codec, c));
       if (decoded._tag === 'Left') return decoded;
-      const { start, end } = decoded.right as { start: string; end: string };
-      const span = Date.parse(end) - Date.parse(start);
-      if (span <= 0)
-        return t.failure(end, [...c, { key: 'end', type: isoDate }], 'must be after start');
-      if (span > MAX_RANGE_DAYS * DAY_MS) {
-        return t.failure(
-          end,
-          [...c, { key: 'end', type: isoDate }],
-          `must be within ${MAX_RANGE_DAYS} days of start`
-        );
-      }
-      return decoded;
+      const problem = problemOf(decoded.right);
+      if (!problem) return decoded;
+      return t.failure(
+        problem.value,
+        [...c, { key: problem.key, type: t.unknown }],
+        problem.message
+      );
     },
     codec.encode
   );
+}
+
+/** A codec of an object with `start` and `end` that also checks they make a range. */
+export function withValidRange<C extends t.Mixed>(codec: C) {
+  return withFieldCheck(codec, (value) => {
+    const { start, end } = value as { start: string; end: string };
+    const span = Date.parse(end) - Date.parse(start);
+    if (span <= 0) return { key: 'end', value: end, message: 'must be after start' };
+    if (span > MAX_RANGE_DAYS * DAY_MS) {
+      return { key: 'end', value: end, message: `must be within ${MAX_RANGE_DAYS} days of start` };
+    }
+    return undefined;
+  });
 }
 
 /** An address (`a@b.com`) or a whole domain (`b.com`); stored lower-cased. */
@@ -143,23 +164,16 @@ export function withinResultWindow<C extends t.Mixed>(
   window: number,
   defaultPageSize: number
 ) {
-  return new t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown>(
-    codec.name,
-    codec.is,
-    (u, c) => {
-      const decoded = codec.validate(u, standingFor(codec, c));
-      if (decoded._tag === 'Left') return decoded;
-      const { pageIndex = 0, pageSize = defaultPageSize } = decoded.right as {
-        pageIndex?: number;
-        pageSize?: number;
-      };
-      if (pageIndex * pageSize < window) return decoded;
-      return t.failure(
-        pageIndex,
-        [...c, { key: 'pageIndex', type: t.number }],
-        `must be below ${Math.ceil(window / pageSize)} with pages of ${pageSize} rows: only the first ${window} rows can be paged through`
-      );
-    },
-    codec.encode
-  );
+  return withFieldCheck(codec, (value) => {
+    const { pageIndex = 0, pageSize = defaultPageSize } = value as {
+      pageIndex?: number;
+      pageSize?: number;
+    };
+    if (pageIndex * pageSize < window) return undefined;
+    return {
+      key: 'pageIndex',
+      value: pageIndex,
+      message: `must be below ${Math.ceil(window / pageSize)} with pages of ${pageSize} rows: only the first ${window} rows can be paged through`,
+    };
+  });
 }
