@@ -3,6 +3,7 @@ import { Client } from '@elastic/elasticsearch';
 import fc from 'fast-check';
 import type { RouteConfig, RouteMethod } from '@kbn/core/server';
 import { API_PRIVILEGES } from '../../common/constants';
+import { connectionSecretsCodec, connectionSettingsCodec } from '../../common/connection';
 import type { ConnectionView } from '../../common/http_api/connections';
 import { FILE_FORMATS, DATE_CULTURES } from '../../common/http_api/files';
 import {
@@ -157,25 +158,11 @@ function routeTable(existingId: () => string): Record<string, Omit<FuzzedRoute, 
   const idLookup = (request: SentRequest) => [request.params?.id];
   const connectionFields = {
     body: [
-      'name',
-      'tenantId',
-      'clientId',
-      'authMethod',
-      'localDomains',
-      'matchSubdomains',
-      'namespace',
-      'intervalMinutes',
-      'lookbackDays',
-      'rereadHours',
-      'requestBudget',
-      'detailPolicy',
-      'enabled',
-      'certificateThumbprint',
-      'credentialExpiresAt',
-      'clientSecret',
-      'certificatePrivateKey',
+      ...connectionSettingsCodec.types.flatMap((type) => Object.keys(type.props)),
+      ...Object.keys(connectionSecretsCodec.props),
     ],
   };
+
   const testBody = () =>
     fc
       .tuple(
