@@ -67,3 +67,29 @@ describe('formatCodecErrors on secrets', () => {
     ]);
   });
 });
+
+describe('formatCodecErrors on values that may be secrets', () => {
+  const request = t.type({ name: t.string, secrets: connectionSecretsCodec });
+
+  it('does not quote a wrongly typed secrets value, nor a request that carries one', () => {
+    expect(errorsOf(request, { name: 'n', secrets: 'hunter2-the-real-secret' })).toEqual([
+      'secrets: expected an object with clientSecret or certificatePrivateKey, got a value that is not shown',
+    ]);
+    expect(errorsOf(request, 'hunter2-the-real-secret').join()).not.toContain('hunter2');
+  });
+
+  it('still quotes other values, escaped and cut short', () => {
+    expect(errorsOf(t.type({ name: t.number }), { name: `line\n${'x'.repeat(60)}` })).toEqual([
+      `name: expected number, got "line\\u000a${'x'.repeat(35)}…"`,
+    ]);
+  });
+
+  it('lists the first 20 failing fields and counts the rest', () => {
+    const lines = errorsOf(
+      t.array(t.number),
+      Array.from({ length: 25 }, (_, i) => `v${i}`)
+    );
+    expect(lines).toHaveLength(21);
+    expect(lines[20]).toBe('and 5 more');
+  });
+});

@@ -1,29 +1,18 @@
 import * as t from 'io-ts';
+import { boundedList, refined } from './bounded_codecs';
+import { hasControlCharacters } from './control_characters';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/i;
-/** Elasticsearch's rules for a data stream namespace (it ends up in the index name). */
-const NAMESPACE = /^[a-z0-9_]{1,100}$/;
+/** Elastic's rules for a data stream namespace (it ends up in the index name). */
+const NAMESPACE = /^(?!_)[a-z0-9_]{1,100}$/;
+/** Kibana gives connections (encrypted saved objects) UUIDs; tests and imports use short names. */
+const CONNECTION_ID = /^[A-Za-z0-9_-]{1,100}$/;
+/** A PEM private key, with its certificate and chain, fits in this many characters. */
+export const MAX_PEM_LENGTH = 32_768;
+/** Entra ID allows a tenant at most 5,000 domains, so a tenant's whole list fits. */
+export const MAX_LOCAL_DOMAINS = 5000;
 const THUMBPRINT = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
-
-/** A codec of `base` values that also pass `valid`; `message` says what a failing one must be. */
-export function refined<A>(
-  base: t.Type<A, A, unknown>,
-  name: string,
-  valid: (value: A) => boolean,
-  message: string
-) {
-  return new t.Type<A, A, unknown>(
-    name,
-    (u): u is A => base.is(u) && valid(u),
-    (u, c) => {
-      const decoded = base.validate(u, c);
-      if (decoded._tag === 'Left') return decoded;
-      return valid(decoded.right) ? t.success(decoded.right) : t.failure(u, c, message);
-    },
-    t.identity
-  );
-}
 
 const boundedInt = (name: string, min: number, max: number, unit: string) =>
   refined(
@@ -58,13 +47,20 @@ export const namespaceCodec = refined(
   t.string,
   'Namespace',
   (s) => NAMESPACE.test(s),
-  'must be lowercase letters, digits or underscores (it becomes part of the data stream name)'
+  'must be 1 to 100 lowercase letters, digits or underscores, not starting with an underscore (it becomes part of the data stream name)'
+);
+
+export const connectionIdCodec = refined(
+  t.string,
+  'ConnectionId',
+  (s) => CONNECTION_ID.test(s),
+  'must be a connection ID: 1 to 100 letters, digits, "-" or "_"'
 );
 
 export const thumbprintCodec = refined(
   t.string,
   'Thumbprint',
-  (s) => THUMBPRINT.test(s.replace(/[:\s]/g, '')),
+  (s) => s.length <= 200 && THUMBPRINT.test(s.replace(/[:\s]/g, '')),
   "must be the certificate's SHA-1 (40 hex digits) or SHA-256 (64 hex digits) thumbprint"
 );
 
@@ -93,16 +89,17 @@ export const CONNECTION_DEFAULTS = {
 /** What a user edits on a connection; secrets are separate and write-only. */
 export const connectionSettingsCodec = t.intersection([
   t.type({
+    // The name also names the writer's API key, which Elasticsearch refuses with spaces at its end.
     name: refined(
       t.string,
       'Name',
-      (s) => s.trim().length > 0 && s.length <= 200,
-      'must be 1 to 200 characters'
+      (s) => s.trim() === s && s.length > 0 && s.length <= 200 && !hasControlCharacters(s),
+      'must be 1 to 200 characters, without control characters or spaces at either end'
     ),
     tenantId: tenantIdCodec,
     clientId: guidCodec,
     authMethod: authMethodCodec,
-    localDomains: t.array(domainCodec),
+    localDomains: boundedList(domainCodec, MAX_LOCAL_DOMAINS, 'domains'),
     matchSubdomains: t.boolean,
     namespace: namespaceCodec,
     intervalMinutes: boundedInt('IntervalMinutes', 1, 1440, 'minutes'),
@@ -118,8 +115,8 @@ export const connectionSettingsCodec = t.intersection([
     credentialExpiresAt: refined(
       t.string,
       'Date',
-      (s) => !Number.isNaN(Date.parse(s)),
-      'must be a date'
+      (s) => s.length <= 40 && !Number.isNaN(Date.parse(s)),
+      'must be a date like 2027-01-01T00:00:00Z'
     ),
   }),
 ]);
@@ -131,17 +128,20 @@ function secret(name: string, valid: (value: string) => boolean, message: string
   return Object.assign(refined(t.string, name, valid, message), { redacted: true as const });
 }
 
-export const connectionSecretsCodec = t.partial({
-  clientSecret: secret(
-    'ClientSecret',
-    (s) => s.length > 0 && s.length <= 1024,
-    'must be the secret value, 1 to 1024 characters'
-  ),
-  certificatePrivateKey: secret(
-    'PrivateKeyPem',
-    (s) => /-----BEGIN (RSA |EC )?PRIVATE KEY-----/.test(s),
-    'must be a PEM private key (-----BEGIN PRIVATE KEY-----)'
-  ),
-});
+export const connectionSecretsCodec = t.partial(
+  {
+    clientSecret: secret(
+      'ClientSecret',
+      (s) => s.length > 0 && s.length <= 1024,
+      'must be the secret value, 1 to 1024 characters'
+    ),
+    certificatePrivateKey: secret(
+      'PrivateKeyPem',
+      (s) => s.length <= MAX_PEM_LENGTH && /-----BEGIN (RSA |EC )?PRIVATE KEY-----/.test(s),
+      `must be a PEM private key (-----BEGIN PRIVATE KEY-----), at most ${MAX_PEM_LENGTH} characters`
+    ),
+  },
+  'an object with clientSecret or certificatePrivateKey'
+);
 
 export type ConnectionSecrets = t.TypeOf<typeof connectionSecretsCodec>;

@@ -3,6 +3,7 @@ import { INTERNAL_API_BASE } from '../constants';
 import {
   authMethodCodec,
   connectionSecretsCodec,
+  connectionIdCodec,
   connectionSettingsCodec,
   guidCodec,
   tenantIdCodec,
@@ -10,6 +11,7 @@ import {
   type ConnectionSettings,
 } from '../connection';
 import type { ConnectionStatus } from '../connection_status';
+import { isoDate } from './view_codecs';
 
 /**
  * The settings page's API. Secrets go in (create, update, test) and never come out: a view says
@@ -33,7 +35,7 @@ export const DISCOVER_DOMAINS_API_PATH = `${CONNECTIONS_API_PATH}/_discover_doma
 export const connectionPath = (id: string, action?: '_run' | '_backfill' | '_authorize') =>
   `${CONNECTIONS_API_PATH}/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
 
-export const connectionIdParamsCodec = t.type({ id: t.string });
+export const connectionIdParamsCodec = t.type({ id: connectionIdCodec });
 
 /** Create: every setting, and the secret the auth method needs (checked by the route). */
 export const createConnectionRequestCodec = t.intersection([
@@ -45,16 +47,6 @@ export type CreateConnectionRequest = t.TypeOf<typeof createConnectionRequestCod
 /** Update: every setting; a secret left out keeps the stored one. */
 export const updateConnectionRequestCodec = createConnectionRequestCodec;
 export type UpdateConnectionRequest = CreateConnectionRequest;
-
-const isoDate = new t.Type<string, string, unknown>(
-  'ISO date',
-  (u): u is string => typeof u === 'string' && !Number.isNaN(Date.parse(u)),
-  (u, c) =>
-    typeof u === 'string' && !Number.isNaN(Date.parse(u))
-      ? t.success(u)
-      : t.failure(u, c, 'must be a date like 2026-11-20T00:00:00Z'),
-  t.identity
-);
 
 /** Re-read a past range (within Microsoft's 90 days), beside the regular schedule. */
 export const backfillRequestCodec = t.type({ start: isoDate, end: isoDate });
@@ -71,7 +63,7 @@ export const testConnectionRequestCodec = t.intersection([
     authMethod: authMethodCodec,
     secrets: connectionSecretsCodec,
   }),
-  t.partial({ connectionId: t.string, certificateThumbprint: thumbprintCodec }),
+  t.partial({ connectionId: connectionIdCodec, certificateThumbprint: thumbprintCodec }),
 ]);
 export type TestConnectionRequest = t.TypeOf<typeof testConnectionRequestCodec>;
 

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { INTERNAL_API_BASE } from '../constants';
-import { domainCodec, namespaceCodec } from '../connection';
+import { connectionIdCodec, domainCodec, MAX_LOCAL_DOMAINS, namespaceCodec } from '../connection';
+import { quoteText } from '../control_characters';
 
 /**
  * Importing message-trace exports. The request body is the file itself, streamed (up to kibana.yml's
@@ -82,15 +83,17 @@ export const domainListCodec = new t.Type<string[], string, unknown>(
   'DomainList',
   (u): u is string[] => Array.isArray(u) && u.every((entry) => domainCodec.is(entry)),
   (u, c) => {
-    if (typeof u !== 'string') return t.failure(u, c, 'must be domains separated by commas');
+    const allowed = `at most ${MAX_LOCAL_DOMAINS} domains separated by commas`;
+    if (typeof u !== 'string') return t.failure(u, c, `must be ${allowed}`);
     const domains = u
       .split(',')
       .map((entry) => entry.trim())
       .filter((entry) => entry.length > 0);
+    if (domains.length > MAX_LOCAL_DOMAINS) return t.failure(u, c, `must be ${allowed}`);
     const wrong = domains.find((entry) => !isDomain(entry));
     return wrong === undefined
       ? t.success(domains)
-      : t.failure(u, c, `"${wrong.slice(0, 60)}" is not a domain name like contoso.com`);
+      : t.failure(u, c, `${quoteText(wrong, 60)} is not a domain name like contoso.com`);
   },
   (domains) => domains.join(',')
 );
@@ -114,7 +117,7 @@ export const importFileQueryCodec = t.partial({
   timezone: timeZoneCodec,
   dateCulture: dateCultureCodec,
   localDomains: domainListCodec,
-  connectionId: t.string,
+  connectionId: connectionIdCodec,
   namespace: namespaceCodec,
   matchSubdomains: booleanStringCodec,
 });

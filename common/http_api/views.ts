@@ -1,13 +1,16 @@
 import * as t from 'io-ts';
 import { INTERNAL_API_BASE } from '../constants';
-import { namespaceCodec, refined } from '../connection';
+import { boundedList, plainText, refined } from '../bounded_codecs';
+import { connectionIdCodec, namespaceCodec } from '../connection';
+import { hasControlCharacters } from '../control_characters';
 import type { StatusCategory } from '../message_status';
 import {
   ipOrNetworkCodec,
   isoDate,
   knownSenderCodec,
-  text,
+  searchText,
   wholeNumber,
+  withinResultWindow,
   withValidRange,
 } from './view_codecs';
 
@@ -37,26 +40,35 @@ export const knownSenderPath = (sender: string) =>
   `${KNOWN_SENDERS_API_PATH}/${encodeURIComponent(sender)}`;
 
 export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 25;
 /** Elasticsearch's default index.max_result_window: from + size never goes past it. */
 export const MAX_RESULT_WINDOW = 10_000;
+/**
+ * Namespaces name data streams in the search's request line, which Elasticsearch limits to 4 KB:
+ * twenty of the longest (100 characters) fit beside the default dataset's name.
+ */
+export const MAX_NAMESPACES = 20;
+export const MAX_CONNECTION_IDS = 100;
+const MAX_STATUSES = 20;
 
 const directionCodec = t.keyof({ inbound: null, outbound: null, internal: null, external: null });
 export type MailDirectionFilter = t.TypeOf<typeof directionCodec>;
+const directionsCodec = boundedList(directionCodec, 4, 'directions');
+
+const connectionIdsCodec = boundedList(connectionIdCodec, MAX_CONNECTION_IDS, 'connection IDs');
+const namespacesCodec = boundedList(namespaceCodec, MAX_NAMESPACES, 'namespaces');
 
 /** Which documents a view reads: a time range and, optionally, some connections or namespaces. */
 const scopeFields = t.intersection([
   t.type({ start: isoDate, end: isoDate }),
-  t.partial({
-    connectionIds: t.array(text(200)),
-    namespaces: t.array(namespaceCodec),
-  }),
+  t.partial({ connectionIds: connectionIdsCodec, namespaces: namespacesCodec }),
 ]);
 
 export const viewScopeCodec = withValidRange(scopeFields);
 export type ViewScope = t.TypeOf<typeof scopeFields>;
 
 export const deliveryStatusRequestCodec = withValidRange(
-  t.intersection([scopeFields, t.partial({ direction: t.array(directionCodec) })])
+  t.intersection([scopeFields, t.partial({ direction: directionsCodec })])
 );
 export type DeliveryStatusRequest = t.TypeOf<typeof deliveryStatusRequestCodec>;
 
@@ -72,33 +84,37 @@ export type MessageSortField = (typeof MESSAGE_SORT_FIELDS)[number];
 
 /** What the messages page searches by; text fields match exactly, case-insensitively, `*` as a wildcard. */
 export const messageSearchFields = t.partial({
-  sender: text(320),
-  recipient: text(320),
-  subject: text(500),
-  messageId: text(1000),
-  traceId: text(100),
+  sender: searchText(320),
+  recipient: searchText(320),
+  subject: searchText(500),
+  messageId: searchText(1000),
+  traceId: searchText(100),
   ip: ipOrNetworkCodec,
-  statuses: t.array(text(50)),
-  direction: t.array(directionCodec),
+  statuses: boundedList(plainText(50), MAX_STATUSES, 'statuses'),
+  direction: directionsCodec,
 });
 export type MessageSearchFields = t.TypeOf<typeof messageSearchFields>;
 
-export const messageSearchRequestCodec = withValidRange(
-  t.intersection([
-    scopeFields,
-    messageSearchFields,
-    t.partial({
-      pageIndex: wholeNumber(0, MAX_RESULT_WINDOW),
-      pageSize: wholeNumber(1, MAX_PAGE_SIZE),
-      sortField: t.keyof(
-        Object.fromEntries(MESSAGE_SORT_FIELDS.map((f) => [f, null])) as Record<
-          MessageSortField,
-          null
-        >
-      ),
-      sortDirection: t.keyof({ asc: null, desc: null }),
-    }),
-  ])
+export const messageSearchRequestCodec = withinResultWindow(
+  withValidRange(
+    t.intersection([
+      scopeFields,
+      messageSearchFields,
+      t.partial({
+        pageIndex: wholeNumber(0, MAX_RESULT_WINDOW),
+        pageSize: wholeNumber(1, MAX_PAGE_SIZE),
+        sortField: t.keyof(
+          Object.fromEntries(MESSAGE_SORT_FIELDS.map((f) => [f, null])) as Record<
+            MessageSortField,
+            null
+          >
+        ),
+        sortDirection: t.keyof({ asc: null, desc: null }),
+      }),
+    ])
+  ),
+  MAX_RESULT_WINDOW,
+  DEFAULT_PAGE_SIZE
 );
 export type MessageSearchRequest = t.TypeOf<typeof messageSearchRequestCodec>;
 
@@ -118,22 +134,27 @@ export const suspiciousSendersRequestCodec = withValidRange(
 export type SuspiciousSendersRequest = t.TypeOf<typeof suspiciousSendersRequestCodec>;
 
 export const messageDetailRequestCodec = t.intersection([
-  t.type({ traceId: text(100) }),
-  t.partial({ connectionIds: t.array(text(200)), namespaces: t.array(namespaceCodec) }),
+  t.type({ traceId: plainText(100) }),
+  t.partial({ connectionIds: connectionIdsCodec, namespaces: namespacesCodec }),
 ]);
 export type MessageDetailRequest = t.TypeOf<typeof messageDetailRequestCodec>;
 
 /** `connectionId`: the connection whose row it is, when the same tenant is collected twice. */
 export const messageTrailRequestCodec = t.intersection([
-  t.type({ traceId: text(100), recipient: text(320) }),
-  t.partial({ connectionId: text(200) }),
+  t.type({ traceId: plainText(100), recipient: plainText(320) }),
+  t.partial({ connectionId: connectionIdCodec }),
 ]);
 export type MessageTrailRequest = t.TypeOf<typeof messageTrailRequestCodec>;
 
 export const markKnownSenderRequestCodec = t.intersection([
   t.type({ sender: knownSenderCodec }),
   t.partial({
-    note: refined(t.string, 'Note', (s) => s.length <= 500, 'must be at most 500 characters'),
+    note: refined(
+      t.string,
+      'Note',
+      (s) => s.length <= 500 && !hasControlCharacters(s),
+      'must be at most 500 characters, without control characters'
+    ),
   }),
 ]);
 export type MarkKnownSenderRequest = t.TypeOf<typeof markKnownSenderRequestCodec>;

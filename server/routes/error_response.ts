@@ -15,6 +15,7 @@ import { KnownSenderNotFoundError } from '../services/known_sender_store';
 import { ServiceUnavailableError } from '../services/startup_gate';
 import { ApiKeysDisabledError, CannotGrantApiKeyError } from '../services/writer_api_key';
 import { budgetUsedUpAnswer } from './budget_used_up_answer';
+import { refusedInput, type RequestInput } from './elasticsearch_refusals';
 
 const BAD_REQUEST = [
   InvalidConnectionRequestError,
@@ -26,11 +27,13 @@ const BAD_REQUEST = [
 
 /**
  * Kibana answers a thrown error with a logged 500, so every failure a route expects becomes its
- * own status here, with a message that says what happened; anything else stays a 500.
+ * own status here, with a message that says what happened; anything else stays a 500. `input`:
+ * the request fields a route hands to Elasticsearch, for naming the one it refused.
  */
 export async function answerWith(
   response: KibanaResponseFactory,
-  handle: () => Promise<IKibanaResponse>
+  handle: () => Promise<IKibanaResponse>,
+  input?: RequestInput
 ): Promise<IKibanaResponse> {
   try {
     return await handle();
@@ -70,6 +73,12 @@ export async function answerWith(
     }
     // Elasticsearch refused the caller: its own words say which privilege is missing.
     if (errorStatus(error) === 403) return response.forbidden({ body });
+
+    // Elasticsearch refused what the user asked for (a pattern too complex, a page too far, …):
+    // a 400 naming the field. See elasticsearch_refusals.ts.
+    const refused = refusedInput(error, input);
+    if (refused) return response.badRequest({ body: { message: refused } });
+
     throw error;
   }
 }

@@ -4,6 +4,7 @@ import type {
   Logger,
   SecurityServiceStart,
 } from '@kbn/core/server';
+import { escapeControlCharacters } from '../../common/control_characters';
 import { dataStreamPattern } from '../lib/data_stream/data_stream_name';
 import { assertIndexPrivileges } from './index_privileges';
 
@@ -123,6 +124,8 @@ export async function invalidateWriterApiKey(
   try {
     await authc.apiKeys.invalidateAsInternalUser({ ids: [apiKeyId] });
   } catch (error) {
-    logger.warn(`Could not invalidate API key ${apiKeyId}: ${(error as Error).message}`);
+    logger.warn(
+      `Could not invalidate API key ${apiKeyId}: ${escapeControlCharacters((error as Error).message)}`
+    );
   }
 }

@@ -121,6 +121,28 @@ describe('the collection task in Task Manager', () => {
     expect(state.checkpoint).toBeDefined();
   });
 
+  it('logs a name with line breaks, escape codes and NUL escaped, on one line', async () => {
+    // Saved before names were checked (or written around the routes): the log must still hold.
+    const name = 'Forged\n[2026-01-01T00:00:00.000Z][ERROR][plugins] injected\u001b[31m\u0000';
+    const tenantId = addSettledTenant(emulator, 7003, 10, Date.now());
+    const connectionId = await createConnection(
+      { tenantId, name, namespace: `forged${Date.now()}` },
+      'not-the-secret'
+    );
+    await scheduleCollectTask(taskManager, connectionId, 5);
+    await settledState(connectionId, (status) => status.lastError !== undefined);
+    const lines = host.logSink.lines.filter((line) => line.message.includes(connectionId));
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        message: expect.stringMatching(
+          /^Collection for connection "Forged\\u000a\[2026-01-01T00:00:00\.000Z\]\[ERROR\]\[plugins\] injected\\u001b\[31m\\u0000" \(/
+        ),
+      }),
+    ]);
+    expect(lines[0]!.message).not.toMatch(/[\n\u001b\u0000]/);
+  });
+
   it('removes the task of a deleted connection', async () => {
     const tenantId = addSettledTenant(emulator, 7003, 50, Date.now());
     const connectionId = await createConnection(

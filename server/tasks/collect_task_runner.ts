@@ -17,6 +17,7 @@ import {
   type WindowSettings,
   DEFAULT_WINDOW_SETTINGS,
 } from '../lib/collector/windows';
+import { escapeControlCharacters, quoteText } from '../../common/control_characters';
 import { dataStreamName } from '../lib/data_stream/data_stream_name';
 import { GraphError } from '../lib/graph/graph_error';
 import type { WriterClient } from '../lib/writer/bulk_writer';
@@ -201,7 +202,7 @@ async function runCollection(
     });
     if (backfillRun?.error) {
       logger.warn(
-        `Backfill for connection "${name}" (${connectionId}) stopped: ${(backfillRun.error as Error).message}`
+        `Backfill for connection ${quoteText(name)} (${connectionId}) stopped: ${escapeControlCharacters((backfillRun.error as Error).message)}`
       );
       status = { ...status, lastError: failure(backfillRun.error, clock.now(), 'Backfill: ') };
     }
@@ -213,7 +214,7 @@ async function runCollection(
     return { state: nextState(status), runAt: new Date(budgetAvailableAt ?? clock.now()) };
   } catch (error) {
     logger.warn(
-      `Collection for connection "${name}" (${connectionId}) failed: ${(error as Error).message}`
+      `Collection for connection ${quoteText(name)} (${connectionId}) failed: ${escapeControlCharacters((error as Error).message)}`
     );
     const status: ConnectionStatus = {
       ...state.status,

@@ -4,6 +4,7 @@ import type {
   TaskManagerSetupContract,
   TaskManagerStartContract,
 } from '@kbn/task-manager-plugin/server';
+import { escapeControlCharacters, quoteText } from '../../common/control_characters';
 import { MAX_REJECTED_SAMPLES, type DateCulture } from '../../common/http_api/files';
 import type { Clock } from '../lib/collector/clock';
 import { createCancellableRunner } from './cancellable_run';
@@ -113,7 +114,7 @@ async function runImports(
     target = await writeTarget(services, config);
   } catch (error) {
     run.errors.push({ path: '', message: `files.connectionId: ${(error as Error).message}` });
-    logger.warn(`Importing configured files: ${(error as Error).message}`);
+    logger.warn(`Importing configured files: ${escapeControlCharacters((error as Error).message)}`);
     return { ...finish(false), state: { ...previous, lastRun: run } };
   }
   const dataStream = dataStreamName(target.mapping.dataset, target.mapping.namespace);
@@ -162,7 +163,10 @@ async function runImports(
       }
     } catch (error) {
       run.errors.push({ path, message: (error as Error).message });
-      logger.warn(`Importing ${path} failed: ${(error as Error).message}`);
+      // File names and their contents are anyone's who can drop a file there.
+      logger.warn(
+        `Importing ${quoteText(path, 500)} failed: ${escapeControlCharacters((error as Error).message)}`
+      );
       // Elasticsearch cannot take documents now: the next run tries again from the same place.
       if (error instanceof FileImportWriteError || signal.aborted) {
         more = false;

@@ -1,4 +1,6 @@
 import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
   MESSAGE_SORT_FIELDS,
   type MessageSearchFields,
   type MessageSearchRequest,
@@ -11,8 +13,6 @@ import type { MessagesTableSort } from './messages_table';
 /** The text fields of the search form, by URL parameter. */
 export const SEARCH_TEXT_FIELDS = ['sender', 'recipient', 'subject', 'messageId', 'ip'] as const;
 export type SearchTextField = (typeof SEARCH_TEXT_FIELDS)[number];
-
-export const DEFAULT_PAGE_SIZE = 25;
 
 export interface TablePaging {
   pageIndex: number;
@@ -31,7 +31,7 @@ export function pagingOf(params: QueryParams): TablePaging {
     : 'receivedAt';
   return {
     pageIndex: wholeNumber(params.page, 0),
-    pageSize: Math.min(Math.max(wholeNumber(params.size, DEFAULT_PAGE_SIZE), 1), 100),
+    pageSize: Math.min(Math.max(wholeNumber(params.size, DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE),
     sort: { field, direction: params.dir === 'asc' ? 'asc' : 'desc' },
   };
 }

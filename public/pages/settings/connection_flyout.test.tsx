@@ -57,7 +57,9 @@ describe('the connection flyout', () => {
   it('does not send an invalid form; it shows every error instead', async () => {
     const { calls } = openCreate();
     await save();
-    screen.getByText('must be 1 to 200 characters');
+    screen.getByText(
+      'must be 1 to 200 characters, without control characters or spaces at either end'
+    );
     screen.getByText(TENANT_MESSAGE);
     screen.getByText('a client secret is required');
     expect(calls).toEqual([]);

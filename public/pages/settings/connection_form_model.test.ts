@@ -61,7 +61,7 @@ describe('validateConnectionForm', () => {
       ],
       clientId: ['must be a GUID like 00000000-0000-0000-0000-000000000000'],
       namespace: [
-        'must be lowercase letters, digits or underscores (it becomes part of the data stream name)',
+        'must be 1 to 100 lowercase letters, digits or underscores, not starting with an underscore (it becomes part of the data stream name)',
       ],
       intervalMinutes: ['must be a whole number of minutes from 1 to 1440'],
       lookbackDays: ['must be a whole number of days from 1 to 90'],

@@ -107,7 +107,7 @@ function enteredSecrets(values: ConnectionFormValues) {
 
 function toRequest(values: ConnectionFormValues): unknown {
   return {
-    name: values.name,
+    name: values.name.trim(),
     tenantId: values.tenantId.trim(),
     clientId: values.clientId.trim(),
     authMethod: values.authMethod,

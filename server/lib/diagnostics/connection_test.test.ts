@@ -286,4 +286,19 @@ describe('the connection test against the emulator', () => {
     });
     expect(stepOf(result, 'token').message).toBe('bad secret [redacted]');
   });
+
+  it("leaves a one-letter secret in ordinary words, and the plugin's own advice alone", async () => {
+    const connection = subject({ clientSecret: 'x' });
+    const failing = {
+      accessToken: () =>
+        Promise.reject(new GraphError('authentication', 'AADSTS7000215: Invalid client secret')),
+    };
+    const result = await runConnectionTest(connection, {
+      ...clients(connection).deps,
+      tokens: failing,
+    });
+    const token = stepOf(result, 'token');
+    expect(token.message).toBe('Invalid client secret');
+    expect(JSON.stringify(result)).not.toContain('[redacted]');
+  });
 });

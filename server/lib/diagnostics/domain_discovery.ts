@@ -5,7 +5,6 @@ import type { GraphEndpoints } from '../graph/graph_hosts';
 import type { TokenProvider } from '../graph/token_provider';
 import type { ConnectionUnderTest } from './diagnostic_clients';
 import { diagnoseGraphFailure, diagnoseTokenFailure, diagnosisContext } from './explanations';
-import { redactSecrets } from './secret_redaction';
 
 export interface DomainDiscoveryDeps {
   tokens: Pick<TokenProvider, 'accessToken'>;
@@ -15,7 +14,11 @@ export interface DomainDiscoveryDeps {
 
 const TYPE_THEM = 'You can type the local domains instead.';
 
-async function lookUp(
+/**
+ * The tenant's verified domains from Graph, or why they cannot be read (never an exception). The
+ * reason is the plugin's own explanation, never Microsoft's text, so it holds no secret to redact.
+ */
+export async function discoverDomains(
   connection: ConnectionUnderTest,
   deps: DomainDiscoveryDeps,
   signal?: AbortSignal
@@ -50,13 +53,4 @@ async function lookUp(
       reason: `Reading the tenant's domains failed: ${cause} ${TYPE_THEM}`,
     };
   }
-}
-
-/** The tenant's verified domains from Graph, or why they cannot be read (never an exception). */
-export async function discoverDomains(
-  connection: ConnectionUnderTest,
-  deps: DomainDiscoveryDeps,
-  signal?: AbortSignal
-): Promise<DiscoverDomainsResponse> {
-  return redactSecrets(await lookUp(connection, deps, signal), connection.credential);
 }

@@ -2,30 +2,34 @@ import type { ClientCredential } from '../graph/token_provider';
 
 const REDACTED = '[redacted]';
 
-/** The secret, or each line of a PEM key's body, so no part of it can show up in a message. */
+/**
+ * Shorter values are left alone. Entra ID's client secrets have 40 characters and a PEM key's
+ * lines 64, but a key's last line can be a few characters, and a secret typed for a test can be
+ * one: redacting those would blank out ordinary words of Microsoft's text and tell the caller
+ * which of their own strings the stored secret contains.
+ */
+export const MIN_REDACTED_LENGTH = 16;
+
+/** The secret, or each line of a PEM key's body, as sent and as a form or URL encodes them. */
 function secretParts(credential: ClientCredential): string[] {
-  if (credential.kind === 'secret') return [credential.clientSecret].filter(Boolean);
-  return credential.privateKeyPem
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0 && !line.startsWith('-----'));
+  const parts =
+    credential.kind === 'secret'
+      ? [credential.clientSecret]
+      : credential.privateKeyPem
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter((line) => !line.startsWith('-----'));
+  const long = parts.filter((part) => part.length >= MIN_REDACTED_LENGTH);
+  return [...new Set(long.flatMap((part) => [part, encodeURIComponent(part)]))].sort(
+    (a, b) => b.length - a.length
+  );
 }
 
 /**
- * Microsoft's error texts never quote the credential, but a diagnosis is shown to users and may be
- * logged: a last guard in case any library or server ever echoes it.
+ * Microsoft's error texts never quote the credential, but they are shown to users: a last guard in
+ * case any library or server ever echoes it. Only for Microsoft's text (and a library's error
+ * message): the plugin's own explanations hold nothing but what the caller typed.
  */
-export function redactSecrets<T>(value: T, credential: ClientCredential): T {
-  const parts = secretParts(credential).sort((a, b) => b.length - a.length);
-  const redact = (text: string) =>
-    parts.reduce((out, part) => out.split(part).join(REDACTED), text);
-  const walk = (node: unknown): unknown => {
-    if (typeof node === 'string') return redact(node);
-    if (Array.isArray(node)) return node.map(walk);
-    if (node && typeof node === 'object') {
-      return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, walk(child)]));
-    }
-    return node;
-  };
-  return walk(value) as T;
+export function redactSecrets(text: string, credential: ClientCredential): string {
+  return secretParts(credential).reduce((out, part) => out.split(part).join(REDACTED), text);
 }

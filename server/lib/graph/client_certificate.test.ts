@@ -29,4 +29,14 @@ describe('certificateWithKey', () => {
       CertificateMismatchError
     );
   });
+
+  it('refuses a good certificate with a private key that cannot be read', () => {
+    const cutKey = mine.privateKeyPem.replace(/\n[^\n]+\n(-----END)/, '\n$1');
+    expect(() => certificateWithKey(`${mine.certificatePem}${cutKey}`)).toThrow(
+      new CertificateMismatchError(
+        'the private key in the PEM cannot be read: paste it unencrypted and whole (-----BEGIN PRIVATE KEY----- … -----END PRIVATE KEY-----)'
+      )
+    );
+    expect(() => certificateWithKey(cutKey)).toThrow(CertificateMismatchError);
+  });
 });

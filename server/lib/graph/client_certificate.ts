@@ -1,4 +1,4 @@
-import { X509Certificate, createHash, createPrivateKey } from 'node:crypto';
+import { X509Certificate, createHash, createPrivateKey, type KeyObject } from 'node:crypto';
 
 const CERTIFICATE_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 
@@ -12,12 +12,24 @@ export interface PastedCertificate {
 
 export class CertificateMismatchError extends Error {}
 
+/** The PEM's private key; an unreadable one (encrypted, damaged, not a key) is the user's to fix. */
+export function readPrivateKey(privateKeyPem: string): KeyObject {
+  try {
+    return createPrivateKey(privateKeyPem);
+  } catch {
+    throw new CertificateMismatchError(
+      'the private key in the PEM cannot be read: paste it unencrypted and whole (-----BEGIN PRIVATE KEY----- … -----END PRIVATE KEY-----)'
+    );
+  }
+}
+
 /**
  * The certificate pasted with the private key, when the PEM holds both (as `openssl pkcs12 -nodes`
  * exports them): its thumbprints and expiry, read rather than typed. Undefined when the PEM holds
- * only the key; a certificate that is not the key's own is an error, not a guess.
+ * only the key; an unreadable key, or a certificate that is not the key's own, is an error.
  */
 export function certificateWithKey(privateKeyPem: string): PastedCertificate | undefined {
+  const key = readPrivateKey(privateKeyPem);
   const block = CERTIFICATE_BLOCK.exec(privateKeyPem);
   if (!block) return undefined;
   let certificate: X509Certificate;
@@ -26,7 +38,7 @@ export function certificateWithKey(privateKeyPem: string): PastedCertificate | u
   } catch {
     throw new CertificateMismatchError('the certificate in the PEM cannot be read');
   }
-  if (!certificate.checkPrivateKey(createPrivateKey(privateKeyPem))) {
+  if (!certificate.checkPrivateKey(key)) {
     throw new CertificateMismatchError(
       'the certificate in the PEM is not the one of its private key'
     );

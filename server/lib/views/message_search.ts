@@ -1,5 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import {
+  DEFAULT_PAGE_SIZE,
   MAX_RESULT_WINDOW,
   type MessageSearchRequest,
   type MessageSearchResponse,
@@ -10,8 +11,6 @@ import { messageFieldFilters } from './message_fields';
 import { MESSAGE_ROW_SOURCE, messageRowOf, type StoredMessage } from './message_row';
 import { FIELDS, TOLERANT, scopeFilters, totalHits, type ViewTarget } from './view_scope';
 import { searchView } from './view_search';
-
-export const DEFAULT_PAGE_SIZE = 25;
 
 const SORT_FIELDS: Record<MessageSortField, string> = {
   receivedAt: FIELDS.timestamp,
@@ -44,7 +43,9 @@ export async function searchMessages(
   const size = request.pageSize ?? DEFAULT_PAGE_SIZE;
   const from = (request.pageIndex ?? 0) * size;
   if (from >= MAX_RESULT_WINDOW) {
-    throw new RangeError(`Only the first ${MAX_RESULT_WINDOW} rows can be paged through`);
+    throw new RangeError(
+      `pageIndex: only the first ${MAX_RESULT_WINDOW} rows can be paged through`
+    );
   }
   const response = await searchView<StoredMessage>(target, {
     index: target.index,

@@ -53,8 +53,16 @@ export function viewIndex(dataset: string, namespaces?: readonly string[]): stri
     : dataStreamPattern(dataset);
 }
 
-/** Searches that may meet no data stream yet (nothing collected) answer empty, not 404. */
-export const TOLERANT = { ignore_unavailable: true, allow_no_indices: true } as const;
+/**
+ * Searches that may meet no data stream yet (nothing collected) answer empty, not 404. A shard
+ * that refuses the query (a `*` pattern too complex for it) fails the search rather than leaving
+ * its rows out unseen: the refusal then becomes a 400 naming the field (elasticsearch_refusals.ts).
+ */
+export const TOLERANT = {
+  ignore_unavailable: true,
+  allow_no_indices: true,
+  allow_partial_search_results: false,
+} as const;
 
 export function timeRange(start: string, end: string): Query {
   return {

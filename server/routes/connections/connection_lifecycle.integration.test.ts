@@ -21,8 +21,7 @@ import { callRoute, esUrl, waitFor } from '../../../test/host/test_support';
 import { CONNECTION_SAVED_OBJECT_TYPE } from '../../saved_objects/connection_type';
 import type { CollectTaskState } from '../../tasks/collect_task_state';
 
-const PRIVATE_KEY =
-  '-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAAS\n-----END PRIVATE KEY-----';
+const { privateKeyPem: PRIVATE_KEY } = createSelfSignedCertificate({ commonName: 'lifecycle' });
 const stateOf = (task: { state: Record<string, unknown> }) => task.state as CollectTaskState;
 
 describe('connection routes: saving connections and their tasks', () => {
@@ -276,9 +275,22 @@ describe('connection routes: saving connections and their tasks', () => {
           'certificatePrivateKey: the certificate in the PEM is not the one of its private key',
       },
     });
-    expect(JSON.stringify([read.body, wrongThumbprint.body, wrongKey.body])).not.toContain(
-      'PRIVATE KEY'
-    );
+    // A good certificate with a key that cannot be read (cut short) is the user's to fix: a 400.
+    const cutKey = mine.privateKeyPem.replace(/\n[^\n]+\n(-----END)/, '\n$1');
+    const unreadableKey = await post({
+      ...certificate,
+      certificatePrivateKey: `${mine.certificatePem}${cutKey}`,
+    });
+    expect(unreadableKey).toMatchObject({
+      status: 400,
+      body: {
+        message:
+          'certificatePrivateKey: the private key in the PEM cannot be read: paste it unencrypted and whole (-----BEGIN PRIVATE KEY----- … -----END PRIVATE KEY-----)',
+      },
+    });
+    expect(
+      JSON.stringify([read.body, wrongThumbprint.body, wrongKey.body, unreadableKey.body])
+    ).not.toContain(mine.privateKeyPem.split('\n')[1]);
   });
 
   it('answers 404 for an unknown connection on every route', async () => {

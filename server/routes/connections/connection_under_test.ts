@@ -7,7 +7,7 @@ import {
 } from '../../lib/diagnostics/diagnostic_clients';
 import type { ClientCredential } from '../../lib/graph/token_provider';
 import type { ExchangeMessageTraceServices } from '../../types';
-import { isNotFoundError } from '../../services/connection_errors';
+import { ConnectionNotFoundError, isNotFoundError } from '../../services/connection_errors';
 import type { ConnectionWithSecrets } from '../../services/connection_store';
 
 /** Per call to Entra ID or Graph: a test answers within a page's patience. */
@@ -51,7 +51,7 @@ async function resolveConnectionUnderTest(
       stored = await services.connections.getWithSecrets(body.connectionId);
     } catch (error) {
       if (isNotFoundError(error))
-        return { status: 404, message: `Connection ${body.connectionId} not found` };
+        return { status: 404, message: new ConnectionNotFoundError(body.connectionId).message };
       throw error;
     }
   }

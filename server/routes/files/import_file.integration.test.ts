@@ -148,11 +148,11 @@ describe(`POST ${FILES_IMPORT_API_PATH}`, () => {
     expect(outcome.body.message).toContain('format: must be one of powershell_csv');
     expect(outcome.body.message).toContain('timezone: must be an IANA time zone name');
     expect(outcome.body.message).toContain('localDomains: "not a domain" is not a domain name');
-    expect(outcome.body.message).toContain('namespace: must be lowercase letters');
+    expect(outcome.body.message).toContain('namespace: must be 1 to 100 lowercase letters');
 
     const unreadable = await upload(Buffer.from('name,age\nx,1\n'), {});
     expect(unreadable.status).toBe(400);
-    expect(unreadable.body.message).toMatch(/^Unknown file format/);
+    expect(unreadable.body.message).toMatch(/^\[request body\]: Unknown file format/);
   });
 
   it('refuses a file larger than kibana.yml allows, declared or sent in chunks; the rows within the limit go in', async () => {

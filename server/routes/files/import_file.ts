@@ -68,7 +68,10 @@ async function mappingFor(
 function importFailure(response: KibanaResponseFactory, error: unknown) {
   const body = { message: (error as Error).message };
   if (error instanceof FileImportLimitError) return response.customError({ statusCode: 413, body });
-  if (error instanceof FileFormatError) return response.badRequest({ body });
+  // The file is the request body: its problem is named the way Kibana names the body's.
+  if (error instanceof FileFormatError) {
+    return response.badRequest({ body: { message: `[request body]: ${body.message}` } });
+  }
   if (error instanceof FileImportWriteError) {
     // The user's own privileges write: a refusal is theirs to fix, anything else is worth a retry.
     if (isAuthorizationStatus(error.failure.status)) return response.forbidden({ body });

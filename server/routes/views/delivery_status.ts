@@ -19,12 +19,16 @@ export function registerDeliveryStatusRoute(dependencies: RouteDependencies) {
       options: { access: 'internal' },
     },
     async (context, request, response) =>
-      answerWith(response, async () => {
-        const signal = abortSignalOf(request);
-        const services = await dependencies.getServices();
-        const target = await viewTargetOf(context, signal, services, request.body);
-        const body = await deliveryStatus(target, request.body, services.clock.now());
-        return response.ok({ body });
-      })
+      answerWith(
+        response,
+        async () => {
+          const signal = abortSignalOf(request);
+          const services = await dependencies.getServices();
+          const target = await viewTargetOf(context, signal, services, request.body);
+          const body = await deliveryStatus(target, request.body, services.clock.now());
+          return response.ok({ body });
+        },
+        request.body
+      )
   );
 }

@@ -16,17 +16,23 @@ export function registerMessageDetailRoute(dependencies: RouteDependencies) {
       options: { access: 'internal' },
     },
     async (context, request, response) =>
-      answerWith(response, async () => {
-        const signal = abortSignalOf(request);
-        const services = await dependencies.getServices();
-        const target = await viewTargetOf(context, signal, services, request.body);
-        const detail = await messageDetail(target, request.body);
-        if (!detail) {
-          return response.notFound({
-            body: { message: `No message with trace id ${request.body.traceId} is visible to you` },
-          });
-        }
-        return response.ok({ body: detail });
-      })
+      answerWith(
+        response,
+        async () => {
+          const signal = abortSignalOf(request);
+          const services = await dependencies.getServices();
+          const target = await viewTargetOf(context, signal, services, request.body);
+          const detail = await messageDetail(target, request.body);
+          if (!detail) {
+            return response.notFound({
+              body: {
+                message: `No message with trace id ${request.body.traceId} is visible to you`,
+              },
+            });
+          }
+          return response.ok({ body: detail });
+        },
+        request.body
+      )
   );
 }

@@ -36,7 +36,7 @@ export function registerMessageTrailRoute(dependencies: RouteDependencies) {
           return response.badRequest({
             body: {
               message:
-                'This message was not collected by a connection (command line or file import), so there is none to ask Microsoft Graph with',
+                'traceId: this message was not collected by a connection (command line or file import), so there is none to ask Microsoft Graph with',
             },
           });
         }

@@ -16,11 +16,15 @@ export function registerSearchMessagesRoute(dependencies: RouteDependencies) {
       options: { access: 'internal' },
     },
     async (context, request, response) =>
-      answerWith(response, async () => {
-        const signal = abortSignalOf(request);
-        const services = await dependencies.getServices();
-        const target = await viewTargetOf(context, signal, services, request.body);
-        return response.ok({ body: await searchMessages(target, request.body) });
-      })
+      answerWith(
+        response,
+        async () => {
+          const signal = abortSignalOf(request);
+          const services = await dependencies.getServices();
+          const target = await viewTargetOf(context, signal, services, request.body);
+          return response.ok({ body: await searchMessages(target, request.body) });
+        },
+        request.body
+      )
   );
 }

@@ -19,19 +19,23 @@ export function registerSuspiciousSendersRoute(dependencies: RouteDependencies) 
       options: { access: 'internal' },
     },
     async (context, request, response) =>
-      answerWith(response, async () => {
-        const signal = abortSignalOf(request);
-        const services = await dependencies.getServices();
-        const [target, localDomains, knownSenders] = await Promise.all([
-          viewTargetOf(context, signal, services, request.body),
-          localDomainsOf(services, request, request.body),
-          services.knownSenders.list(request),
-        ]);
-        const body = await suspiciousSenders(target, request.body, {
-          localDomains,
-          knownGood: new Set(knownSenders.map((known) => known.sender)),
-        });
-        return response.ok({ body });
-      })
+      answerWith(
+        response,
+        async () => {
+          const signal = abortSignalOf(request);
+          const services = await dependencies.getServices();
+          const [target, localDomains, knownSenders] = await Promise.all([
+            viewTargetOf(context, signal, services, request.body),
+            localDomainsOf(services, request, request.body),
+            services.knownSenders.list(request),
+          ]);
+          const body = await suspiciousSenders(target, request.body, {
+            localDomains,
+            knownGood: new Set(knownSenders.map((known) => known.sender)),
+          });
+          return response.ok({ body });
+        },
+        request.body
+      )
   );
 }

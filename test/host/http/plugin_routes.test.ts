@@ -1,26 +1,12 @@
-import type { IRouter, RequestHandlerContext } from '@kbn/core/server';
-import { registerRoutes } from '../../../server/routes';
-import { createLogger, createLogSink } from '../logging/host_logger';
-import { createHostRouter, type RegisteredRoute } from './host_router';
+import { pluginRouteList } from './plugin_route_list';
+import type { RegisteredRoute } from './host_router';
 
 /** Our plugin's routes pass every registration rule Kibana applies (see host_router.test.ts). */
 describe('the plugin’s routes under the strict host router', () => {
-  const routes: RegisteredRoute[] = [];
+  let routes: RegisteredRoute[] = [];
 
   beforeAll(() => {
-    registerRoutes({
-      router: createHostRouter(routes) as IRouter<RequestHandlerContext>,
-      logger: createLogger(
-        createLogSink('fatal', () => undefined),
-        'routes'
-      ),
-      kibanaVersion: '9.5.0',
-      dataset: 'microsoft_exchange_online_message_trace.log',
-      fileUploadLimits: { maxBytes: 5_000, maxRows: 100 },
-      getServices: () => new Promise(() => undefined),
-      notReadyReason: () => undefined,
-      canEncrypt: () => true,
-    });
+    routes = pluginRouteList();
   });
 
   it('registers all of them: internal, with authorization and validation declared', () => {
