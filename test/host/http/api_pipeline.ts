@@ -5,6 +5,7 @@ import { Subject } from 'rxjs';
 import type {
   KibanaRequest,
   Logger,
+  OnPreAuthHandler,
   RequestHandlerContext,
   RouteConfigOptions,
   RouteMethod,
@@ -13,6 +14,7 @@ import type { Authentication, HostAuthenticator } from '../security/authenticati
 import { actions } from '../security/feature_privileges';
 import { bindAuthentication } from '../security/request_authentication';
 import type { RegisteredRoute } from './host_router';
+import { runOnPreAuth } from './on_pre_auth';
 import { RequestValidationError, validatePart } from './request_validation';
 import { errorBody, kibanaResponseFactory } from './response_factory';
 import { PayloadError, readRouteBody } from './request_body';
@@ -25,6 +27,8 @@ import {
 
 export interface ApiPipelineDeps {
   routes: RegisteredRoute[];
+  /** http.registerOnPreAuth's interceptors, in registration order. */
+  onPreAuth: readonly OnPreAuthHandler[];
   authenticator: Pick<HostAuthenticator, 'authenticate'>;
   /** Which of these Kibana actions the caller holds (Elasticsearch's `_has_privileges`). */
   privilegesOf(
@@ -123,6 +127,27 @@ function assertRequestAllowed(req: IncomingMessage, route: RegisteredRoute, url:
   ) {
     throw new HttpError(400, 'Request must contain a kbn-xsrf header.');
   }
+}
+
+/**
+ * The request an onPreAuth interceptor is handed: not authenticated yet, nothing read or
+ * validated (Kibana's CoreKibanaRequest.from at hapi's onPreAuth). The host leaves out `events`.
+ */
+function preAuthRequest(req: IncomingMessage, route: RegisteredRoute, url: URL) {
+  return {
+    id: randomUUID(),
+    uuid: randomUUID(),
+    url,
+    route: { path: route.path, method: route.method, options: route.options },
+    headers: req.headers,
+    isSystemRequest: req.headers['kbn-system-request'] === 'true',
+    isFakeRequest: false,
+    isInternalApiRequest: Boolean(req.headers['x-elastic-internal-origin']),
+    auth: { isAuthenticated: false },
+    params: {},
+    query: {},
+    body: {},
+  } as unknown as KibanaRequest;
 }
 
 async function buildRequest(
@@ -224,6 +249,15 @@ export async function handleApiRequest(
     return params !== undefined;
   });
   if (!route || !params) return false;
+  const intercepted = await runOnPreAuth(
+    deps.onPreAuth,
+    preAuthRequest(req, route, url),
+    deps.logger
+  );
+  if (intercepted) {
+    send(res, intercepted);
+    return true;
+  }
   try {
     const authcDisabled =
       (route.config.security.authc as { enabled?: unknown } | undefined)?.enabled === false;
