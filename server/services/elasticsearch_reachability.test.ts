@@ -6,6 +6,7 @@ import {
   type Socket,
 } from 'node:net';
 import { Client } from '@elastic/elasticsearch';
+import { sleepingClock } from '../../test/clock/sleeping_clock';
 import type { Clock } from '../lib/collector/clock';
 import { ElasticsearchReachability, PROBE_TIMEOUT_MS } from './elasticsearch_reachability';
 
@@ -19,20 +20,6 @@ const close = (server: Server | TcpServer) =>
     (server as Server).closeAllConnections?.();
     server.close(() => resolve());
   });
-
-/** Time that passes only when the code under test sleeps, and says how long it slept. */
-function sleepingClock() {
-  let now = 0;
-  const slept: number[] = [];
-  const clock: Clock = {
-    now: () => now,
-    sleep: async (ms) => {
-      slept.push(ms);
-      now += ms;
-    },
-  };
-  return { clock, slept };
-}
 
 /** An Elasticsearch stand-in answering each request with the next status of `statuses`. */
 async function answering(statuses: number[], delayMs = 0) {

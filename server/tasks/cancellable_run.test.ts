@@ -1,6 +1,6 @@
 import type { ElasticsearchClient, Logger } from '@kbn/core/server';
 import type { ConcreteTaskInstance, RunContext } from '@kbn/task-manager-plugin/server';
-import type { Clock } from '../lib/collector/clock';
+import { sleepingClock } from '../../test/clock/sleeping_clock';
 import { ElasticsearchReachability } from '../services/elasticsearch_reachability';
 import { createCancellableRunner, runDeadline } from './cancellable_run';
 
@@ -26,15 +26,7 @@ function elasticsearch(downFor: number) {
 }
 
 function servicesFor(downFor: number, endsAt: number) {
-  let now = endsAt;
-  const slept: number[] = [];
-  const clock: Clock = {
-    now: () => now,
-    sleep: async (ms) => {
-      slept.push(ms);
-      now += ms;
-    },
-  };
+  const { clock, slept } = sleepingClock(endsAt);
   const lines: string[] = [];
   const log = (line: string) => void lines.push(line);
   const logger = { info: log, warn: log, error: log, debug: log } as unknown as Logger;
