@@ -147,14 +147,16 @@ function preAuthRequest(req: IncomingMessage, route: RegisteredRoute, url: URL) 
     params: {},
     query: {},
     body: {},
-  } as unknown as KibanaRequest;
+  };
 }
 
+/** The same request (one id) once authenticated, its parts read and validated. */
 async function buildRequest(
   req: IncomingMessage,
   route: RegisteredRoute,
   url: URL,
-  params: Record<string, string>
+  params: Record<string, string>,
+  preAuth: ReturnType<typeof preAuthRequest>
 ) {
   // `validate: false` validates nothing: params, query and body are all `{}` (route.ts @ 0198047a).
   const validator = route.validation ?? {};
@@ -163,14 +165,7 @@ async function buildRequest(
   const completed$ = new Subject<void>();
   req.on('close', () => (req.complete ? completed$.next() : aborted$.next()));
   return {
-    id: randomUUID(),
-    uuid: randomUUID(),
-    url,
-    route: { path: route.path, method: route.method, options: route.options },
-    headers: req.headers,
-    isSystemRequest: req.headers['kbn-system-request'] === 'true',
-    isFakeRequest: false,
-    isInternalApiRequest: Boolean(req.headers['x-elastic-internal-origin']),
+    ...preAuth,
     auth: { isAuthenticated: true },
     events: { aborted$: aborted$.asObservable(), completed$: completed$.asObservable() },
     params: validatePart(validator.params, params, 'request params'),
@@ -249,9 +244,10 @@ export async function handleApiRequest(
     return params !== undefined;
   });
   if (!route || !params) return false;
+  const preAuth = preAuthRequest(req, route, url);
   const intercepted = await runOnPreAuth(
     deps.onPreAuth,
-    preAuthRequest(req, route, url),
+    preAuth as unknown as KibanaRequest,
     deps.logger
   );
   if (intercepted) {
@@ -274,7 +270,7 @@ export async function handleApiRequest(
       // Elasticsearch client and for granting API keys (http_server.ts, registerAuth).
       req.headers.authorization = authentication.authorization;
     }
-    const request = await buildRequest(req, route, url, params);
+    const request = await buildRequest(req, route, url, params, preAuth);
     if (authentication) bindAuthentication(request, authentication);
     const context = deps.createContext(request);
     const response = await route.handler(context as never, request as never, kibanaResponseFactory);
