@@ -113,6 +113,16 @@ describe('ElasticsearchReachability', () => {
     expect(slept).toEqual([1000, 1000]);
   });
 
+  it("waits on until a node that answers again has recovered Kibana's indices", async () => {
+    // Each round asks with a ping, then for the health of `.kibana*`: first still recovering (408).
+    const recovering = await answering([200, 408, 200, 200]);
+    servers.push(recovering.server);
+    const { clock, slept } = sleepingClock();
+    const reachability = reachabilityOf(portOf(recovering.server), clock);
+    expect(await reachability.waitUntilAnswering(10_000, new AbortController().signal)).toBe(true);
+    expect({ slept, requests: recovering.requests() }).toEqual({ slept: [1000], requests: 4 });
+  });
+
   it('stops waiting at the deadline', async () => {
     const down = await answering([503]);
     servers.push(down.server);

@@ -6,6 +6,8 @@ import { errorStatus } from '../lib/writer/es_errors';
 export const PROBE_TIMEOUT_MS = 1_000;
 /** How often a run that could not record its result asks again whether it can. */
 const RECORD_POLL_MS = 1_000;
+/** Kibana's own indices, Task Manager's (`.kibana_task_manager`) among them. */
+const KIBANA_INDICES = '.kibana*';
 
 export type ProbeResult = { answered: true; status: number } | { answered: false; reason: string };
 
@@ -73,13 +75,33 @@ export class ElasticsearchReachability {
   }
 
   /**
-   * Waits until Elasticsearch answers without a server error, so that what is written next (a
-   * task's result) can be stored. False when `until` passes first; rejects when `signal` aborts.
+   * Kibana's own indices (Task Manager's among them) take writes again: a node coming back
+   * answers before it has recovered them, and before the security index that authenticates
+   * Kibana's user, and a write then would fail as surely as one to a node that is down.
+   */
+  private async kibanaIndicesRecovered(): Promise<boolean> {
+    try {
+      const health = await this.client.cluster.health(
+        { index: KIBANA_INDICES, wait_for_status: 'yellow', timeout: `${PROBE_TIMEOUT_MS}ms` },
+        { maxRetries: 0, requestTimeout: 2 * PROBE_TIMEOUT_MS }
+      );
+      return health.timed_out !== true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Waits until Elasticsearch answers without a server error and has recovered Kibana's indices,
+   * so that what is written next (a task's result) can be stored. False when `until` passes
+   * first; rejects when `signal` aborts.
    */
   async waitUntilAnswering(until: number, signal: AbortSignal): Promise<boolean> {
     for (;;) {
       const result = await this.probe();
-      if (result.answered && result.status < 500) return true;
+      if (result.answered && result.status < 500 && (await this.kibanaIndicesRecovered())) {
+        return true;
+      }
       const wait = Math.min(RECORD_POLL_MS, until - this.clock.now());
       if (wait <= 0) return false;
       await this.clock.sleep(wait, signal);

@@ -21,6 +21,7 @@ function elasticsearch(downFor: number) {
       }
       return { statusCode: 200 };
     },
+    cluster: { health: async () => ({ status: 'yellow', timed_out: false }) },
   } as unknown as ElasticsearchClient;
   return { client, pings: () => pings };
 }
