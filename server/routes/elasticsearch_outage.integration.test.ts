@@ -116,7 +116,12 @@ describe('an Elasticsearch outage during a collection run', () => {
         return view.task.health === 'failed' ? view : undefined;
       },
       { timeoutMs: 60_000, intervalMs: 250, what: 'the connection to show the failed run' }
-    );
+    ).catch(async (error: Error) => {
+      // Where the run's result went is in what the host logged, and in the task.
+      const task = await collectTaskOf(host, created.id);
+      const log = host.logSink.lines.map((line) => `${line.level} ${line.message}`).join('\n');
+      throw new Error(`${error.message}; the task is ${task.status}; the host logged:\n${log}`);
+    });
     const lastError = failed.status.lastError!;
     expect(Date.parse(lastError.at)).toBeGreaterThan(killedAt);
     expect(lastError.kind).toBe(ELASTICSEARCH_UNREACHABLE_ERROR_KIND);
