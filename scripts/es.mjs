@@ -6,7 +6,11 @@
  *
  *   node scripts/es.mjs start [--name dev] [--heap 1g]  last stdout line: ES_URL=http://user:pw@127.0.0.1:N
  *   node scripts/es.mjs stop [--name dev]               also deletes the instance's data
- *   node scripts/es.mjs status [--name dev]             prints ES_URL, or exits 1
+ *   node scripts/es.mjs status [--name dev]             prints ES_PID and ES_URL, or exits 1
+ *
+ * `start` of an instance whose node died (crashed, killed) starts it again on its data, its
+ * distribution and its ports; only `stop` deletes an instance's data. ES_PID is the leader of the
+ * node's process group.
  *
  * Also importable: startElasticsearch({ name, heap }) and stopElasticsearch({ name }).
  */
@@ -98,12 +102,27 @@ function writeConfig(paths, { name, home, httpPort, transportPort }) {
   fs.writeFileSync(path.join(paths.config, 'elasticsearch.yml'), `${settings.join('\n')}\n`);
 }
 
-function listenOnFreePort() {
+function listenOn(port) {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
+    server.listen(port, '127.0.0.1', () => resolve(server));
   });
+}
+
+const listenOnFreePort = () => listenOn(0);
+
+/** A port the instance had may have been taken while its node was down. */
+async function assertPortFree(port, name) {
+  try {
+    const server = await listenOn(port);
+    await new Promise((resolve) => server.close(resolve));
+  } catch (error) {
+    throw new Error(
+      `${name} cannot start again on port ${port}: ${error.code ?? error.message}. Its data is ` +
+        `kept; free the port and start it again, or delete it with stop`
+    );
+  }
 }
 
 /** Holds all listeners open until the end so the kernel cannot hand out the same port twice. */
@@ -301,6 +320,23 @@ function launch(paths, { home, jdk, heap, user }) {
   return child.pid;
 }
 
+/** Launches the instance's node and waits for it; a node that does not get ready is stopped. */
+async function launchAndWait(paths, state, { onFailure }) {
+  const startedAt = Date.now();
+  const user = runAsUser();
+  const pid = launch(paths, { home: state.home, jdk: { home: state.jdk }, heap: state.heap, user });
+  fs.writeFileSync(paths.state, `${JSON.stringify({ ...state, pid, startedAt }, null, 2)}\n`);
+  try {
+    await waitForReady(state.url, pid);
+  } catch (error) {
+    await killGroup(pid);
+    onFailure();
+    throw failureReport(error, paths);
+  }
+  log(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)}s at ${state.url}`);
+  return { url: urlWithSuperuser(state.url), version: state.version, pid, reused: false };
+}
+
 async function startFresh(paths, { name, heap }) {
   const { version, jdk } = chooseDistribution();
   const home = unpackDistribution(version, jdk);
@@ -313,23 +349,38 @@ async function startFresh(paths, { name, heap }) {
   if (user) chownTree(paths.dir, user);
 
   log(`starting Elasticsearch ${version} (${name}) on Java ${jdk.major} from ${jdk.home}`);
-  const startedAt = Date.now();
-  const pid = launch(paths, { home, jdk, heap, user });
   const url = `http://127.0.0.1:${httpPort}`;
-  const state = { name, pid, url, version, jdk: jdk.home, javaMajor: jdk.major, home, heap };
-  fs.writeFileSync(paths.state, `${JSON.stringify({ ...state, startedAt }, null, 2)}\n`);
-  try {
-    await waitForReady(url, pid);
-  } catch (error) {
-    await killGroup(pid);
-    fs.rmSync(paths.state, { force: true });
-    throw failureReport(error, paths);
-  }
-  log(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)}s at ${url}`);
-  return { url: urlWithSuperuser(url), version, pid, reused: false };
+  const state = {
+    name,
+    url,
+    transportPort,
+    version,
+    jdk: jdk.home,
+    javaMajor: jdk.major,
+    home,
+    heap,
+  };
+  // A node that never got ready holds nothing worth keeping: the next start is a fresh one.
+  return launchAndWait(paths, state, { onFailure: () => fs.rmSync(paths.state, { force: true }) });
 }
 
-/** Starts (or reuses) the named instance; resolves once the cluster is yellow. */
+/**
+ * Starts a node that died again, as it was: its distribution, heap, configuration (keystore and
+ * ports included) and data. Should it not get ready, its data stays for another try.
+ */
+async function restart(paths, state) {
+  const httpPort = Number(new URL(state.url).port);
+  for (const port of [httpPort, state.transportPort].filter(Boolean)) {
+    await assertPortFree(port, state.name);
+  }
+  log(`restarting ${state.name} on its data and port ${httpPort}`);
+  return launchAndWait(paths, state, { onFailure: () => undefined });
+}
+
+/**
+ * Starts the named instance; resolves once the cluster is yellow. A running one is reused, a
+ * dead or hung one is started again on its data.
+ */
 export async function startElasticsearch({ name = 'dev', heap = '1g' } = {}) {
   if (!/^\d+[kmg]$/i.test(heap)) throw new Error(`heap must look like 512m or 1g: ${heap}`);
   const paths = instancePaths(name);
@@ -348,7 +399,8 @@ export async function startElasticsearch({ name = 'dev', heap = '1g' } = {}) {
       log(`${name} (pid ${state.pid}) does not answer; restarting it`);
       await killGroup(state.pid);
     }
-    return startFresh(paths, { name, heap });
+    const restartable = state && fs.existsSync(paths.data) && fs.existsSync(paths.config);
+    return restartable ? restart(paths, state) : startFresh(paths, { name, heap });
   });
 }
 
@@ -367,10 +419,12 @@ export async function stopElasticsearch({ name = 'dev' } = {}) {
   });
 }
 
-/** The URL of the named instance when it is running and answering. */
+/** The URL and process group of the named instance when it is running and answering. */
 export async function elasticsearchStatus({ name = 'dev' } = {}) {
   const state = readState(instancePaths(name));
-  return isOurGroup(state) && (await answers(state.url)) ? urlWithSuperuser(state.url) : undefined;
+  return isOurGroup(state) && (await answers(state.url))
+    ? { url: urlWithSuperuser(state.url), pid: state.pid }
+    : undefined;
 }
 
 // ---------------------------------------------------------------- CLI
@@ -391,18 +445,18 @@ function parseArgs(argv) {
 async function main(argv) {
   const { command, options } = parseArgs(argv);
   if (command === 'start') {
-    const { url, reused } = await startElasticsearch(options);
+    const { url, reused, pid } = await startElasticsearch(options);
     if (reused) process.stdout.write('ES_REUSED=true\n');
-    process.stdout.write(`ES_URL=${url}\n`);
+    process.stdout.write(`ES_PID=${pid}\nES_URL=${url}\n`);
   } else if (command === 'stop') {
     await stopElasticsearch(options);
   } else if (command === 'status') {
-    const url = await elasticsearchStatus(options);
-    if (!url) {
+    const status = await elasticsearchStatus(options);
+    if (!status) {
       log(`${options.name ?? 'dev'} is not running`);
       return 1;
     }
-    process.stdout.write(`ES_URL=${url}\n`);
+    process.stdout.write(`ES_PID=${status.pid}\nES_URL=${status.url}\n`);
   } else {
     log('usage: node scripts/es.mjs start|stop|status [--name NAME] [--heap 1g]');
     return 2;

@@ -30,7 +30,9 @@ import {
   KNOWN_SENDER_SAVED_OBJECT_TYPE,
   knownSenderSavedObjectType,
 } from './saved_objects/known_sender_type';
+import { elasticsearchGuard } from './routes/elasticsearch_guard';
 import { CollectorResources } from './services/collector_resources';
+import { ElasticsearchReachability } from './services/elasticsearch_reachability';
 import { ApiKeysAvailability } from './services/api_keys_availability';
 import { ConnectionStore } from './services/connection_store';
 import { KnownSenderStore } from './services/known_sender_store';
@@ -56,6 +58,7 @@ export class ExchangeMessageTracePlugin
   private startServices: () => Promise<ExchangeMessageTraceServices> = () =>
     Promise.reject(new Error('Kibana has not started the plugin yet'));
   private canEncrypt = false;
+  private reachability: ElasticsearchReachability | undefined;
 
   constructor(private readonly context: PluginInitializerContext<ExchangeMessageTraceConfig>) {
     this.logger = context.logger.get();
@@ -89,6 +92,7 @@ export class ExchangeMessageTracePlugin
       getServices: async () => ({ ...(await this.services()), logger: this.logger.get('files') }),
       config: this.config.files,
     });
+    core.http.registerOnPreAuth(elasticsearchGuard(() => this.reachability));
     registerRoutes({
       router: core.http.createRouter(),
       logger: this.logger,
@@ -123,6 +127,8 @@ export class ExchangeMessageTracePlugin
     );
     const resources = new CollectorResources(repository, systemClock, endpoints);
     const apiKeys = new ApiKeysAvailability(core.security.authc, systemClock);
+    const reachability = new ElasticsearchReachability(internalClient, systemClock);
+    this.reachability = reachability;
     this.startServices = async () => {
       // Templates go in before any task may write, or the first write would create the data
       // stream from Elasticsearch's built-in logs template.
@@ -149,6 +155,7 @@ export class ExchangeMessageTracePlugin
         ensureNamespaceTemplate: (namespace: string) => namespaceTemplates.ensure(namespace),
         clock: systemClock,
         logger: this.logger.get('collector'),
+        reachability,
         taskManager: plugins.taskManager,
         authc: core.security.authc,
         apiKeys,

@@ -122,6 +122,9 @@ export type WriterAuthorization =
 /** The last error's kind when Elasticsearch refused the writer's credentials. */
 export const REAUTHORIZE_ERROR_KIND = 'reauthorize';
 
+/** The last error's kind when the run failed because Elasticsearch could not be reached. */
+export const ELASTICSEARCH_UNREACHABLE_ERROR_KIND = 'elasticsearchUnreachable';
+
 export interface ConnectionView {
   id: string;
   settings: ConnectionSettings;

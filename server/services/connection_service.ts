@@ -26,6 +26,7 @@ import type { ConnectionAttributes } from '../saved_objects/connection_type';
 import {
   collectTaskId,
   isTaskRunning,
+  lostRunDeadline,
   removeCollectTask,
   syncCollectTask,
 } from '../tasks/collect_task';
@@ -139,7 +140,7 @@ export class ConnectionService {
       this.task(id),
       this.deps.apiKeys.enabled(),
     ]);
-    return connectionView(record, task, apiKeysEnabled);
+    return connectionView(record, task, apiKeysEnabled, this.deps.clock.now());
   }
 
   async list(request: KibanaRequest): Promise<ConnectionView[]> {
@@ -149,7 +150,7 @@ export class ConnectionService {
     ]);
     return Promise.all(
       records.map(async (record) =>
-        connectionView(record, await this.task(record.id), apiKeysEnabled)
+        connectionView(record, await this.task(record.id), apiKeysEnabled, this.deps.clock.now())
       )
     );
   }
@@ -259,7 +260,12 @@ export class ConnectionService {
     }
     const taskId = collectTaskId(id);
     const task = await this.task(id);
-    if (task && isTaskRunning(task)) throw runInProgress();
+    if (task && isTaskRunning(task)) {
+      if (lostRunDeadline(task, this.deps.clock.now()) === undefined) throw runInProgress();
+      // The run lost its result: Task Manager would wait for retryAt, forcing runs it now.
+      if (!(await this.runSoon(id, true))) throw runInProgress();
+      return { id: taskId };
+    }
     if (!task || task.enabled === false) {
       // Enabling (or recreating) the task runs it at once.
       await syncCollectTask(this.deps.taskManager, id, settings);
@@ -269,10 +275,13 @@ export class ConnectionService {
     return { id: taskId };
   }
 
-  /** False when a run is in progress: Task Manager refuses runSoon then. */
-  private async runSoon(id: string): Promise<boolean> {
+  /**
+   * False when a run is in progress: Task Manager refuses runSoon then, and a forced one while
+   * this node runs the task.
+   */
+  private async runSoon(id: string, force = false): Promise<boolean> {
     try {
-      await this.deps.taskManager.runSoon(collectTaskId(id));
+      await this.deps.taskManager.runSoon(collectTaskId(id), force);
       return true;
     } catch (error) {
       const task = await this.task(id);

@@ -6,6 +6,7 @@ import type {
 } from '@kbn/task-manager-plugin/server';
 import type { ConnectionSettings } from '../../common/connection';
 import { parseDurationMs } from '../lib/collector/duration';
+import { runDeadline } from './cancellable_run';
 import { emptyTaskState } from './collect_task_state';
 import { createCollectTaskRunner, type CollectTaskServices } from './collect_task_runner';
 
@@ -18,6 +19,19 @@ export const collectTaskId = (connectionId: string) => `${COLLECT_TASK_TYPE}:${c
 const RUNNING = new Set<string>(['running', 'claiming']);
 
 export const isTaskRunning = (task: ConcreteTaskInstance) => RUNNING.has(task.status);
+
+const COLLECT_TASK_TIMEOUT_MS = parseDurationMs(COLLECT_TASK_TIMEOUT);
+
+/**
+ * When the claimed run must have handed its result over, for a task still `running` past it: the
+ * run ended (or its node stopped) and Task Manager could not record the result, so the task waits
+ * for its retryAt. Undefined for a task not running, or still within its deadline at `now`.
+ */
+export function lostRunDeadline(task: ConcreteTaskInstance, now: number): number | undefined {
+  if (task.status !== 'running' || !task.startedAt) return undefined;
+  const deadline = runDeadline(new Date(task.startedAt).getTime(), COLLECT_TASK_TIMEOUT_MS);
+  return now > deadline ? deadline : undefined;
+}
 
 export function registerCollectTaskDefinition({
   taskManager,
@@ -33,7 +47,7 @@ export function registerCollectTaskDefinition({
       timeout: COLLECT_TASK_TIMEOUT,
       // No maxConcurrency: Task Manager refuses it outside its allow-list and Kibana would not
       // start. The per-tenant Graph budget is what bounds the calls to Microsoft.
-      createTaskRunner: createCollectTaskRunner(getServices, parseDurationMs(COLLECT_TASK_TIMEOUT)),
+      createTaskRunner: createCollectTaskRunner(getServices, COLLECT_TASK_TIMEOUT_MS),
     },
   });
 }

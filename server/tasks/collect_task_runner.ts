@@ -5,7 +5,10 @@ import type { ConnectionSettings } from '../../common/connection';
 import type { ConnectionStatus } from '../../common/connection_status';
 import type { Clock } from '../lib/collector/clock';
 import { collect, type RunSummary } from '../lib/collector/collect';
-import { REAUTHORIZE_ERROR_KIND } from '../../common/http_api/connections';
+import {
+  ELASTICSEARCH_UNREACHABLE_ERROR_KIND,
+  REAUTHORIZE_ERROR_KIND,
+} from '../../common/http_api/connections';
 import {
   createCollectorDeps,
   WriteForbiddenError,
@@ -24,6 +27,7 @@ import type { WriterClient } from '../lib/writer/bulk_writer';
 import { errorStatus, isAuthorizationStatus } from '../lib/writer/es_errors';
 import type { CollectorResources } from '../services/collector_resources';
 import type { ConnectionStore, ConnectionWithSecrets } from '../services/connection_store';
+import type { ElasticsearchReachability } from '../services/elasticsearch_reachability';
 import type { TenantDomains } from '../services/tenant_domains';
 import { ApiKeyMissingError } from '../services/writer_client';
 import { createCancellableRunner } from './cancellable_run';
@@ -48,6 +52,8 @@ export interface CollectTaskServices {
   ensureNamespaceTemplate(namespace: string): Promise<unknown>;
   clock: Clock;
   logger: Logger;
+  /** A run's result waits for Elasticsearch to take it (see cancellable_run.ts). */
+  reachability: ElasticsearchReachability;
 }
 
 /** Waiting longer than this for the budget ends the run; it comes back when the budget frees. */
@@ -101,9 +107,25 @@ function successStatus(
   };
 }
 
-function failure(error: unknown, at: number, prefix = ''): ConnectionStatus['lastError'] {
+function failure(
+  error: unknown,
+  at: number,
+  prefix = '',
+  kind = failureKind(error)
+): ConnectionStatus['lastError'] {
   const message = `${prefix}${(error as Error).message}`;
-  return { kind: failureKind(error), message, at: new Date(at).toISOString() };
+  return { kind, message, at: new Date(at).toISOString() };
+}
+
+/**
+ * An error of ours or of Elasticsearch's is told apart from an outage by asking Elasticsearch:
+ * a run that failed while it could not be reached failed because of that, whatever the shape of
+ * the error the outage left (a refused bulk, a saved object that could not be read).
+ */
+async function failureKindNow(error: unknown, reachability: ElasticsearchReachability) {
+  const kind = failureKind(error);
+  if (kind !== 'internal' && kind !== 'elasticsearchWrite') return kind;
+  return (await reachability.probe()).answered ? kind : ELASTICSEARCH_UNREACHABLE_ERROR_KIND;
 }
 
 async function runCollection(
@@ -221,7 +243,12 @@ async function runCollection(
       lastRunAt: new Date(startedAt).toISOString(),
       collectedUntil: new Date(checkpoint.collectedUntil).toISOString(),
       caughtUp: false,
-      lastError: failure(error, clock.now()),
+      lastError: failure(
+        error,
+        clock.now(),
+        '',
+        await failureKindNow(error, services.reachability)
+      ),
     };
     return { state: nextState(status), schedule };
   }

@@ -16,6 +16,7 @@ import { FileImportWriteError, importFile } from '../lib/files/import_file';
 import { importFromPath, type FileCursor } from '../lib/files/path_import';
 import type { WriterClient } from '../lib/writer/bulk_writer';
 import type { ConnectionStore, ConnectionWithSecrets } from '../services/connection_store';
+import type { ElasticsearchReachability } from '../services/elasticsearch_reachability';
 import {
   emptyFileImportState,
   FILE_IMPORT_TASK_STATE_VERSION,
@@ -49,6 +50,8 @@ export interface FileImportTaskServices {
   ensureNamespaceTemplate(namespace: string): Promise<unknown>;
   clock: Clock;
   logger: Logger;
+  /** A run's result waits for Elasticsearch to take it (see cancellable_run.ts). */
+  reachability: ElasticsearchReachability;
 }
 
 interface WriteTarget {

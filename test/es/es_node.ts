@@ -60,6 +60,33 @@ async function assertAnswers(url: string): Promise<void> {
   }
 }
 
+/** A node of scripts/es.mjs, whatever ES_URL says. */
+export interface NamedEsNode extends EsNode {
+  /** Leader of the node's process group (the launcher and the JVM). */
+  pid: number;
+}
+
+/**
+ * Starts the named instance of scripts/es.mjs, as `npm run es -- start --name <name>` does: afresh,
+ * reused when running, or restarted on its own data and port after a crash.
+ */
+export async function startNamedElasticsearch(name: string): Promise<NamedEsNode> {
+  const stdout = await runEsScript(['start', '--name', name]);
+  const url = outputValue(stdout, 'ES_URL');
+  const pid = Number(outputValue(stdout, 'ES_PID'));
+  if (!url || !pid)
+    throw new Error(`scripts/es.mjs start printed no ES_URL and ES_PID:\n${stdout}`);
+  const ownedByUs = outputValue(stdout, 'ES_REUSED') !== 'true';
+  return {
+    url,
+    pid,
+    ownedByUs,
+    stop: async () => {
+      if (ownedByUs) await runEsScript(['stop', '--name', name]);
+    },
+  };
+}
+
 /** ES_URL when it is set; otherwise the named instance of scripts/es.mjs, started if needed. */
 export async function ensureElasticsearch(name: string): Promise<EsNode> {
   const external = process.env.ES_URL;
@@ -67,15 +94,5 @@ export async function ensureElasticsearch(name: string): Promise<EsNode> {
     await assertAnswers(external);
     return { url: external, ownedByUs: false, stop: async () => {} };
   }
-  const stdout = await runEsScript(['start', '--name', name]);
-  const url = outputValue(stdout, 'ES_URL');
-  if (!url) throw new Error(`scripts/es.mjs start printed no ES_URL:\n${stdout}`);
-  const ownedByUs = outputValue(stdout, 'ES_REUSED') !== 'true';
-  return {
-    url,
-    ownedByUs,
-    stop: async () => {
-      if (ownedByUs) await runEsScript(['stop', '--name', name]);
-    },
-  };
+  return startNamedElasticsearch(name);
 }

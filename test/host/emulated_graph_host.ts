@@ -17,7 +17,7 @@ import { callRoute, startTestHost, testIndexPrefix, waitFor } from './test_suppo
 
 /** Our plugin in a test host whose Graph and Entra ID are the emulator's. */
 export async function startEmulatedGraphHost(
-  options: Partial<Pick<KibanaHostOptions, 'pages' | 'encryptionKey'>> = {}
+  options: Partial<Pick<KibanaHostOptions, 'pages' | 'encryptionKey' | 'esUrl'>> = {}
 ): Promise<{
   host: KibanaHost;
   emulator: GraphEmulator;
@@ -43,7 +43,7 @@ export async function startEmulatedGraphNodes(count: number): Promise<{
 
 function startPluginHost(
   emulator: GraphEmulator,
-  options: Partial<Pick<KibanaHostOptions, 'pages' | 'encryptionKey' | 'indexPrefix'>>
+  options: Partial<Pick<KibanaHostOptions, 'pages' | 'encryptionKey' | 'indexPrefix' | 'esUrl'>>
 ) {
   const caFile = path.join(freshStateDir(), 'ca.pem');
   writeFileSync(caFile, emulator.caCertificatePem!);

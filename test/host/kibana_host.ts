@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { KibanaRequest, PluginInitializerContext } from '@kbn/core/server';
+import type { KibanaRequest, OnPreAuthHandler, PluginInitializerContext } from '@kbn/core/server';
 import type { TaskManagerStartContract } from '@kbn/task-manager-plugin/server';
 import { installBuiltinLogsTemplate } from './elasticsearch/builtin_logs_template';
 import { ElasticsearchService } from './elasticsearch/elasticsearch_service';
@@ -67,6 +67,7 @@ export class KibanaHost {
   readonly taskManager: TaskManagerService;
   readonly authenticator: HostAuthenticator;
   private readonly routes: RegisteredRoute[] = [];
+  private readonly onPreAuth: OnPreAuthHandler[] = [];
   private readonly instances: PluginInstance[] = [];
   private http: HostHttpServer | undefined;
   private taskManagerContract: TaskManagerStartContract | undefined;
@@ -180,6 +181,7 @@ export class KibanaHost {
       const coreSetup = {
         http: {
           createRouter: () => createHostRouter(this.routes),
+          registerOnPreAuth: (handler: OnPreAuthHandler) => void this.onPreAuth.push(handler),
           basePath: { serverBasePath: this.basePath, get: () => this.basePath },
         },
         savedObjects: this.savedObjects.setup(),
@@ -217,6 +219,7 @@ export class KibanaHost {
       basePath: this.basePath,
       pipeline: {
         routes: this.routes,
+        onPreAuth: this.onPreAuth,
         authenticator: this.authenticator,
         privilegesOf: (authentication, requested) =>
           checkPrivileges(

@@ -296,7 +296,8 @@ declare module '@kbn/core/server' {
     remove(path: string): string;
   }
 
-  // src/core/packages/http/server/src/http_contract.ts (only createRouter and basePath declared)
+  // src/core/packages/http/server/src/http_contract.ts (only createRouter, basePath and
+  // registerOnPreAuth declared)
   export interface HttpServiceSetup<
     DefaultRequestHandlerType extends RequestHandlerContextBase = RequestHandlerContextBase,
   > {
@@ -304,7 +305,26 @@ declare module '@kbn/core/server' {
     createRouter: <
       Context extends DefaultRequestHandlerType = DefaultRequestHandlerType,
     >() => IRouter<Context>;
+    /** Interceptors run in registration order, before authentication. */
+    registerOnPreAuth: (handler: OnPreAuthHandler) => void;
   }
+
+  // src/core/packages/http/server/src/lifecycle/on_pre_auth.ts @ 841c321e
+  export enum OnPreAuthResultType {
+    next = 'next',
+  }
+  export interface OnPreAuthNextResult {
+    type: OnPreAuthResultType.next;
+  }
+  export type OnPreAuthResult = OnPreAuthNextResult;
+  export interface OnPreAuthToolkit {
+    next: () => OnPreAuthResult;
+  }
+  export type OnPreAuthHandler = (
+    request: KibanaRequest,
+    response: LifecycleResponseFactory,
+    toolkit: OnPreAuthToolkit
+  ) => OnPreAuthResult | IKibanaResponse | Promise<OnPreAuthResult | IKibanaResponse>;
 
   // src/core/packages/http/server/src/router/headers.ts
   // (Kibana spells the known-header half out from node's IncomingHttpHeaders; the value types are identical)
@@ -544,6 +564,20 @@ declare module '@kbn/core/server' {
       options: CustomHttpResponseOptions<T>
     ): IKibanaResponse;
   }
+
+  // src/core/packages/http/server/src/router/response_factory.ts
+  // (KibanaRedirectionResponseFactory & KibanaErrorResponseFactory)
+  export type LifecycleResponseFactory = Pick<
+    KibanaResponseFactory,
+    | 'redirected'
+    | 'badRequest'
+    | 'unauthorized'
+    | 'forbidden'
+    | 'notFound'
+    | 'conflict'
+    | 'unprocessableContent'
+    | 'customError'
+  >;
 
   // src/core/packages/http/server/src/router/request_handler_context.ts
   // Kibana's base also has `resolve(parts)`; omitted so hand-written test contexts need not provide it.

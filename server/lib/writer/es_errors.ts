@@ -11,11 +11,14 @@ interface ErrorLike {
   body?: unknown;
 }
 
-/** HTTP status of a response error, or undefined for network errors and anything else. */
+/**
+ * HTTP status of a response error, or undefined for network errors and anything else. Client 9.x
+ * puts statusCode 0 in the meta of a request that got no answer: that is no status either.
+ */
 export function errorStatus(error: unknown): number | undefined {
   const candidate = error as ErrorLike | undefined;
   const status = candidate?.meta?.statusCode ?? candidate?.statusCode;
-  return typeof status === 'number' ? status : undefined;
+  return typeof status === 'number' && status > 0 ? status : undefined;
 }
 
 const TRANSIENT_ERROR_NAMES = new Set([

@@ -141,6 +141,7 @@ describe('API pipeline (Kibana body handling and answers to throws)', () => {
       const local = new URL(req.url ?? '/', 'http://host.invalid');
       void handleApiRequest(req, res, local, {
         routes,
+        onPreAuth: [],
         // Who calls and what they hold is Elasticsearch's to say (secured_host.integration.test.ts);
         // here every caller is someone holding every action, so only body handling is at stake.
         authenticator: {

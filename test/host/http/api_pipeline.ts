@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import type {
   KibanaRequest,
   Logger,
+  OnPreAuthHandler,
   RequestHandlerContext,
   RouteConfigOptions,
   RouteMethod,
@@ -12,6 +13,7 @@ import type { Authentication, HostAuthenticator } from '../security/authenticati
 import { actions } from '../security/feature_privileges';
 import { bindAuthentication } from '../security/request_authentication';
 import type { RegisteredRoute } from './host_router';
+import { runOnPreAuth } from './on_pre_auth';
 import { RequestValidationError, validatePart } from './request_validation';
 import { errorBody, kibanaResponseFactory } from './response_factory';
 import { PayloadError, readRouteBody } from './request_body';
@@ -25,6 +27,8 @@ import {
 
 export interface ApiPipelineDeps {
   routes: RegisteredRoute[];
+  /** http.registerOnPreAuth's interceptors, in registration order. */
+  onPreAuth: readonly OnPreAuthHandler[];
   authenticator: Pick<HostAuthenticator, 'authenticate'>;
   /** Which of these Kibana actions the caller holds (Elasticsearch's `_has_privileges`). */
   privilegesOf(
@@ -125,16 +129,11 @@ function assertRequestAllowed(req: IncomingMessage, route: RegisteredRoute, url:
   }
 }
 
-async function buildRequest(
-  req: IncomingMessage,
-  res: ServerResponse,
-  route: RegisteredRoute,
-  url: URL,
-  params: Record<string, string>
-) {
-  // `validate: false` validates nothing: params, query and body are all `{}` (route.ts @ 0198047a).
-  const validator = route.validation ?? {};
-  const rawBody = await readRouteBody(req, route.options.body);
+/**
+ * The request an onPreAuth interceptor is handed: not authenticated yet, nothing read or
+ * validated (Kibana's CoreKibanaRequest.from at hapi's onPreAuth). The host leaves out `events`.
+ */
+function preAuthRequest(req: IncomingMessage, route: RegisteredRoute, url: URL) {
   return {
     id: randomUUID(),
     uuid: randomUUID(),
@@ -144,6 +143,27 @@ async function buildRequest(
     isSystemRequest: req.headers['kbn-system-request'] === 'true',
     isFakeRequest: false,
     isInternalApiRequest: Boolean(req.headers['x-elastic-internal-origin']),
+    auth: { isAuthenticated: false },
+    params: {},
+    query: {},
+    body: {},
+  };
+}
+
+/** The same request (one id) once authenticated, its parts read and validated. */
+async function buildRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  route: RegisteredRoute,
+  url: URL,
+  params: Record<string, string>,
+  preAuth: ReturnType<typeof preAuthRequest>
+) {
+  // `validate: false` validates nothing: params, query and body are all `{}` (route.ts @ 0198047a).
+  const validator = route.validation ?? {};
+  const rawBody = await readRouteBody(req, route.options.body);
+  return {
+    ...preAuth,
     auth: { isAuthenticated: true },
     events: requestEvents(res),
     params: validatePart(validator.params, params, 'request params'),
@@ -222,6 +242,16 @@ export async function handleApiRequest(
     return params !== undefined;
   });
   if (!route || !params) return false;
+  const preAuth = preAuthRequest(req, route, url);
+  const intercepted = await runOnPreAuth(
+    deps.onPreAuth,
+    preAuth as unknown as KibanaRequest,
+    deps.logger
+  );
+  if (intercepted) {
+    send(res, intercepted);
+    return true;
+  }
   try {
     const authcDisabled =
       (route.config.security.authc as { enabled?: unknown } | undefined)?.enabled === false;
@@ -238,7 +268,7 @@ export async function handleApiRequest(
       // Elasticsearch client and for granting API keys (http_server.ts, registerAuth).
       req.headers.authorization = authentication.authorization;
     }
-    const request = await buildRequest(req, res, route, url, params);
+    const request = await buildRequest(req, res, route, url, params, preAuth);
     if (authentication) bindAuthentication(request, authentication);
     const context = deps.createContext(request);
     const response = await route.handler(context as never, request as never, kibanaResponseFactory);

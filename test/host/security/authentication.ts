@@ -19,7 +19,7 @@ export interface Authentication {
 
 export type AuthenticationOutcome =
   | { kind: 'authenticated'; authentication: Authentication }
-  | { kind: 'failed'; statusCode: 401; message: string }
+  | { kind: 'failed'; statusCode: number; message: string }
   | { kind: 'none' };
 
 export const SESSION_COOKIE = 'sid';
@@ -107,8 +107,14 @@ export class HostAuthenticator {
         },
       };
     } catch (error) {
-      if (statusCodeOf(error) !== 401) throw error;
-      return { kind: 'failed', statusCode: 401, message: (error as Error).message };
+      // Kibana's auth handler passes on the status of Elasticsearch's answer, and answers 401 to
+      // an error without one, such as no answer at all (x-pack/platform/plugins/shared/security/
+      // server/authentication/authentication_service.ts @ 01964e12, registerAuth; errors.ts @
+      // 2d2a8a17, getErrorStatusCode).
+      const statusCode = statusCodeOf(error);
+      return statusCode
+        ? { kind: 'failed', statusCode, message: (error as Error).message }
+        : { kind: 'failed', statusCode: 401, message: 'Unauthorized' };
     }
   }
 }

@@ -83,6 +83,54 @@ describe('host Task Manager', () => {
     await taskManager.removeIfExists(id);
   });
 
+  it('forces runSoon of a running task only when no run of it is in this node', async () => {
+    const hanging = `force-pool-${Date.now()}`;
+    await taskManager.schedule({
+      id: hanging,
+      taskType: SAMPLE_TASK_TYPE,
+      schedule: { interval: '1h' },
+      params: { hang: true },
+      state: {},
+    });
+    await waitFor(() => eventsOf(hanging).length > 0 || undefined, { what: 'the run' });
+    await expect(taskManager.runSoon(hanging, true)).rejects.toThrow(
+      `Failed to run task "${hanging}" as it is currently running and cannot be forced`
+    );
+    await taskManager.removeIfExists(hanging);
+
+    // Claimed, as far as its document says, by a run no node has any more (its result was lost).
+    const orphan = `force-orphan-${Date.now()}`;
+    await taskManager.schedule({
+      id: orphan,
+      taskType: SAMPLE_TASK_TYPE,
+      schedule: { interval: '1h' },
+      runAt: new Date(Date.now() + 3_600_000),
+      params: {},
+      state: { count: 0 },
+    });
+    const now = Date.now();
+    await host.elasticsearch.internalClient.update({
+      index: host.taskManager.index,
+      id: `task:${orphan}`,
+      doc: {
+        task: {
+          status: 'running',
+          startedAt: new Date(now).toISOString(),
+          retryAt: new Date(now + 3_600_000).toISOString(),
+          ownerId: 'kibana:gone',
+        },
+      },
+      refresh: true,
+    });
+    await expect(taskManager.runSoon(orphan)).rejects.toThrow(
+      `Failed to run task "${orphan}" as it is currently running`
+    );
+    expect(await taskManager.runSoon(orphan, true)).toEqual({ id: orphan, forced: true });
+    await waitFor(() => eventsOf(orphan).length > 0 || undefined, { what: 'the forced run' });
+    expect(eventsOf(orphan)).toEqual([{ taskId: orphan, event: 'run', count: 1 }]);
+    await taskManager.removeIfExists(orphan);
+  });
+
   it('retries a failing one-off task up to maxAttempts, then deletes it', async () => {
     const id = `fail-${Date.now()}`;
     await taskManager.schedule({

@@ -109,12 +109,13 @@ export class TaskManagerService {
     const scheduling = new TaskScheduling(
       this.store,
       (taskType) => this.definitions.ensureHas(taskType),
-      () => this.schedulePoll(0)
+      () => this.schedulePoll(0),
+      () => [...this.pool.values()].map((runner) => runner.id)
     );
     const contract = {
       schedule: (task: TaskInstance) => scheduling.schedule(task),
       ensureScheduled: (task: TaskInstance & { id: string }) => scheduling.ensureScheduled(task),
-      runSoon: (id: string) => scheduling.runSoon(id),
+      runSoon: (id: string, force?: boolean) => scheduling.runSoon(id, force),
       bulkUpdateSchedules: (ids: string[], schedule: { interval: string }) =>
         scheduling.bulkUpdateSchedules(ids, schedule),
       bulkEnable: (ids: string[], runSoon?: boolean) => scheduling.bulkEnable(ids, runSoon),

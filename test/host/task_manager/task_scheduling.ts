@@ -19,7 +19,9 @@ export class TaskScheduling {
   constructor(
     private readonly store: TaskStore,
     private readonly assertTaskType: (taskType: string) => void,
-    private readonly wake: () => void
+    private readonly wake: () => void,
+    /** Ids of the tasks this node's pool is running (getCurrentTasksInPool). */
+    private readonly runningHere: () => string[]
   ) {}
 
   async schedule(task: TaskInstance): Promise<ConcreteTaskInstance> {
@@ -55,12 +57,25 @@ export class TaskScheduling {
     return task;
   }
 
-  async runSoon(id: string) {
+  /**
+   * A running task is refused unless forced; forcing works only when no run of it is in this
+   * node's pool (a run another node holds, or one whose result was lost, is not seen).
+   * Kibana: x-pack/platform/plugins/shared/task_manager/server/task_scheduling.ts @ 0086c4b6
+   * (runSoon), lib/errors/task_already_running_error.ts @ 76136a3e
+   */
+  async runSoon(id: string, force = false) {
     const stored = await this.store.get(id);
     const { status } = stored.instance;
-    if (status === 'running' || status === 'claiming') {
-      throw new Error(`Failed to run task "${id}" as it is currently running`);
+    if (status === 'unrecognized') {
+      throw new Error(`Failed to run task "${id}" with status ${status}`);
     }
+    const alreadyRunning = (noForce: boolean) =>
+      new Error(
+        `Failed to run task "${id}" as it is currently running${noForce ? ' and cannot be forced' : ''}`
+      );
+    if (status === 'claiming' || (status === 'running' && !force)) throw alreadyRunning(false);
+    const forced = status === 'running';
+    if (forced && this.runningHere().includes(id)) throw alreadyRunning(true);
     const now = new Date();
     const updated = await this.store.replace(stored, {
       ...stored.instance,
@@ -71,9 +86,9 @@ export class TaskScheduling {
     // A write since the read (another node's runSoon or claim) is swallowed, only flagged.
     // Kibana: x-pack/platform/plugins/shared/task_manager/server/task_scheduling.ts @ 0086c4b6
     // (runSoon; the flag since PR #268508)
-    if (!updated) return { id, forced: false, conflict: true };
+    if (!updated) return { id, forced, conflict: true };
     this.wake();
-    return { id, forced: false };
+    return { id, forced };
   }
 
   /** Only idle tasks change; the next run is an interval after the last one was due. */
