@@ -2,12 +2,10 @@ import type { Page } from 'playwright-core';
 import { PLUGIN_ID } from '../../common/constants';
 import { statusCategory } from '../../common/message_status';
 import type { GraphEmulator } from '../graph_emulator';
-import { startEmulatedGraphHost } from '../host/emulated_graph_host';
 import type { KibanaHost } from '../host/kibana_host';
-import { createPageHandler } from '../host/public/page_handler';
-import { sessionCookie } from '../host/test_support';
-import { PERIOD_DAYS, collectViewsTenant, truthOf, type ViewsTenant } from '../host/views_tenant';
-import { launchChromium, watchPage, type LaunchedChromium, type PageProblems } from './chromium';
+import { PERIOD_DAYS, truthOf, type ViewsTenant } from '../host/views_tenant';
+import type { LaunchedChromium, PageProblems } from './chromium';
+import { closeViewsSession, openViewsSession } from './views_session';
 import { saveScreenshot } from './screenshots';
 
 const MINUTE = 60_000;
@@ -29,19 +27,12 @@ describe('the views over the synthetic tenant, in Chromium', () => {
   let problems: PageProblems;
 
   beforeAll(async () => {
-    ({ host, emulator } = await startEmulatedGraphHost({ pages: createPageHandler }));
-    tenant = await collectViewsTenant(host, emulator, { seed: 9503 });
-    chromium = await launchChromium();
-    await chromium.context.addCookies([await sessionCookie(host, 'elastic')]);
-    page = await chromium.context.newPage();
+    ({ chromium, host, emulator, tenant, page, problems } = await openViewsSession({ seed: 9503 }));
     await page.setViewportSize({ width: 1440, height: 1000 });
-    problems = watchPage(page);
   }, 300_000);
 
   afterAll(async () => {
-    await chromium?.close();
-    await host?.stop();
-    await emulator?.stop();
+    await closeViewsSession({ chromium, host, emulator });
   });
 
   afterEach(() => {

@@ -2,19 +2,10 @@ import type { Page } from 'playwright-core';
 import { PLUGIN_ID } from '../../common/constants';
 import { DAY_MS, MINUTE_MS } from '../../common/time';
 import type { GraphEmulator } from '../graph_emulator';
-import { startEmulatedGraphHost } from '../host/emulated_graph_host';
 import type { KibanaHost } from '../host/kibana_host';
-import { createPageHandler } from '../host/public/page_handler';
-import { sessionCookie } from '../host/test_support';
-import { collectViewsTenant, type ViewsTenant } from '../host/views_tenant';
-import {
-  launchChromium,
-  subj,
-  unexpected,
-  watchPage,
-  type LaunchedChromium,
-  type PageProblems,
-} from './chromium';
+import type { ViewsTenant } from '../host/views_tenant';
+import { subj, unexpected, type LaunchedChromium, type PageProblems } from './chromium';
+import { closeViewsSession, openViewsSession } from './views_session';
 
 /** A tenant with mail since 7 days and 20 minutes ago, asked about "Last 7 days". */
 const HISTORY_DAYS = 7 + (20 * MINUTE_MS) / DAY_MS;
@@ -28,18 +19,14 @@ describe('suspicious senders on a young install, in Chromium', () => {
   let problems: PageProblems;
 
   beforeAll(async () => {
-    ({ host, emulator } = await startEmulatedGraphHost({ pages: createPageHandler }));
-    tenant = await collectViewsTenant(host, emulator, { seed: 9504, historyDays: HISTORY_DAYS });
-    chromium = await launchChromium();
-    await chromium.context.addCookies([await sessionCookie(host, 'elastic')]);
-    page = await chromium.context.newPage();
-    problems = watchPage(page);
+    ({ chromium, host, emulator, tenant, page, problems } = await openViewsSession({
+      seed: 9504,
+      historyDays: HISTORY_DAYS,
+    }));
   }, 300_000);
 
   afterAll(async () => {
-    await chromium?.close();
-    await host?.stop();
-    await emulator?.stop();
+    await closeViewsSession({ chromium, host, emulator });
   });
 
   afterEach(() => {

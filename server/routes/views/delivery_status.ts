@@ -6,9 +6,7 @@ import {
 import { validateWith } from '../../lib/route_validation';
 import { deliveryStatus } from '../../lib/views/delivery_status';
 import type { RouteDependencies } from '../types';
-import { answerWith } from '../error_response';
-import { abortSignalOf } from '../request_signal';
-import { viewTargetOf } from './view_handler';
+import { answerView } from './view_handler';
 
 export function registerDeliveryStatusRoute(dependencies: RouteDependencies) {
   dependencies.router.post(
@@ -19,16 +17,8 @@ export function registerDeliveryStatusRoute(dependencies: RouteDependencies) {
       options: { access: 'internal' },
     },
     async (context, request, response) =>
-      answerWith(
-        response,
-        async () => {
-          const signal = abortSignalOf(request);
-          const services = await dependencies.getServices();
-          const target = await viewTargetOf(context, signal, services, request.body);
-          const body = await deliveryStatus(target, request.body, services.clock.now());
-          return response.ok({ body });
-        },
-        request.body
+      answerView(dependencies, context, request, response, async (target, services) =>
+        response.ok({ body: await deliveryStatus(target, request.body, services.clock.now()) })
       )
   );
 }

@@ -3,9 +3,7 @@ import { MESSAGE_DETAIL_API_PATH, messageDetailRequestCodec } from '../../../com
 import { validateWith } from '../../lib/route_validation';
 import { messageDetail } from '../../lib/views/message_detail';
 import type { RouteDependencies } from '../types';
-import { answerWith } from '../error_response';
-import { abortSignalOf } from '../request_signal';
-import { viewTargetOf } from './view_handler';
+import { answerView } from './view_handler';
 
 export function registerMessageDetailRoute(dependencies: RouteDependencies) {
   dependencies.router.post(
@@ -16,23 +14,16 @@ export function registerMessageDetailRoute(dependencies: RouteDependencies) {
       options: { access: 'internal' },
     },
     async (context, request, response) =>
-      answerWith(
-        response,
-        async () => {
-          const signal = abortSignalOf(request);
-          const services = await dependencies.getServices();
-          const target = await viewTargetOf(context, signal, services, request.body);
-          const detail = await messageDetail(target, request.body);
-          if (!detail) {
-            return response.notFound({
-              body: {
-                message: `No message with trace id ${request.body.traceId} is visible to you`,
-              },
-            });
-          }
-          return response.ok({ body: detail });
-        },
-        request.body
-      )
+      answerView(dependencies, context, request, response, async (target) => {
+        const detail = await messageDetail(target, request.body);
+        if (!detail) {
+          return response.notFound({
+            body: {
+              message: `No message with trace id ${request.body.traceId} is visible to you`,
+            },
+          });
+        }
+        return response.ok({ body: detail });
+      })
   );
 }

@@ -3,9 +3,7 @@ import { MESSAGES_API_PATH, messageSearchRequestCodec } from '../../../common/ht
 import { validateWith } from '../../lib/route_validation';
 import { searchMessages } from '../../lib/views/message_search';
 import type { RouteDependencies } from '../types';
-import { answerWith } from '../error_response';
-import { abortSignalOf } from '../request_signal';
-import { viewTargetOf } from './view_handler';
+import { answerView } from './view_handler';
 
 export function registerSearchMessagesRoute(dependencies: RouteDependencies) {
   dependencies.router.post(
@@ -16,15 +14,8 @@ export function registerSearchMessagesRoute(dependencies: RouteDependencies) {
       options: { access: 'internal' },
     },
     async (context, request, response) =>
-      answerWith(
-        response,
-        async () => {
-          const signal = abortSignalOf(request);
-          const services = await dependencies.getServices();
-          const target = await viewTargetOf(context, signal, services, request.body);
-          return response.ok({ body: await searchMessages(target, request.body) });
-        },
-        request.body
+      answerView(dependencies, context, request, response, async (target) =>
+        response.ok({ body: await searchMessages(target, request.body) })
       )
   );
 }

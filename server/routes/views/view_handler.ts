@@ -1,8 +1,39 @@
-import type { KibanaRequest, RequestHandlerContext } from '@kbn/core/server';
+import type {
+  IKibanaResponse,
+  KibanaRequest,
+  KibanaResponseFactory,
+  RequestHandlerContext,
+} from '@kbn/core/server';
 import { normalizeDomain } from '../../lib/ecs/direction';
 import { viewIndex, type ViewTarget } from '../../lib/views/view_scope';
 import { assertIndexPrivileges } from '../../services/index_privileges';
 import type { ExchangeMessageTraceServices } from '../../types';
+import { answerWith } from '../error_response';
+import type { RequestInput } from '../elasticsearch_refusals';
+import { abortSignalOf } from '../request_signal';
+import type { RouteDependencies } from '../types';
+
+/**
+ * A view's answer over the body's scope: searched as the user (viewTargetOf), stopped when the
+ * client goes away, and Elasticsearch's refusals of the body's fields answered as 400s.
+ */
+export function answerView<Body extends RequestInput & { namespaces?: string[] }>(
+  dependencies: RouteDependencies,
+  context: RequestHandlerContext,
+  request: KibanaRequest<unknown, unknown, Body>,
+  response: KibanaResponseFactory,
+  answer: (target: ViewTarget, services: ExchangeMessageTraceServices) => Promise<IKibanaResponse>
+): Promise<IKibanaResponse> {
+  return answerWith(
+    response,
+    async () => {
+      const signal = abortSignalOf(request);
+      const services = await dependencies.getServices();
+      return answer(await viewTargetOf(context, signal, services, request.body), services);
+    },
+    request.body
+  );
+}
 
 /**
  * The scope's data streams, searched with the user's own privileges. Those are checked first: a
