@@ -35,6 +35,7 @@ import { currentBackfill, readBackfill } from './collect_backfill';
 import {
   COLLECT_TASK_STATE_VERSION,
   taskStateFor,
+  upgradeTaskState,
   type CollectTaskState,
 } from './collect_task_state';
 import { DAY_MS, HOUR_MS } from '../../common/time';
@@ -128,6 +129,42 @@ async function failureKindNow(error: unknown, reachability: ElasticsearchReachab
   return (await reachability.probe()).answered ? kind : ELASTICSEARCH_UNREACHABLE_ERROR_KIND;
 }
 
+/** The status of a run that failed: when it ran, that it did not catch up, and why. */
+async function failedStatus(
+  previous: ConnectionStatus,
+  error: unknown,
+  { clock, reachability }: Pick<CollectTaskServices, 'clock' | 'reachability'>,
+  startedAt: number
+): Promise<ConnectionStatus> {
+  return {
+    ...previous,
+    lastRunAt: new Date(startedAt).toISOString(),
+    caughtUp: false,
+    lastError: failure(error, clock.now(), '', await failureKindNow(error, reachability)),
+  };
+}
+
+/**
+ * A run that cannot read its connection (while Elasticsearch is down, most often) records its
+ * failure on the state it started from. Were it to throw, Task Manager would write that state back
+ * unchanged (task_running/task_runner.ts @ 006b838e, run: a run that throws is processed with
+ * `modifiedContext.taskInstance.state`), and the connection would show no sign of the failed run.
+ */
+async function connectionUnreadable(
+  services: CollectTaskServices,
+  task: ConcreteTaskInstance,
+  error: unknown,
+  startedAt: number
+): Promise<RunResult> {
+  services.logger.warn(
+    `Collection for connection ${task.params.connectionId} failed: its settings could not be read: ${escapeControlCharacters((error as Error).message)}`
+  );
+  const state = upgradeTaskState(task.state);
+  return {
+    state: { ...state, status: await failedStatus(state.status, error, services, startedAt) },
+  };
+}
+
 async function runCollection(
   services: CollectTaskServices,
   task: ConcreteTaskInstance,
@@ -135,24 +172,24 @@ async function runCollection(
   deadline: number
 ): Promise<RunResult> {
   const connectionId = String(task.params.connectionId);
+  const { clock, logger } = services;
+  const startedAt = clock.now();
   let connection: ConnectionWithSecrets;
   try {
     connection = await services.connections.getWithSecrets(connectionId);
   } catch (error) {
     if (isNotFoundError(error)) return { state: task.state, shouldDeleteTask: true };
-    throw error;
+    return connectionUnreadable(services, task, error, startedAt);
   }
   // Task Manager writes only `enabled: false` for this result and discards the state, so the
   // task keeps the state of the last run that collected (see syncCollectTask).
   if (!connection.settings.enabled) return { state: task.state, shouldDisableTask: true };
-  const { clock, logger } = services;
   const { tenantId, name, intervalMinutes } = connection.settings;
   const state = taskStateFor(task.state, tenantId);
   const settings = windowSettingsOf(connection.settings);
   const budget = services.resources.budgetFor(tenantId, connection.settings.requestBudget);
   let checkpoint = state.checkpoint ?? initialCheckpoint(clock.now(), settings);
   let backfill = currentBackfill(connection.backfill, state.backfill);
-  const startedAt = clock.now();
   const nextState = (status: ConnectionStatus): CollectTaskState => ({
     version: COLLECT_TASK_STATE_VERSION,
     tenantId,
@@ -238,19 +275,14 @@ async function runCollection(
     logger.warn(
       `Collection for connection ${quoteText(name)} (${connectionId}) failed: ${escapeControlCharacters((error as Error).message)}`
     );
-    const status: ConnectionStatus = {
-      ...state.status,
-      lastRunAt: new Date(startedAt).toISOString(),
-      collectedUntil: new Date(checkpoint.collectedUntil).toISOString(),
-      caughtUp: false,
-      lastError: failure(
-        error,
-        clock.now(),
-        '',
-        await failureKindNow(error, services.reachability)
-      ),
+    const status = await failedStatus(state.status, error, services, startedAt);
+    return {
+      state: nextState({
+        ...status,
+        collectedUntil: new Date(checkpoint.collectedUntil).toISOString(),
+      }),
+      schedule,
     };
-    return { state: nextState(status), schedule };
   }
 }
 
