@@ -41,7 +41,9 @@ describe('views API codecs', () => {
       sender: '',
     });
     // The field's name alone: no member index of the codec's intersection ("1.ip").
-    expect(errors).toContain('ip: must be an IP address or a network like 203.0.113.0/24');
+    expect(errors).toContain(
+      'ip: must be an IP address or a network like 203.0.113.0/24 (an address like ::ffff:192.0.2.1 without a prefix length)'
+    );
     expect(errors.join('\n')).toMatch(/pageSize: must be a whole number from 1 to 100/);
     expect(errors.join('\n')).toMatch(/sortField/);
     expect(errors.join('\n')).toMatch(/sender: must be 1 to 320 characters/);

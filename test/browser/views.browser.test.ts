@@ -215,7 +215,7 @@ describe('the views over the synthetic tenant, in Chromium', () => {
     // Title and body (EUI puts a blank line between them); the field by its name on the page.
     expect((await error.innerText()).split(/\n+/)).toEqual([
       'The messages could not be searched',
-      'IP address must be an IP address or a network like 203.0.113.0/24.',
+      'IP address must be an IP address or a network like 203.0.113.0/24 (an address like ::ffff:192.0.2.1 without a prefix length).',
     ]);
     expect(await rows.count()).toBe(0);
     expect(problems.consoleErrors.filter((message) => message === refused)).toHaveLength(1);

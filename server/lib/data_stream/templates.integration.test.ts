@@ -58,6 +58,16 @@ async function pipelineCount(id: string): Promise<number> {
 }
 
 afterAll(async () => {
+  // Data streams in the plugin's own dataset that are not made like ours (one from the Fleet
+  // stand-in's template) would fail the views of suites that run later on this node.
+  await client.indices
+    .deleteDataStream({
+      name: [
+        dataStreamName(undefined, `builtin${run}`),
+        dataStreamName(undefined, `emtfleet${run}`),
+      ],
+    })
+    .catch(() => undefined);
   await client.close();
 });
 

@@ -1,9 +1,16 @@
 import { Client } from '@elastic/elasticsearch';
+import { CONNECTIONS_API_PATH } from '../../../common/http_api/connections';
 import { DELIVERY_STATUS_API_PATH } from '../../../common/http_api/views';
 import { startHeldSearchProxy } from '../../../test/es/held_search_proxy';
 import { exchangeMessageTracePlugin } from '../../../test/host/exchange_message_trace_plugin';
 import type { KibanaHost } from '../../../test/host/kibana_host';
-import { basicAuth, esUrl, startTestHost, waitFor } from '../../../test/host/test_support';
+import {
+  basicAuth,
+  callRoute,
+  esUrl,
+  startTestHost,
+  waitFor,
+} from '../../../test/host/test_support';
 import { dataStreamName } from '../../lib/data_stream/data_stream_name';
 import { searchView, ViewSearchTimeoutError } from '../../lib/views/view_search';
 
@@ -22,6 +29,13 @@ describe('the cost of a view search', () => {
   beforeAll(async () => {
     proxy = await startHeldSearchProxy(esUrl(), (path) => path.startsWith(`/${index}/`));
     host = await startTestHost({ plugins: [exchangeMessageTracePlugin()], esUrl: proxy.url });
+    // Until its templates are installed the plugin answers 503 without searching.
+    await waitFor(
+      async () =>
+        (await callRoute(host, 'GET', CONNECTIONS_API_PATH, { user: 'soc_analyst' })).status ===
+        200,
+      { what: 'the plugin to start' }
+    );
   });
 
   afterAll(async () => {
