@@ -1,4 +1,3 @@
-import { Client } from '@elastic/elasticsearch';
 import type { ConnectionView } from '../../../common/http_api/connections';
 import {
   MESSAGE_TRAIL_API_PATH,
@@ -6,20 +5,11 @@ import {
   type MessageSearchResponse,
   type MessageTrail,
 } from '../../../common/http_api/views';
-import { addSettledTenant } from '../../../test/collector/chaos_tenant';
 import type { GraphEmulator } from '../../../test/graph_emulator';
 import { nonDeliveryOf } from '../../../test/graph_emulator/trace_details';
-import {
-  connectionRequest,
-  createConnection,
-  settledTask,
-  startEmulatedGraphHost,
-} from '../../../test/host/emulated_graph_host';
+import { startCollectedTenant } from '../../../test/host/emulated_graph_host';
 import type { KibanaHost } from '../../../test/host/kibana_host';
-import { callRoute, waitFor, esUrl } from '../../../test/host/test_support';
-import { CONNECTIONS_API_PATH } from '../../../common/http_api/connections';
-import { DEFAULT_DATASET, dataStreamName } from '../../lib/data_stream/data_stream_name';
-import type { CollectTaskState } from '../../tasks/collect_task_state';
+import { callRoute } from '../../../test/host/test_support';
 
 const DAY = 24 * 3_600_000;
 
@@ -49,31 +39,13 @@ describe('failures in words, from the event trail', () => {
   let emulator: GraphEmulator;
   let tenantId: string;
   let connection: ConnectionView;
-  const es = new Client({ node: esUrl() });
-
   beforeAll(async () => {
-    ({ host, emulator } = await startEmulatedGraphHost());
-    tenantId = addSettledTenant(emulator, 9716, 400, Date.now());
-    await waitFor(
-      async () =>
-        (await callRoute(host, 'GET', CONNECTIONS_API_PATH, { user: 'mail_admin' })).status === 200,
-      { what: 'the plugin to start' }
-    );
-    connection = await createConnection(host, connectionRequest(tenantId, { lookbackDays: 1 }));
-    await settledTask(
-      host,
-      connection.id,
-      (t) => (t.state as CollectTaskState).status.caughtUp === true
-    );
-    await es.indices.refresh({
-      index: dataStreamName(DEFAULT_DATASET, connection.settings.namespace),
-    });
+    ({ host, emulator, tenantId, connection } = await startCollectedTenant(9716, 400));
   }, 120_000);
 
   afterAll(async () => {
     await host.stop();
     await emulator.stop();
-    await es.close();
   });
 
   const failedRows = async () => {
