@@ -3,6 +3,7 @@ import { INTERNAL_API_BASE } from '../constants';
 import { boundedList, plainText, refined } from '../bounded_codecs';
 import { connectionIdCodec, namespaceCodec } from '../connection';
 import { hasControlCharacters } from '../control_characters';
+import type { DeliveryFailure } from '../delivery_failure';
 import type { StatusCategory } from '../message_status';
 import {
   ipOrNetworkCodec,
@@ -205,6 +206,8 @@ export interface MessageRow {
   connectionId?: string;
   namespace?: string;
   organizationName?: string;
+  /** Why it was not delivered, when its event trail is already known (cached): never fetched for the row. */
+  failure?: DeliveryFailure;
 }
 
 export interface MessageSearchResponse {
@@ -249,6 +252,8 @@ export interface TrailEvent {
 
 export interface MessageTrail {
   events: TrailEvent[];
+  /** Why the trail ends undelivered, from its last Fail or Defer event's status code. */
+  failure?: DeliveryFailure;
   fetchedAt: string;
   /** Served from the server's cache, without a Graph request. */
   cached: boolean;

@@ -1,4 +1,5 @@
-import type { MessageTrail } from '../../common/http_api/views';
+import { deliveryFailureOf } from '../../common/delivery_failure';
+import type { MessageRow, MessageTrail } from '../../common/http_api/views';
 import { TRANSIENT_STATUSES } from '../../common/message_status';
 import type { Clock } from '../lib/collector/clock';
 import { GraphClient } from '../lib/graph/graph_client';
@@ -21,6 +22,9 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const SETTLED_TTL_MS = 60 * 60_000;
 const IN_FLIGHT_TTL_MS = 60_000;
 const CACHED_TRAILS = 500;
+
+const trailKey = (connectionId: string, traceId: string, recipient: string) =>
+  [connectionId, traceId.toLowerCase(), recipient.toLowerCase()].join('|');
 
 export interface TrailRow {
   connectionId: string;
@@ -54,9 +58,7 @@ export class MessageTrailService {
     username: string | undefined,
     signal?: AbortSignal
   ): Promise<MessageTrail> {
-    const key = [row.connectionId, row.traceId.toLowerCase(), row.recipient.toLowerCase()].join(
-      '|'
-    );
+    const key = trailKey(row.connectionId, row.traceId, row.recipient);
     const inFlight = (TRANSIENT_STATUSES as readonly string[]).includes(row.status);
     const { value, cached } = await this.cache.getOrLoad(
       key,
@@ -64,6 +66,20 @@ export class MessageTrailService {
       () => (inFlight ? IN_FLIGHT_TTL_MS : SETTLED_TTL_MS)
     );
     return { ...value, cached };
+  }
+
+  /**
+   * Each row's failure where its trail is already cached: a table of rows never spends Graph
+   * requests, so a row whose trail nobody opened yet has none.
+   */
+  withKnownFailures(rows: MessageRow[]): MessageRow[] {
+    return rows.map((row) => {
+      if (!row.connectionId || !row.recipient) return row;
+      const failure = this.cache.get(
+        trailKey(row.connectionId, row.traceId, row.recipient)
+      )?.failure;
+      return failure ? { ...row, failure } : row;
+    });
   }
 
   private async fetch(row: TrailRow, username: string | undefined, signal?: AbortSignal) {
@@ -79,17 +95,20 @@ export class MessageTrailService {
       maxBudgetWaitMs: () => MAX_BUDGET_WAIT_MS,
       requestTimeoutMs: REQUEST_TIMEOUT_MS,
     });
-    const { events } = await graph.detailsByRecipient(row.traceId, row.recipient, signal);
+    const { events: details } = await graph.detailsByRecipient(row.traceId, row.recipient, signal);
+    const events = details
+      .map((event) => ({
+        dateTime: event.dateTime,
+        event: event.event,
+        ...(event.action ? { action: event.action } : {}),
+        ...(event.description ? { description: event.description } : {}),
+        ...(event.data ? { data: event.data } : {}),
+      }))
+      .sort((a, b) => Date.parse(a.dateTime) - Date.parse(b.dateTime));
+    const failure = deliveryFailureOf(events);
     return {
-      events: events
-        .map((event) => ({
-          dateTime: event.dateTime,
-          event: event.event,
-          ...(event.action ? { action: event.action } : {}),
-          ...(event.description ? { description: event.description } : {}),
-          ...(event.data ? { data: event.data } : {}),
-        }))
-        .sort((a, b) => Date.parse(a.dateTime) - Date.parse(b.dateTime)),
+      events,
+      ...(failure ? { failure } : {}),
       fetchedAt: new Date(clock.now()).toISOString(),
     };
   }

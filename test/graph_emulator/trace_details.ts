@@ -29,6 +29,36 @@ function dataXml(entries: Array<[string, string]>): string {
   return `<root>${entries.map(([n, v]) => `<MEP Name="${n}" String="${xmlEscape(v)}" />`).join('')}</root>`;
 }
 
+/**
+ * Responses Exchange Online gives for mail it could not deliver, as they appear in the LED part of
+ * a Fail event's description (the form of getDetailsByRecipient's sample and of NDRs' diagnostic
+ * text; codes from Microsoft's "Email non-delivery reports and SMTP errors in Exchange Online").
+ * Mail into the tenant fails inside it; mail out is refused by the remote side.
+ */
+const INBOUND_NDRS = [
+  '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup',
+  '550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized',
+  '550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed as sender not authenticated for group',
+  '554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded',
+] as const;
+const OUTBOUND_NDRS = [
+  '550 5.4.1 Recipient address rejected: Access denied. AS(201806281)',
+  '550 4.4.7 QUEUE.Expired; message expired',
+  '550 5.7.1 Unable to relay',
+  '550 5.7.23 The message was rejected because of Sender Policy Framework violation',
+] as const;
+
+/** The response a failed row was refused with: the same for the same row, every time. */
+export function nonDeliveryOf(record: TraceRecord): string {
+  const rng = Rng.from('ndr', record.id, record.recipientAddress);
+  return rng.pick(record.direction === 'outbound' ? OUTBOUND_NDRS : INBOUND_NDRS);
+}
+
+function failDescription(ndr: string, toIP: string | null): string {
+  const remote = toIP ?? '';
+  return `Reason: [{LED=${ndr}};{MSG=};{FQDN=};{IP=${remote}};{LRT=}]. OutboundProxyTargetIP: ${remote}. OutboundProxyTargetHostName: `;
+}
+
 /** Events of one row up to `nowMs`; each status change happened about one latency before it became visible. */
 export function detailEvents(record: TraceRecord, nowMs: number): Detail[] {
   const rng = Rng.from('details', record.id, record.recipientAddress);
@@ -82,13 +112,13 @@ export function detailEvents(record: TraceRecord, nowMs: number): Detail[] {
       case 'quarantined':
         add('Spam', 'The message was quarantined.', [['SCL', '9']], 'Quarantine');
         break;
-      case 'failed':
-        add(
-          'Fail',
-          'Reason: [{LED=550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup};{MSG=};{FQDN=};{IP=};{LRT=}]. OutboundProxyTargetIP: . OutboundProxyTargetHostName: ',
-          [['ErrorCode', '550 5.1.10']]
-        );
+      case 'failed': {
+        const ndr = nonDeliveryOf(record);
+        add('Fail', failDescription(ndr, record.toIP), [
+          ['ErrorCode', ndr.split(' ', 2).join(' ')],
+        ]);
         break;
+      }
       case 'pending':
         add(
           'Defer',

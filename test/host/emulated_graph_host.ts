@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Client } from '@elastic/elasticsearch';
 import type { ConcreteTaskInstance } from '@kbn/task-manager-plugin/server';
 import { CONNECTION_DEFAULTS } from '../../common/connection';
 import {
@@ -8,12 +9,19 @@ import {
   type ConnectionView,
   type CreateConnectionRequest,
 } from '../../common/http_api/connections';
+import { DEFAULT_DATASET, dataStreamName } from '../../server/lib/data_stream/data_stream_name';
 import { collectTaskId } from '../../server/tasks/collect_task';
-import { CHAOS_CLIENT_ID, CHAOS_SECRET, freshStateDir } from '../collector/chaos_tenant';
+import type { CollectTaskState } from '../../server/tasks/collect_task_state';
+import {
+  addSettledTenant,
+  CHAOS_CLIENT_ID,
+  CHAOS_SECRET,
+  freshStateDir,
+} from '../collector/chaos_tenant';
 import { GraphEmulator } from '../graph_emulator';
 import { exchangeMessageTracePlugin } from './exchange_message_trace_plugin';
 import type { KibanaHost, KibanaHostOptions } from './kibana_host';
-import { callRoute, startTestHost, testIndexPrefix, waitFor } from './test_support';
+import { callRoute, esUrl, startTestHost, testIndexPrefix, waitFor } from './test_support';
 
 /** Our plugin in a test host whose Graph and Entra ID are the emulator's. */
 export async function startEmulatedGraphHost(
@@ -113,4 +121,34 @@ export async function settledTask(
     },
     { timeoutMs: 45_000, intervalMs: 200, what }
   );
+}
+
+/**
+ * A host whose connection (the default budget, lookback one day) has collected a settled
+ * synthetic tenant, refreshed so that the views see every row. `firstRun`: the task once caught up.
+ */
+export async function startCollectedTenant(seed: number, rowsPerDay: number) {
+  const { host, emulator } = await startEmulatedGraphHost();
+  const tenantId = addSettledTenant(emulator, seed, rowsPerDay, Date.now());
+  // On a fresh node the plugin answers 503 until its templates are installed.
+  await waitFor(
+    async () =>
+      (await callRoute(host, 'GET', CONNECTIONS_API_PATH, { user: 'mail_admin' })).status === 200,
+    { what: 'the plugin to start' }
+  );
+  const connection = await createConnection(host, connectionRequest(tenantId, { lookbackDays: 1 }));
+  const firstRun = await settledTask(
+    host,
+    connection.id,
+    (t) => (t.state as CollectTaskState).status.caughtUp === true
+  );
+  const es = new Client({ node: esUrl() });
+  try {
+    await es.indices.refresh({
+      index: dataStreamName(DEFAULT_DATASET, connection.settings.namespace),
+    });
+  } finally {
+    await es.close();
+  }
+  return { host, emulator, tenantId, connection, firstRun };
 }

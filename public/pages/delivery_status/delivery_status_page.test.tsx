@@ -1,4 +1,5 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { explainStatusCode } from '../../../common/delivery_failure';
 import { CONNECTIONS_API_PATH } from '../../../common/http_api/connections';
 import { DELIVERY_STATUS_API_PATH, MESSAGES_API_PATH } from '../../../common/http_api/views';
 import { connectionView } from '../../test_support/connection_fixtures';
@@ -18,7 +19,18 @@ function renderPage(search = `?${RANGE}&connections=c1`) {
     routes: {
       [`GET ${CONNECTIONS_API_PATH}`]: () => ({ connections: [connectionView()] }),
       [`POST ${DELIVERY_STATUS_API_PATH}`]: () => deliveryStatusResponse(),
-      [`POST ${MESSAGES_API_PATH}`]: () => searchResponse([messageRow()], 60),
+      [`POST ${MESSAGES_API_PATH}`]: () =>
+        searchResponse(
+          [
+            messageRow(),
+            messageRow({
+              rowId: 'trace-2|eve@contoso.com',
+              status: 'failed',
+              failure: explainStatusCode('5.4.1', '550 5.4.1 Relay Access Denied'),
+            }),
+          ],
+          60
+        ),
     },
   });
 }
@@ -54,7 +66,7 @@ describe('the delivery status page', () => {
       pageSize: 25,
       sortField: 'receivedAt',
     });
-    fireEvent.click(screen.getByTestId('emtMessageOpen'));
+    fireEvent.click(screen.getAllByTestId('emtMessageOpen')[0]!);
     expect(history.location.pathname).toBe('/messages');
     // This page, still mounted here, follows the URL: the first page of the same list.
     await waitFor(() =>
@@ -64,6 +76,17 @@ describe('the delivery status page', () => {
     );
     await screen.findByTestId('emtMessageRow-trace-1|bob@contoso.com');
     expect(new URLSearchParams(history.location.search).get('detail')).toBe('trace-1');
+  });
+
+  it('shows why a row was not delivered where the server knows it, and a dash where not', async () => {
+    renderPage();
+    const failed = await screen.findByTestId('emtMessageRow-trace-2|eve@contoso.com');
+    expect(failed.querySelector('[data-test-subj="emtFailureReason"]')?.textContent).toBe(
+      "The receiving mail server does not accept mail for the recipient's domain (relay access denied)."
+    );
+    const unknown = screen.getByTestId('emtMessageRow-trace-1|bob@contoso.com');
+    expect(unknown.querySelector('[data-test-subj="emtFailureReason"]')).toBeNull();
+    expect(screen.getByRole('columnheader', { name: 'Reason' })).toBeTruthy();
   });
 
   it('opens the messages page for a failing recipient, keeping the range', async () => {

@@ -84,6 +84,7 @@ export function DeliveryStatusPage() {
                 detailConnection: row.connectionId,
               })
             }
+            showFailures
             data-test-subj="emtUndeliveredTable"
           />
         </EuiPanel>

@@ -8,6 +8,7 @@ import {
 } from '@elastic/eui';
 import type { BudgetUsedUpAttributes } from '../../../common/http_api/budget_used_up';
 import type { MessageTrail as Trail, TrailEvent } from '../../../common/http_api/views';
+import { DeliveryFailureCallOut } from '../../components/delivery_failure_call_out';
 import { statusCodeOf } from '../../services/http_errors';
 import type { ViewsApi } from '../../services/views_api';
 import { exactTime, relativeTime } from '../settings/format';
@@ -107,6 +108,12 @@ export function MessageTrail({
   }
   return (
     <div data-test-subj={`emtTrail-${recipient}`}>
+      {trail.failure && (
+        <DeliveryFailureCallOut
+          failure={trail.failure}
+          data-test-subj={`emtTrailFailure-${recipient}`}
+        />
+      )}
       <EuiBasicTable<TrailEvent> items={trail.events} columns={columns} compressed />
       <EuiText size="xs" color="subdued">
         Fetched {exactTime(trail.fetchedAt)}

@@ -1,9 +1,11 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { deliveryFailureOf } from '../../../common/delivery_failure';
 import { CONNECTIONS_API_PATH } from '../../../common/http_api/connections';
 import {
   MESSAGE_DETAIL_API_PATH,
   MESSAGE_TRAIL_API_PATH,
   MESSAGES_API_PATH,
+  type TrailEvent,
 } from '../../../common/http_api/views';
 import { HttpError, renderWithServices } from '../../test_support/fake_core';
 import { messageDetail, messageRow, searchResponse } from '../../test_support/view_fixtures';
@@ -118,5 +120,37 @@ describe('the messages page', () => {
 
     act(() => history.goBack());
     await waitFor(() => expect(screen.queryByTestId('emtMessageFlyout')).toBeNull());
+  });
+
+  it("says in words why a failed recipient's message was not delivered, and the likely fix", async () => {
+    const events: TrailEvent[] = [
+      { dateTime: '2026-11-20T10:00:00Z', event: 'Receive', description: 'Message received' },
+      {
+        dateTime: '2026-11-20T10:00:02Z',
+        event: 'Fail',
+        description:
+          'Reason: [{LED=550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup};{MSG=};{FQDN=};{IP=};{LRT=}]. OutboundProxyTargetIP: . OutboundProxyTargetHostName: ',
+      },
+    ];
+    // The route's answer: the trail with the failure the server read from it.
+    trailAnswers.push({
+      events,
+      failure: deliveryFailureOf(events),
+      fetchedAt: '2026-11-21T00:00:00.000Z',
+      cached: false,
+    });
+    renderPage();
+    fireEvent.click((await screen.findAllByTestId('emtMessageOpen'))[0]!);
+    fireEvent.click(await screen.findByTestId('emtTrailLoad-bob@contoso.com'));
+    const failure = await screen.findByTestId('emtTrailFailure-bob@contoso.com');
+    expect(failure.querySelector('.euiCallOutHeader__title')?.textContent).toBe(
+      "The recipient's address was not found by SMTP address lookup: no such mailbox or contact exists."
+    );
+    expect(failure.querySelector('[data-test-subj="emtFailureFix"]')?.textContent).toBe(
+      'Likely fix: Check the address for typos; if the recipient is ours, check that the mailbox exists and is licensed, and look for broken forwarding.'
+    );
+    expect(failure.textContent).toContain(
+      'Status code 5.1.10: 550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'
+    );
   });
 });

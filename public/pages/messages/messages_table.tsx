@@ -2,6 +2,7 @@ import {
   EuiBasicTable,
   EuiLink,
   EuiText,
+  EuiToolTip,
   type Criteria,
   type EuiBasicTableColumn,
 } from '@elastic/eui';
@@ -28,12 +29,27 @@ export interface MessagesTableProps {
   error?: string;
   onChange(change: { pageIndex: number; pageSize: number; sort: MessagesTableSort }): void;
   onOpen(row: MessageRow): void;
+  /** A Reason column: why each row was not delivered, where its event trail is already known. */
+  showFailures?: boolean;
   'data-test-subj'?: string;
 }
 
 const PAGE_SIZES = [10, 25, 50, 100];
 
 const dash = (value: string | undefined) => value ?? '—';
+
+const reasonColumn: EuiBasicTableColumn<MessageRow> = {
+  field: 'failure',
+  name: 'Reason',
+  render: (failure: MessageRow['failure']) =>
+    failure ? (
+      <EuiToolTip content={`Likely fix: ${failure.fix}`}>
+        <span data-test-subj="emtFailureReason">{failure.sentence}</span>
+      </EuiToolTip>
+    ) : (
+      '—'
+    ),
+};
 
 /** Rows (message × recipient) in their latest status; a click opens the message. */
 export function MessagesTable(props: MessagesTableProps) {
@@ -69,6 +85,7 @@ export function MessagesTable(props: MessagesTableProps) {
       align: 'right',
       render: (size: number | undefined) => (size === undefined ? '—' : formatCount(size)),
     },
+    ...(props.showFailures ? [reasonColumn] : []),
   ];
   const onChange = ({ page, sort }: Criteria<MessageRow>) => {
     props.onChange({

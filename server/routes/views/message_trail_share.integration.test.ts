@@ -1,7 +1,5 @@
-import { Client } from '@elastic/elasticsearch';
 import {
   connectionPath,
-  CONNECTIONS_API_PATH,
   TEST_CONNECTION_API_PATH,
   type ConnectionView,
 } from '../../../common/http_api/connections';
@@ -11,17 +9,11 @@ import {
   MESSAGES_API_PATH,
   type MessageSearchResponse,
 } from '../../../common/http_api/views';
-import { addSettledTenant, CHAOS_CLIENT_ID } from '../../../test/collector/chaos_tenant';
+import { CHAOS_CLIENT_ID } from '../../../test/collector/chaos_tenant';
 import type { GraphEmulator } from '../../../test/graph_emulator';
-import {
-  connectionRequest,
-  createConnection,
-  settledTask,
-  startEmulatedGraphHost,
-} from '../../../test/host/emulated_graph_host';
+import { settledTask, startCollectedTenant } from '../../../test/host/emulated_graph_host';
 import type { KibanaHost } from '../../../test/host/kibana_host';
-import { callRoute, esUrl, waitFor } from '../../../test/host/test_support';
-import { DEFAULT_DATASET, dataStreamName } from '../../lib/data_stream/data_stream_name';
+import { callRoute } from '../../../test/host/test_support';
 import type { CollectTaskState } from '../../tasks/collect_task_state';
 
 const HOUR = 3_600_000;
@@ -48,34 +40,16 @@ describe('event trails within their own share of the tenant budget', () => {
   let tenantId: string;
   let connection: ConnectionView;
   let lastRunAt: string | undefined;
-  const es = new Client({ node: esUrl() });
-
   beforeAll(async () => {
-    ({ host, emulator } = await startEmulatedGraphHost());
-    tenantId = addSettledTenant(emulator, 9701, 400, Date.now());
-    // On a fresh node the plugin answers 503 until its templates are installed.
-    await waitFor(
-      async () =>
-        (await callRoute(host, 'GET', CONNECTIONS_API_PATH, { user: 'mail_admin' })).status === 200,
-      { what: 'the plugin to start' }
-    );
     // The default budget, 60: 48 for collection, 12 on demand, 6 of them per user.
-    connection = await createConnection(host, connectionRequest(tenantId, { lookbackDays: 1 }));
-    const first = await settledTask(
-      host,
-      connection.id,
-      (t) => stateOf(t).status.caughtUp === true
-    );
-    lastRunAt = stateOf(first).status.lastRunAt;
-    await es.indices.refresh({
-      index: dataStreamName(DEFAULT_DATASET, connection.settings.namespace),
-    });
+    let firstRun;
+    ({ host, emulator, tenantId, connection, firstRun } = await startCollectedTenant(9701, 400));
+    lastRunAt = stateOf(firstRun).status.lastRunAt;
   }, 120_000);
 
   afterAll(async () => {
     await host.stop();
     await emulator.stop();
-    await es.close();
   });
 
   it('100 trails by soc_analyst in a minute: 6 fetched, 94 told when to retry, collection on time', async () => {

@@ -14,8 +14,12 @@ export function registerSearchMessagesRoute(dependencies: RouteDependencies) {
       options: { access: 'internal' },
     },
     async (context, request, response) =>
-      answerView(dependencies, context, request, response, async (target) =>
-        response.ok({ body: await searchMessages(target, request.body) })
-      )
+      answerView(dependencies, context, request, response, async (target, services) => {
+        const found = await searchMessages(target, request.body);
+        // Reasons only from trails already fetched: a page of rows spends no Graph requests.
+        return response.ok({
+          body: { ...found, rows: services.messageTrails.withKnownFailures(found.rows) },
+        });
+      })
   );
 }
