@@ -16,7 +16,7 @@ describe('the app shell', () => {
         canEncrypt: true,
       }),
     });
-    const { core, breadcrumbs } = createFakeCore({ http, canManage: false });
+    const { core, breadcrumbs, docTitles } = createFakeCore({ http, canManage: false });
     const history = createMemoryHistory({ initialEntries: ['/'] });
     render(
       core.rendering.addContext(<App core={core} history={history as unknown as ScopedHistory} />)
@@ -26,6 +26,8 @@ describe('the app shell', () => {
     expect(history.location.pathname).toBe('/settings');
     expect(breadcrumbs.at(-1)?.map((crumb) => crumb.text)).toEqual([PLUGIN_NAME, 'Settings']);
     expect(breadcrumbs.at(-1)?.[0]?.href).toBe('/settings');
+    // The browser tab names the page (Kibana's docTitle appends its base title).
+    expect(docTitles.at(-1)).toEqual(['Settings', PLUGIN_NAME]);
     expect(screen.getByTestId('emtTab-settings').getAttribute('aria-selected')).toBe('true');
     expect((await screen.findByTestId('emtStatus')).textContent).toContain('9.5.3');
   });

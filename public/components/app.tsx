@@ -18,6 +18,7 @@ import { MessagesPage } from '../pages/messages/messages_page';
 import { SettingsPage } from '../pages/settings/settings_page';
 import { SuspiciousSendersPage } from '../pages/suspicious_senders/suspicious_senders_page';
 import { createConnectionsApi } from '../services/connections_api';
+import { createDateFormatter } from '../services/date_format';
 import { AppServicesProvider, canManageConnections, useAppServices } from './app_services';
 import { viewScopeSearch } from './view_filters/use_view_scope';
 
@@ -41,6 +42,7 @@ export function App({ core, history }: AppProps) {
       core,
       api: createConnectionsApi(core.http),
       canManage: canManageConnections(core),
+      formatDate: createDateFormatter(core.uiSettings),
     }),
     [core]
   );
@@ -73,6 +75,8 @@ function AppLayout() {
       },
       ...(current ? [{ text: current.title }] : []),
     ]);
+    // The browser tab names the page, as Kibana's apps do (Kibana appends its own base title).
+    core.chrome.docTitle.change(current ? [current.title, PLUGIN_NAME] : PLUGIN_NAME);
   }, [core, history, current]);
 
   return (

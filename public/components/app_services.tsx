@@ -2,12 +2,15 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { CoreStart } from '@kbn/core/public';
 import { PLUGIN_ID, UI_CAPABILITIES } from '../../common/constants';
 import type { ConnectionsApi } from '../services/connections_api';
+import type { DateFormatter } from '../services/date_format';
 
 export interface AppServices {
   core: CoreStart;
   api: ConnectionsApi;
   /** The feature's `manage` UI capability: without it the pages are read-only. */
   canManage: boolean;
+  /** Every date on every page: Kibana's `dateFormat` in `dateFormat:tz`. */
+  formatDate: DateFormatter;
 }
 
 const AppServicesContext = createContext<AppServices | undefined>(undefined);
@@ -33,4 +36,8 @@ export function useAppServices(): AppServices {
   const services = useContext(AppServicesContext);
   if (!services) throw new Error('useAppServices needs an AppServicesProvider');
   return services;
+}
+
+export function useFormatDate(): DateFormatter {
+  return useAppServices().formatDate;
 }

@@ -13,6 +13,11 @@ import type {
 import { PLUGIN_ID } from '../../common/constants';
 import { AppServicesProvider } from '../components/app_services';
 import { createConnectionsApi } from '../services/connections_api';
+import { createDateFormatter } from '../services/date_format';
+import {
+  createUiSettingsClient,
+  type UiSettingsUserValues,
+} from '../../test/host/ui_settings/ui_settings_client';
 
 // The browser tests and these find elements by the same attribute.
 configure({ testIdAttribute: 'data-test-subj' });
@@ -67,10 +72,20 @@ export interface Toasted {
   text?: string;
 }
 
-/** CoreStart with the parts the app uses; toasts and breadcrumbs are recorded. */
-export function createFakeCore({ http, canManage }: { http: HttpStart; canManage: boolean }) {
+/** CoreStart with the parts the app uses; toasts, breadcrumbs and tab titles are recorded. */
+export function createFakeCore({
+  http,
+  canManage,
+  uiSettings = {},
+}: {
+  http: HttpStart;
+  canManage: boolean;
+  /** Advanced Settings as an admin saved them; Kibana's defaults otherwise. */
+  uiSettings?: UiSettingsUserValues;
+}) {
   const toasts: Toasted[] = [];
   const breadcrumbs: ChromeBreadcrumb[][] = [];
+  const docTitles: Array<string | string[]> = [];
   const titleOf = (input: ToastInput) => String(typeof input === 'string' ? input : input.title);
   const toast = (kind: Toasted['kind']) => (input: ToastInput) => {
     toasts.push({ kind, title: titleOf(input) });
@@ -82,7 +97,11 @@ export function createFakeCore({ http, canManage }: { http: HttpStart; canManage
       capabilities: { [PLUGIN_ID]: { show: true, manage: canManage } },
       navigateToApp: async () => undefined,
     },
-    chrome: { setBreadcrumbs: (crumbs: ChromeBreadcrumb[]) => breadcrumbs.push(crumbs) },
+    chrome: {
+      setBreadcrumbs: (crumbs: ChromeBreadcrumb[]) => breadcrumbs.push(crumbs),
+      docTitle: { change: (title: string | string[]) => docTitles.push(title), reset: () => {} },
+    },
+    uiSettings: createUiSettingsClient(uiSettings),
     notifications: {
       toasts: {
         addSuccess: toast('success'),
@@ -97,7 +116,17 @@ export function createFakeCore({ http, canManage }: { http: HttpStart; canManage
     },
     rendering: { addContext: (element: ReactElement) => <EuiProvider>{element}</EuiProvider> },
   } as unknown as CoreStart;
-  return { core, toasts, breadcrumbs };
+  return { core, toasts, breadcrumbs, docTitles };
+}
+
+/** The app's services over a fake core, as App builds them over Kibana's. */
+export function fakeServices(core: CoreStart, canManage = true) {
+  return {
+    core,
+    api: createConnectionsApi(core.http),
+    canManage,
+    formatDate: createDateFormatter(core.uiSettings),
+  };
 }
 
 /** Renders `ui` with the app's services over the fake core, at `path` of a memory history. */
@@ -107,16 +136,21 @@ export function renderWithServices(
     routes,
     canManage = true,
     path = '/settings',
-  }: { routes: FakeRoutes; canManage?: boolean; path?: string }
+    uiSettings,
+  }: {
+    routes: FakeRoutes;
+    canManage?: boolean;
+    path?: string;
+    uiSettings?: UiSettingsUserValues;
+  }
 ) {
   const { http, calls } = createFakeHttp(routes);
-  const { core, toasts } = createFakeCore({ http, canManage });
+  const { core, toasts } = createFakeCore({ http, canManage, uiSettings });
   const history: MemoryHistory = createMemoryHistory({ initialEntries: [path] });
-  const services = { core, api: createConnectionsApi(http), canManage };
   const rendered = render(
     <EuiProvider>
       <Router history={history}>
-        <AppServicesProvider services={services}>{ui}</AppServicesProvider>
+        <AppServicesProvider services={fakeServices(core, canManage)}>{ui}</AppServicesProvider>
       </Router>
     </EuiProvider>
   );

@@ -26,8 +26,13 @@ export interface LaunchedChromium {
   close(): Promise<void>;
 }
 
-/** A headless Chromium on a fresh profile (removed on close), 1280×900 like a laptop screen. */
-export async function launchChromium(): Promise<LaunchedChromium> {
+/**
+ * A headless Chromium on a fresh profile (removed on close), 1280×900 like a laptop screen;
+ * `timezoneId` sets the browser's own zone (the machine's otherwise).
+ */
+export async function launchChromium({
+  timezoneId,
+}: { timezoneId?: string } = {}): Promise<LaunchedChromium> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
   try {
     const context = await chromium.launchPersistentContext(profile, {
@@ -35,6 +40,7 @@ export async function launchChromium(): Promise<LaunchedChromium> {
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 900 },
+      ...(timezoneId ? { timezoneId } : {}),
     });
     const page = context.pages()[0] ?? (await context.newPage());
     return {

@@ -5,7 +5,7 @@ import type { GraphEmulator } from '../graph_emulator';
 import type { KibanaHost } from '../host/kibana_host';
 import { PERIOD_DAYS, truthOf, type ViewsTenant } from '../host/views_tenant';
 import type { LaunchedChromium, PageProblems } from './chromium';
-import { closeViewsSession, openViewsSession } from './views_session';
+import { closeViewsSession, messagesByPair, openViewsSession } from './views_session';
 import { saveScreenshot } from './screenshots';
 
 const MINUTE = 60_000;
@@ -126,23 +126,8 @@ describe('the views over the synthetic tenant, in Chromium', () => {
   it('keeps typed criteria when the date range changes, and searches by all of them', async () => {
     // "Last 7 days" as the page resolves it (the test takes seconds, not an hour).
     const newStartMs = Date.now() - 7 * DAY;
-    const byPair = new Map<string, { sender: string; recipient: string; times: number[] }>();
-    for (const record of tenant.synthetic.descending(
-      tenant.collected.startMs,
-      tenant.collected.endMs
-    )) {
-      if (!record.senderAddress) continue;
-      const key = `${record.senderAddress}|${record.recipientAddress}`;
-      const pair = byPair.get(key) ?? {
-        sender: record.senderAddress,
-        recipient: record.recipientAddress,
-        times: [],
-      };
-      pair.times.push(record.receivedMs);
-      byPair.set(key, pair);
-    }
     // A sender and recipient with mail on both sides of the new start, none near it.
-    const chosen = [...byPair.values()].find(
+    const chosen = messagesByPair(tenant).find(
       ({ times }) =>
         times.some((t) => t < newStartMs - HOUR) &&
         times.some((t) => t > newStartMs + HOUR) &&

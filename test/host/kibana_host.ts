@@ -16,6 +16,7 @@ import { FIXTURE_LOGINS, KIBANA_APPLICATION } from '../es/security_fixtures';
 import { HostAuthenticator, type HostLogin } from './security/authentication';
 import { checkPrivileges, registerFeaturePrivileges } from './security/feature_privileges';
 import { hostAuthc } from './security/security_service';
+import { AdvancedSettings } from './ui_settings/advanced_settings';
 import {
   DEFAULT_TASK_MANAGER_OPTIONS,
   TaskManagerService,
@@ -66,6 +67,8 @@ export class KibanaHost {
   readonly encryptedSavedObjects: EncryptedSavedObjectsService;
   readonly taskManager: TaskManagerService;
   readonly authenticator: HostAuthenticator;
+  /** Advanced Settings as an admin saved them; tests set them before a page loads. */
+  readonly advancedSettings = new AdvancedSettings();
   private readonly routes: RegisteredRoute[] = [];
   private readonly onPreAuth: OnPreAuthHandler[] = [];
   private readonly instances: PluginInstance[] = [];

@@ -80,7 +80,7 @@ declare module '@kbn/core/public' {
   }
 
   // src/core/packages/lifecycle/browser/src/core_start.ts
-  // (only application, chrome, http, notifications, rendering, theme declared)
+  // (only application, chrome, http, notifications, rendering, theme, uiSettings declared)
   // `rendering` was added by PR #212163 (9.1); UNCONFIRMED whether present in every 9.x — it is in 9.5-era main.
   export interface CoreStart {
     application: ApplicationStart;
@@ -89,6 +89,7 @@ declare module '@kbn/core/public' {
     notifications: NotificationsStart;
     rendering: RenderingService;
     theme: ThemeServiceStart;
+    uiSettings: IUiSettingsClient;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -415,8 +416,9 @@ declare module '@kbn/core/public' {
     'data-test-subj'?: string;
   }
 
-  // src/core/packages/chrome/browser/src/doc_title.ts
-  // UNCONFIRMED: not re-read in this pass (long-standing API: change(title | title[]), reset()).
+  // src/core/packages/chrome/browser/src/doc_title.ts; rendered by
+  // src/core/packages/chrome/browser-internal/src/doc_title/doc_title_service.ts (commit
+  // 8137d1cdb0b7fa60624f5ecf6ea9fc21cbdebae4): the parts, then the page's base title, joined by ' - '.
   export interface ChromeDocTitle {
     change(newTitle: string | string[]): void;
     reset(): void;
@@ -427,6 +429,18 @@ declare module '@kbn/core/public' {
   export interface ChromeStart {
     docTitle: ChromeDocTitle;
     setBreadcrumbs(newBreadcrumbs: ChromeBreadcrumb[]): void;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Advanced Settings (ui settings)
+  // ---------------------------------------------------------------------------------------------
+
+  // src/core/packages/ui-settings/browser/src/types.ts; read in
+  // src/core/packages/ui-settings/browser-internal/src/ui_settings_client_common.ts
+  // (commit 0586ff63d11c347958423c28b750146e0115e01f). Only the readers are declared.
+  export interface IUiSettingsClient {
+    get<T = any>(key: string, defaultOverride?: T): T;
+    get$<T = any>(key: string, defaultOverride?: T): Observable<T>;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -6,11 +6,30 @@ import {
   EuiFlexItem,
   EuiSuperDatePicker,
   type EuiComboBoxOptionOption,
+  type EuiSuperDatePickerCommonRange,
 } from '@elastic/eui';
 import { useAppServices } from '../app_services';
 import { useConnections } from '../../hooks/use_connections';
 import type { QueryParams } from '../../hooks/use_query_params';
 import type { ViewScopeControls } from './use_view_scope';
+
+interface QuickRange {
+  from: string;
+  to: string;
+  display: string;
+}
+
+/** Kibana's `timepicker:quickRanges` as the date picker's Commonly used, mapped as its query bar does. */
+function useQuickRanges(): EuiSuperDatePickerCommonRange[] {
+  const { core } = useAppServices();
+  return useMemo(
+    () =>
+      core.uiSettings
+        .get<QuickRange[]>('timepicker:quickRanges')
+        .map(({ from, to, display }) => ({ start: from, end: to, label: display })),
+    [core]
+  );
+}
 
 type SourceOption = EuiComboBoxOptionOption<{ kind: 'connection' | 'namespace'; id: string }>;
 
@@ -80,6 +99,8 @@ export function ViewFilters({
   children?: ReactNode;
 }) {
   const problem = controls.rangeProblem;
+  const { formatDate } = useAppServices();
+  const quickRanges = useQuickRanges();
   return (
     <>
       <EuiFlexGroup gutterSize="s" alignItems="center" wrap data-test-subj="emtViewFilters">
@@ -92,6 +113,8 @@ export function ViewFilters({
             start={controls.state.start}
             end={controls.state.end}
             isLoading={isLoading}
+            commonlyUsedRanges={quickRanges}
+            dateFormat={formatDate.pattern}
             // An inverted range is taken too: the page says what is wrong with it, not "no results".
             onTimeChange={({ start, end }) => controls.setTime(start, end, pendingParams)}
             onRefresh={() => {

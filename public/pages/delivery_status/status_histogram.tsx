@@ -7,11 +7,14 @@ import {
   Position,
   ScaleType,
   Settings,
-  niceTimeFormatter,
+  niceTimeFormatByDay,
 } from '@elastic/charts';
+import moment from 'moment-timezone';
 import { useEuiTheme } from '@elastic/eui';
 import type { DeliveryStatusResponse } from '../../../common/http_api/views';
 import { STATUS_CATEGORIES } from '../../../common/message_status';
+import { DAY_MS } from '../../../common/time';
+import { useFormatDate } from '../../components/app_services';
 import { CATEGORY_COLORS, CATEGORY_LABELS } from '../../components/status_badge';
 
 interface Point {
@@ -23,6 +26,7 @@ interface Point {
 /** Messages per interval, stacked by latest status. */
 export function StatusHistogram({ histogram }: Pick<DeliveryStatusResponse, 'histogram'>) {
   const { colorMode } = useEuiTheme();
+  const { timeZone } = useFormatDate();
   const points: Point[] = histogram.buckets.flatMap((bucket) =>
     STATUS_CATEGORIES.map((category) => ({
       time: Date.parse(bucket.start),
@@ -32,6 +36,8 @@ export function StatusHistogram({ histogram }: Pick<DeliveryStatusResponse, 'his
   );
   const first = points[0]?.time ?? 0;
   const last = points[points.length - 1]?.time ?? 0;
+  // elastic-charts' niceTimeFormatter formats in the browser's zone; the ticks follow dateFormat:tz.
+  const tickPattern = niceTimeFormatByDay((last + histogram.intervalMs - first) / DAY_MS);
   const colors = Object.fromEntries(
     STATUS_CATEGORIES.map((category) => [CATEGORY_LABELS[category], CATEGORY_COLORS[category]])
   );
@@ -53,12 +59,13 @@ export function StatusHistogram({ histogram }: Pick<DeliveryStatusResponse, 'his
           yAccessors={['count']}
           splitSeriesAccessors={['category']}
           stackAccessors={['time']}
+          timeZone={timeZone}
           color={(series) => colors[String(series.splitAccessors.get('category'))] ?? '#AAAAAA'}
         />
         <Axis
           id="time"
           position={Position.Bottom}
-          tickFormat={niceTimeFormatter([first, last + histogram.intervalMs])}
+          tickFormat={(time: number) => moment(time).tz(timeZone).format(tickPattern)}
         />
         <Axis id="count" position={Position.Left} ticks={4} />
       </Chart>

@@ -16,12 +16,14 @@ import type { MessageDetail, MessageRecipient } from '../../../common/http_api/v
 import { useFetch } from '../../hooks/use_fetch';
 import type { ViewsApi } from '../../services/views_api';
 import { StatusBadge } from '../../components/status_badge';
-import { exactTime, formatCount } from '../settings/format';
+import { useFormatDate } from '../../components/app_services';
+import type { DateFormatter } from '../../services/date_format';
+import { formatCount } from '../settings/format';
 import { MessageTrail } from './message_trail';
 
-function facts(detail: MessageDetail) {
+function facts(detail: MessageDetail, formatDate: DateFormatter) {
   const items = [
-    ['Received', exactTime(detail.receivedAt)],
+    ['Received', formatDate(detail.receivedAt)],
     ['Sender', detail.sender],
     ['Subject', detail.subject],
     ['Message ID', detail.messageId],
@@ -61,6 +63,7 @@ export function MessageFlyout({
   connectionId?: string;
   onClose(): void;
 }) {
+  const formatDate = useFormatDate();
   const { data, error, loading } = useFetch(`${traceId}|${connectionId ?? ''}`, (signal) =>
     api.messageDetail(
       { traceId, ...(connectionId ? { connectionIds: [connectionId] } : {}) },
@@ -82,7 +85,7 @@ export function MessageFlyout({
             <EuiDescriptionList
               type="column"
               compressed
-              listItems={facts(data)}
+              listItems={facts(data, formatDate)}
               data-test-subj="emtMessageFacts"
             />
             <EuiHorizontalRule />

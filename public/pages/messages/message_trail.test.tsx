@@ -1,8 +1,13 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { EuiProvider } from '@elastic/eui';
-import moment from 'moment';
 import { MESSAGE_TRAIL_API_PATH } from '../../../common/http_api/views';
-import { createFakeHttp, HttpError } from '../../test_support/fake_core';
+import { AppServicesProvider } from '../../components/app_services';
+import {
+  createFakeCore,
+  createFakeHttp,
+  fakeServices,
+  HttpError,
+} from '../../test_support/fake_core';
 import { createViewsApi } from '../../services/views_api';
 import { MessageTrail } from './message_trail';
 
@@ -19,9 +24,17 @@ function renderTrail(answers: unknown[]) {
   const { http, calls } = createFakeHttp({
     [`POST ${MESSAGE_TRAIL_API_PATH}`]: () => answers.shift(),
   });
+  // Advanced Settings as an admin would set them: the page must show times in this zone and format.
+  const { core } = createFakeCore({
+    http,
+    canManage: false,
+    uiSettings: { 'dateFormat:tz': 'America/New_York', dateFormat: 'DD/MM/YYYY HH:mm:ss z' },
+  });
   render(
     <EuiProvider>
-      <MessageTrail api={createViewsApi(http)} traceId="trace-1" recipient="bob@contoso.com" />
+      <AppServicesProvider services={fakeServices(core, false)}>
+        <MessageTrail api={createViewsApi(http)} traceId="trace-1" recipient="bob@contoso.com" />
+      </AppServicesProvider>
     </EuiProvider>
   );
   return calls;
@@ -40,8 +53,8 @@ describe('the event trail in the message flyout', () => {
     const calls = renderTrail([USED_UP]);
     fireEvent.click(screen.getByTestId('emtTrailLoad-bob@contoso.com'));
     const retry = await screen.findByTestId('emtTrailRetryAt');
-    // The time as the page shows times (format.ts's exactTime), in the browser's zone.
-    const shown = moment(RETRY_AT).format('YYYY-MM-DD HH:mm:ss Z');
+    // 10:04:01 UTC is 05:04:01 in New York (EST, UTC-5, in November), in the set dateFormat.
+    const shown = '24/11/2026 05:04:01 EST';
     expect(retry.querySelector('.euiCallOutHeader__title')?.textContent).toBe(
       `Try again at ${shown}, in 4 minutes`
     );

@@ -11,10 +11,12 @@ import type { MessageTrail as Trail, TrailEvent } from '../../../common/http_api
 import { DeliveryFailureCallOut } from '../../components/delivery_failure_call_out';
 import { statusCodeOf } from '../../services/http_errors';
 import type { ViewsApi } from '../../services/views_api';
-import { exactTime, relativeTime } from '../settings/format';
+import { useFormatDate } from '../../components/app_services';
+import type { DateFormatter } from '../../services/date_format';
+import { relativeTime } from '../settings/format';
 
-const columns: Array<EuiBasicTableColumn<TrailEvent>> = [
-  { field: 'dateTime', name: 'Time', width: '12em', render: (time: string) => exactTime(time) },
+const columnsFor = (formatDate: DateFormatter): Array<EuiBasicTableColumn<TrailEvent>> => [
+  { field: 'dateTime', name: 'Time', width: '14.5em', render: (time: string) => formatDate(time) },
   { field: 'event', name: 'Event', width: '8em' },
   { field: 'action', name: 'Action', width: '8em', render: (action?: string) => action ?? '' },
   { field: 'description', name: 'Description', render: (text?: string) => text ?? '' },
@@ -36,12 +38,13 @@ function failureOf(error: unknown): TrailFailure {
 
 /** The share of Graph requests for trails is used up: when to try again, and why. */
 function RetryLater({ retryAt }: { retryAt: string }) {
+  const formatDate = useFormatDate();
   return (
     <EuiCallOut
       size="s"
       color="warning"
       iconType="clock"
-      title={`Try again at ${exactTime(retryAt)}, ${relativeTime(retryAt, Date.now())}`}
+      title={`Try again at ${formatDate(retryAt)}, ${relativeTime(retryAt, Date.now())}`}
       data-test-subj="emtTrailRetryAt"
     >
       Event trails and connection tests take their Microsoft Graph requests from a small share of
@@ -66,6 +69,7 @@ export function MessageTrail({
   recipient: string;
   connectionId?: string;
 }) {
+  const formatDate = useFormatDate();
   const [trail, setTrail] = useState<Trail>();
   const [error, setError] = useState<TrailFailure>();
   const [loading, setLoading] = useState(false);
@@ -114,9 +118,9 @@ export function MessageTrail({
           data-test-subj={`emtTrailFailure-${recipient}`}
         />
       )}
-      <EuiBasicTable<TrailEvent> items={trail.events} columns={columns} compressed />
+      <EuiBasicTable<TrailEvent> items={trail.events} columns={columnsFor(formatDate)} compressed />
       <EuiText size="xs" color="subdued">
-        Fetched {exactTime(trail.fetchedAt)}
+        Fetched {formatDate(trail.fetchedAt)}
         {trail.cached ? ' (from the cache)' : ''}
       </EuiText>
     </div>

@@ -12,7 +12,8 @@ import {
   type MessageSortField,
 } from '../../../common/http_api/views';
 import { StatusBadge } from '../../components/status_badge';
-import { exactTime, formatCount } from '../settings/format';
+import { useFormatDate } from '../../components/app_services';
+import { formatCount } from '../settings/format';
 
 export interface MessagesTableSort {
   field: MessageSortField;
@@ -53,6 +54,7 @@ const reasonColumn: EuiBasicTableColumn<MessageRow> = {
 
 /** Rows (message × recipient) in their latest status; a click opens the message. */
 export function MessagesTable(props: MessagesTableProps) {
+  const formatDate = useFormatDate();
   const columns: Array<EuiBasicTableColumn<MessageRow>> = [
     {
       field: 'receivedAt',
@@ -61,7 +63,7 @@ export function MessagesTable(props: MessagesTableProps) {
       width: '14.5em',
       render: (receivedAt: string, row: MessageRow) => (
         <EuiLink onClick={() => props.onOpen(row)} data-test-subj="emtMessageOpen">
-          {exactTime(receivedAt)}
+          {formatDate(receivedAt)}
         </EuiLink>
       ),
     },

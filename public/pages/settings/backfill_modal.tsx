@@ -24,9 +24,9 @@ import {
   type BackfillRequest,
   type ConnectionView,
 } from '../../../common/http_api/connections';
-import { useAppServices } from '../../components/app_services';
+import { useAppServices, useFormatDate } from '../../components/app_services';
 import { badRequestLines } from '../../services/http_errors';
-import { exactTime, formatCount } from './format';
+import { formatCount } from './format';
 import { backfillProgress } from './health_badges';
 
 /** Microsoft keeps message traces this long. */
@@ -69,6 +69,7 @@ function latest(...backfills: Array<BackfillProgress | undefined>) {
 
 function Progress({ backfill }: { backfill: BackfillProgress }) {
   const { value, max, percent } = backfillProgress(backfill);
+  const formatDate = useFormatDate();
   return (
     <>
       <EuiProgress
@@ -77,8 +78,8 @@ function Progress({ backfill }: { backfill: BackfillProgress }) {
         valueText={`${percent}%`}
         label={
           backfill.done
-            ? `Finished ${exactTime(backfill.finishedAt ?? backfill.readUntil)}`
-            : `Read up to ${exactTime(backfill.readUntil)}`
+            ? `Finished ${formatDate(backfill.finishedAt ?? backfill.readUntil)}`
+            : `Read up to ${formatDate(backfill.readUntil)}`
         }
         color={backfill.done ? 'success' : 'primary'}
         size="m"
@@ -86,7 +87,7 @@ function Progress({ backfill }: { backfill: BackfillProgress }) {
       />
       <EuiSpacer size="s" />
       <EuiText size="s" color="subdued">
-        {exactTime(backfill.start)} to {exactTime(backfill.end)}:{' '}
+        {formatDate(backfill.start)} to {formatDate(backfill.end)}:{' '}
         <span data-test-subj="emtBackfillDocuments">{formatCount(backfill.documents)}</span>{' '}
         documents so far.
       </EuiText>

@@ -9,7 +9,9 @@ import {
 } from '@elastic/eui';
 import { REAUTHORIZE_ERROR_KIND, type ConnectionView } from '../../../common/http_api/connections';
 import { ExpiryBadge } from './expiry_badge';
-import { exactTime, formatCount, relativeTime } from './format';
+import { useFormatDate } from '../../components/app_services';
+import type { DateFormatter } from '../../services/date_format';
+import { formatCount, relativeTime } from './format';
 import { BudgetUsage, HealthBadge, LagBadge } from './health_badges';
 
 export interface ConnectionActions {
@@ -36,7 +38,10 @@ const subdued = (text: string) => (
   </EuiText>
 );
 
-function statusColumns(now: number): Array<EuiBasicTableColumn<ConnectionView>> {
+function statusColumns(
+  now: number,
+  formatDate: DateFormatter
+): Array<EuiBasicTableColumn<ConnectionView>> {
   return [
     {
       name: 'Connection',
@@ -63,7 +68,7 @@ function statusColumns(now: number): Array<EuiBasicTableColumn<ConnectionView>> 
         return (
           <div data-test-subj={`emtLastSuccess-${connection.id}`}>
             {lastSuccessAt ? (
-              <EuiToolTip content={exactTime(lastSuccessAt)}>
+              <EuiToolTip content={formatDate(lastSuccessAt)}>
                 <span tabIndex={0}>{relativeTime(lastSuccessAt, now)}</span>
               </EuiToolTip>
             ) : (
@@ -113,7 +118,7 @@ function statusColumns(now: number): Array<EuiBasicTableColumn<ConnectionView>> 
           </EuiText>
         ) : status.lastError ? (
           <EuiToolTip
-            content={`${status.lastError.kind} at ${exactTime(status.lastError.at)}: ${status.lastError.message}`}
+            content={`${status.lastError.kind} at ${formatDate(status.lastError.at)}: ${status.lastError.message}`}
           >
             <EuiText
               size="xs"
@@ -239,7 +244,11 @@ export function ConnectionsTable({
   pendingIds,
   ...actions
 }: ConnectionsTableProps) {
-  const columns = [...statusColumns(now), ...(canManage ? manageColumns(actions, pendingIds) : [])];
+  const formatDate = useFormatDate();
+  const columns = [
+    ...statusColumns(now, formatDate),
+    ...(canManage ? manageColumns(actions, pendingIds) : []),
+  ];
   return (
     <EuiBasicTable<ConnectionView>
       tableCaption="Connections"

@@ -1,6 +1,6 @@
 import { EuiBadge, EuiToolTip } from '@elastic/eui';
 import type { ConnectionView } from '../../../common/http_api/connections';
-import { exactTime } from './format';
+import { useFormatDate } from '../../components/app_services';
 import { DAY_MS } from '../../../common/time';
 
 /** Microsoft sends no reminder; the page warns this long before a secret or certificate expires. */
@@ -26,6 +26,7 @@ function describe(days: number): { color: 'danger' | 'warning' | 'hollow'; text:
 
 /** The countdown to the client secret's or certificate's expiry. */
 export function ExpiryBadge({ connection, now }: { connection: ConnectionView; now: number }) {
+  const formatDate = useFormatDate();
   const days = daysUntilExpiry(connection, now);
   const testSubj = `emtExpiry-${connection.id}`;
   if (days === undefined) {
@@ -41,7 +42,7 @@ export function ExpiryBadge({ connection, now }: { connection: ConnectionView; n
   const credential = connection.settings.authMethod === 'secret' ? 'client secret' : 'certificate';
   return (
     <EuiToolTip
-      content={`The ${credential} expires ${exactTime(connection.settings.credentialExpiresAt!)}`}
+      content={`The ${credential} expires ${formatDate(connection.settings.credentialExpiresAt!)}`}
     >
       <EuiBadge
         color={color}

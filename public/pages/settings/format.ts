@@ -6,6 +6,4 @@ export const relativeTime = (iso: string, now: number) => moment(iso).from(now);
 /** "12 minutes", "2 days". */
 export const humanDuration = (milliseconds: number) => moment.duration(milliseconds).humanize();
 
-export const exactTime = (iso: string) => moment(iso).format('YYYY-MM-DD HH:mm:ss Z');
-
 export const formatCount = (count: number) => count.toLocaleString('en-US');

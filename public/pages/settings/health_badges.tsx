@@ -1,6 +1,7 @@
 import { EuiBadge, EuiHealth, EuiProgress, EuiText, EuiToolTip } from '@elastic/eui';
 import type { ConnectionView } from '../../../common/http_api/connections';
-import { exactTime, humanDuration, relativeTime } from './format';
+import { useFormatDate } from '../../components/app_services';
+import { humanDuration, relativeTime } from './format';
 import { MINUTE_MS } from '../../../common/time';
 
 type HealthColor = 'success' | 'primary' | 'warning' | 'danger' | 'subdued';
@@ -29,6 +30,7 @@ export function connectionHealth(connection: ConnectionView): {
 export function HealthBadge({ connection, now }: { connection: ConnectionView; now: number }) {
   const { color, label } = connectionHealth(connection);
   const { nextRunAt } = connection.task;
+  const formatDate = useFormatDate();
   return (
     <div>
       <EuiHealth color={color} data-test-subj={`emtHealth-${connection.id}`}>
@@ -36,7 +38,7 @@ export function HealthBadge({ connection, now }: { connection: ConnectionView; n
       </EuiHealth>
       {nextRunAt && connection.task.health === 'idle' && (
         <EuiText size="xs" color="subdued" data-test-subj={`emtNextRun-${connection.id}`}>
-          <EuiToolTip content={exactTime(nextRunAt)}>
+          <EuiToolTip content={formatDate(nextRunAt)}>
             <span tabIndex={0}>Next run {relativeTime(nextRunAt, now)}</span>
           </EuiToolTip>
         </EuiText>
@@ -62,13 +64,14 @@ export function backfillProgress(backfill: NonNullable<ConnectionView['backfill'
 
 /** How far behind now the collection is: everything received before `collectedUntil` is read. */
 export function LagBadge({ connection, now }: { connection: ConnectionView; now: number }) {
+  const formatDate = useFormatDate();
   const { collectedUntil } = connection.status;
   if (!collectedUntil) return null;
   const lag = Math.max(0, now - Date.parse(collectedUntil));
   // Microsoft's traces arrive minutes late; three intervals behind means runs are not keeping up.
   const behind = lag > 3 * connection.settings.intervalMinutes * MINUTE_MS + 15 * MINUTE_MS;
   return (
-    <EuiToolTip content={`Everything received before ${exactTime(collectedUntil)} is collected`}>
+    <EuiToolTip content={`Everything received before ${formatDate(collectedUntil)} is collected`}>
       <EuiBadge
         color={behind ? 'warning' : 'hollow'}
         tabIndex={0}

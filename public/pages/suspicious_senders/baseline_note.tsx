@@ -2,12 +2,13 @@ import { EuiCallOut, EuiText } from '@elastic/eui';
 import { durationText } from '../../../common/duration_text';
 import type { SuspiciousSendersResponse } from '../../../common/http_api/views';
 import { DAY_MS } from '../../../common/time';
-import { exactTime } from '../settings/format';
+import { useFormatDate } from '../../components/app_services';
 
 /** How much mail before the period each sender is compared with, and what that means. */
 export function BaselineNote({ baseline }: { baseline: SuspiciousSendersResponse['baseline'] }) {
   const span = durationText(baseline.days * DAY_MS);
-  const range = `${exactTime(baseline.start)} to ${exactTime(baseline.end)}`;
+  const formatDate = useFormatDate();
+  const range = `${formatDate(baseline.start)} to ${formatDate(baseline.end)}`;
   if (baseline.enough) {
     return (
       <EuiText size="xs" color="subdued" data-test-subj="emtBaselineSpan">

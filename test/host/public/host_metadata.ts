@@ -1,3 +1,5 @@
+import type { UiSettingsUserValues } from '../ui_settings/ui_settings_client';
+
 /**
  * What the host's page hands the browser bootstrap, like Kibana's injected metadata: embedded as
  * `<script id="host-metadata" type="application/json">`. Shared by the server and browser halves.
@@ -17,6 +19,8 @@ export interface HostMetadata {
   users: HostMetadataUser[];
   /** Where the esbuild output is served: `<basePath>/host/public`. */
   assetsPath: string;
+  /** The user's Advanced Settings values (Kibana injects them as `uiSettings.user`). */
+  uiSettings: UiSettingsUserValues;
 }
 
 export const HOST_METADATA_ELEMENT_ID = 'host-metadata';

@@ -54,6 +54,7 @@ async function metadataFor(
     capabilities,
     users: host.logins.map(({ username, fullName }) => ({ username, fullName })),
     assetsPath: `${host.basePath}/host/public`,
+    uiSettings: host.advancedSettings.userValues(),
   };
 }
 

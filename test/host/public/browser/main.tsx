@@ -14,9 +14,11 @@ import { createChromeService } from './chrome_service';
 import { ChromeRoot } from './chrome_root';
 import { createHttpService } from './http_service';
 import { readMetadata } from './read_metadata';
+import { startMomentService } from './moment_service';
 import { createRenderingService } from './rendering_service';
 import { createThemeService } from './theme_service';
 import { createToastsService } from './toasts_service';
+import { createUiSettingsClient } from '../../ui_settings/ui_settings_client';
 
 function initializerContext(metadata: HostMetadata): PluginInitializerContext {
   const [major = '9', minor = '0'] = metadata.kibanaVersion.split('.');
@@ -68,6 +70,9 @@ async function bootstrap(element: HTMLElement) {
     body: JSON.stringify({ applications: [...applications.apps.keys()] }),
   });
   const application = applications.start(capabilities);
+  // Core's own services start before the plugins' start.
+  const uiSettings = createUiSettingsClient(metadata.uiSettings);
+  startMomentService(uiSettings);
   const coreStart: CoreStart = {
     application,
     chrome,
@@ -75,6 +80,7 @@ async function bootstrap(element: HTMLElement) {
     notifications: { toasts },
     rendering,
     theme,
+    uiSettings,
   };
   const pluginStart = instance.start(coreStart, {});
   resolveStart([coreStart, {}, pluginStart]);
