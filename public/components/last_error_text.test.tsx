@@ -1,0 +1,37 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { configure } from '@testing-library/react';
+import { EuiProvider } from '@elastic/eui';
+import { LastErrorText } from './last_error_text';
+
+configure({ testIdAttribute: 'data-test-subj' });
+
+const KEY_ID = 'VuaCfGcBCdbkQm-e5aOx';
+const raw = `Elasticsearch refused to store documents with this connection's credentials (403: action [indices:data/write/bulk[s]] is unauthorized for API key id [${KEY_ID}] of user [mail_admin])`;
+
+describe('LastErrorText', () => {
+  it('reads in words, and shows the recorded error without the key id only on demand', () => {
+    render(
+      <EuiProvider>
+        <LastErrorText
+          error={{ kind: 'reauthorize', message: raw, at: '2026-12-02T01:13:00.000Z' }}
+          data-test-subj="emtLastError-c1"
+        />
+      </EuiProvider>
+    );
+    const shown = screen.getByTestId('emtLastError-c1');
+    expect(screen.getByTestId('emtLastError-c1-happened').textContent).toBe(
+      'Elasticsearch refused the API key that collection writes with (it was removed, or its owner lost privileges).'
+    );
+    expect(screen.getByTestId('emtLastError-c1-toDo').textContent).toBe(
+      'Re-authorise the connection: a new key is granted as you, and collection resumes where it stopped.'
+    );
+    expect(shown.textContent).not.toContain('indices:data/write');
+    expect(screen.queryByTestId('emtLastError-c1-detailsText')).toBeNull();
+
+    fireEvent.click(screen.getByTestId('emtLastError-c1-details'));
+    const details = screen.getByTestId('emtLastError-c1-detailsText').textContent!;
+    expect(details).toContain('is unauthorized for API key id [(hidden)] of user [mail_admin]');
+    expect(details).toContain('(reauthorize)');
+    expect(details).not.toContain(KEY_ID);
+  });
+});
