@@ -8,6 +8,7 @@ import {
   type EuiComboBoxOptionOption,
 } from '@elastic/eui';
 import { useAppServices } from '../app_services';
+import { CollectionHealth } from '../collection_health';
 import { useConnections } from '../../hooks/use_connections';
 import type { QueryParams } from '../../hooks/use_query_params';
 import type { ViewScopeControls } from './use_view_scope';
@@ -113,6 +114,7 @@ export function ViewFilters({
           <p>{problem.body}</p>
         </EuiCallOut>
       )}
+      <CollectionHealth controls={controls} />
     </>
   );
 }
