@@ -3,7 +3,6 @@ import type { Page } from 'playwright-core';
 import { PLUGIN_ID } from '../../common/constants';
 import { connectionPath, type ConnectionView } from '../../common/http_api/connections';
 import { lastErrorInWords } from '../../common/last_error_words';
-import { CONNECTION_SAVED_OBJECT_TYPE } from '../../server/saved_objects/connection_type';
 import type { CollectTaskState } from '../../server/tasks/collect_task_state';
 import { addSettledTenant } from '../collector/chaos_tenant';
 import type { GraphEmulator } from '../graph_emulator';
@@ -17,6 +16,7 @@ import {
 import type { KibanaHost } from '../host/kibana_host';
 import { createPageHandler } from '../host/public/page_handler';
 import { callRoute, esUrl } from '../host/test_support';
+import { storedWriterKeyId } from '../secured/writer_key';
 import {
   launchChromium,
   subj,
@@ -120,10 +120,7 @@ describe('collection health on every page, in Chromium, on a secured host with t
 
   it('re-authorises from the Settings callout after a confirmation naming the user; the error reads in words, without the key id', async () => {
     const connection = await collectedConnection(9602, 'Fabrikam');
-    const repository = host.savedObjects.repository([CONNECTION_SAVED_OBJECT_TYPE]);
-    const keyIdOf = async () =>
-      (await repository.get<{ apiKeyId?: string }>(CONNECTION_SAVED_OBJECT_TYPE, connection.id))
-        .attributes.apiKeyId!;
+    const keyIdOf = () => storedWriterKeyId(host, connection.id);
     const oldKeyId = await keyIdOf();
     // An administrator revokes the key: the next run cannot write.
     await es.security.invalidateApiKey({ ids: [oldKeyId] });
