@@ -1,7 +1,7 @@
 import { Client } from '@elastic/elasticsearch';
 import type { Page } from 'playwright-core';
 import { PLUGIN_ID } from '../../common/constants';
-import { connectionPath, type ConnectionView } from '../../common/http_api/connections';
+import type { ConnectionView } from '../../common/http_api/connections';
 import { lastErrorInWords } from '../../common/last_error_words';
 import type { CollectTaskState } from '../../server/tasks/collect_task_state';
 import { addSettledTenant } from '../collector/chaos_tenant';
@@ -15,7 +15,7 @@ import {
 } from '../host/emulated_graph_host';
 import type { KibanaHost } from '../host/kibana_host';
 import { createPageHandler } from '../host/public/page_handler';
-import { callRoute, esUrl } from '../host/test_support';
+import { esUrl } from '../host/test_support';
 import { storedWriterKeyId } from '../secured/writer_key';
 import {
   launchChromium,
@@ -84,57 +84,61 @@ describe('collection health on every page, in Chromium, on a secured host with t
     );
     expect(await page.locator(subj('emtCollectionWarning')).count()).toBe(0);
 
-    // Saved with a secret Entra does not know: the run it schedules is refused the sign-in.
-    const saved = await callRoute(host, 'PUT', connectionPath(connection.id), {
-      user: 'mail_admin',
-      body: { ...connection.settings, clientSecret: WRONG_SECRET },
-    });
-    expect(saved.status).toBe(200);
+    // A second connection, saved with a secret Entra does not know: its first run is refused.
+    const tenantId = addSettledTenant(emulator, 9603, 48, Date.now());
+    const broken = await createConnection(
+      host,
+      connectionRequest(tenantId, { name: 'Northwind', clientSecret: WRONG_SECRET })
+    );
     const failed = await settledTask(
       host,
-      connection.id,
-      (task) => stateOf(task).status.lastError?.kind === 'authentication',
-      'the run to fail signing in'
+      broken.id,
+      (task) => stateOf(task).status.lastError !== undefined,
+      'the run with the wrong secret to fail'
     );
     const recorded = stateOf(failed).status.lastError!;
+    expect(recorded.kind).toBe('authentication');
     expect(recorded.message).toContain('AADSTS7000215');
 
     await page.locator(subj('superDatePickerApplyTimeButton')).click();
     const warning = page.locator(subj('emtCollectionWarning'));
     await warning.waitFor();
     expect(await warning.locator('.euiCallOutHeader__title').innerText()).toBe(
-      'Collection is failing for Contoso: this view may miss recent messages'
+      'Collection is failing for Northwind: this view may miss recent messages'
     );
-    expect(await page.locator(subj(`emtCollectionProblem-${connection.id}`)).innerText()).toContain(
-      `Contoso: ${lastErrorInWords(recorded).happened}`
+    expect(await page.locator(subj(`emtCollectionProblem-${broken.id}`)).innerText()).toContain(
+      `Northwind: ${lastErrorInWords(recorded).happened}`
     );
+    expect(await page.locator(subj(`emtCollectionProblem-${connection.id}`)).count()).toBe(0);
     expect(await warning.innerText()).not.toContain('AADSTS7000215');
 
     await page.locator(subj('emtCollectionWarningSettings')).click();
-    const lastError = page.locator(subj(`emtLastError-${connection.id}`));
+    const lastError = page.locator(subj(`emtLastError-${broken.id}`));
     await lastError.waitFor();
-    expect(await lastError.locator(subj(`emtLastError-${connection.id}-toDo`)).innerText()).toBe(
+    expect(await lastError.locator(subj(`emtLastError-${broken.id}-toDo`)).innerText()).toBe(
       lastErrorInWords(recorded).toDo
     );
   });
 
   it('re-authorises from the Settings callout after a confirmation naming the user; the error reads in words, without the key id', async () => {
-    const connection = await collectedConnection(9602, 'Fabrikam');
+    const tenantId = addSettledTenant(emulator, 9602, 48, Date.now());
+    // The first page takes a while; meanwhile an administrator revokes the writer key.
+    emulator.faults.inject({ kind: 'hang', delayMs: 3000, tenantId });
+    const connection = await createConnection(
+      host,
+      connectionRequest(tenantId, { name: 'Fabrikam' })
+    );
     const keyIdOf = () => storedWriterKeyId(host, connection.id);
     const oldKeyId = await keyIdOf();
-    // An administrator revokes the key: the next run cannot write.
     await es.security.invalidateApiKey({ ids: [oldKeyId] });
-    const run = await callRoute(host, 'POST', connectionPath(connection.id, '_run'), {
-      user: 'mail_admin',
-    });
-    expect(run.status).toBe(200);
     const failed = await settledTask(
       host,
       connection.id,
-      (task) => stateOf(task).status.lastError?.kind === 'reauthorize',
-      'the run to be refused by Elasticsearch'
+      (task) => stateOf(task).status.lastError !== undefined,
+      'the run with the revoked key to fail'
     );
     const recorded = stateOf(failed).status.lastError!;
+    expect(recorded.kind).toBe('reauthorize');
 
     await openAs('mail_admin', 'settings');
     const lastError = page.locator(subj(`emtLastError-${connection.id}`));
