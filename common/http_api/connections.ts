@@ -142,6 +142,8 @@ export interface ConnectionView {
 
 export interface ListConnectionsResponse {
   connections: ConnectionView[];
+  /** Who is asking: a re-authorisation by them grants the writer key as this user. */
+  username?: string;
 }
 
 export interface RunNowResponse {

@@ -17,6 +17,8 @@ function isBusy(connection: ConnectionView, now: number): boolean {
 export interface ConnectionsState {
   /** Undefined until the first answer. */
   connections?: ConnectionView[];
+  /** Who is looking: a re-authorisation grants the writer key as this user. */
+  username?: string;
   /** The last refresh's failure; the last good list stays shown. */
   error?: Error;
   refresh(): void;
@@ -25,6 +27,7 @@ export interface ConnectionsState {
 /** The connection list, refreshed on a timer (faster while anything is busy) and on demand. */
 export function useConnections(api: ConnectionsApi): ConnectionsState {
   const [connections, setConnections] = useState<ConnectionView[]>();
+  const [username, setUsername] = useState<string>();
   const [error, setError] = useState<Error>();
   const [generation, setGeneration] = useState(0);
   const refresh = useCallback(() => setGeneration((current) => current + 1), []);
@@ -35,6 +38,7 @@ export function useConnections(api: ConnectionsApi): ConnectionsState {
       (response) => {
         if (controller.signal.aborted) return;
         setConnections(response.connections);
+        setUsername(response.username);
         setError(undefined);
       },
       (failure: Error) => {
@@ -50,5 +54,5 @@ export function useConnections(api: ConnectionsApi): ConnectionsState {
     return () => clearTimeout(timer);
   }, [generation, busy, refresh]);
 
-  return { connections, error, refresh };
+  return { connections, username, error, refresh };
 }

@@ -102,7 +102,8 @@ function credentialsOf(
 export class ConnectionService {
   constructor(private readonly deps: ConnectionServiceDeps) {}
 
-  private username(request: KibanaRequest) {
+  /** The user a save or re-authorisation by this request grants the writer key as. */
+  username(request: KibanaRequest) {
     return this.deps.authc.getCurrentUser(request)?.username;
   }
 

@@ -5,7 +5,6 @@ import {
   REAUTHORIZE_ERROR_KIND,
   type ConnectionView,
 } from '../../common/http_api/connections';
-import { CONNECTION_SAVED_OBJECT_TYPE } from '../../server/saved_objects/connection_type';
 import type { CollectTaskState } from '../../server/tasks/collect_task_state';
 import { indexTemplateName } from '../../server/lib/data_stream/templates';
 import { FIXTURE_PASSWORD } from '../es/security_fixtures';
@@ -21,6 +20,7 @@ import {
 } from '../host/emulated_graph_host';
 import type { KibanaHost } from '../host/kibana_host';
 import { callRoute, esUrl } from '../host/test_support';
+import { storedWriterKeyId } from './writer_key';
 
 const stateOf = (task: { state: Record<string, unknown> }) => task.state as CollectTaskState;
 const dataStreamOf = (view: ConnectionView) =>
@@ -45,22 +45,13 @@ describe('collection in a secured cluster, through the API key of the configurin
     await es.close();
   });
 
-  async function storedApiKeyId(connectionId: string) {
-    const repository = host.savedObjects.repository([CONNECTION_SAVED_OBJECT_TYPE]);
-    const saved = await repository.get<{ apiKeyId?: string }>(
-      CONNECTION_SAVED_OBJECT_TYPE,
-      connectionId
-    );
-    return saved.attributes.apiKeyId!;
-  }
-
   const apiKeyRecord = async (id: string) =>
     (await es.security.getApiKey({ id, with_limited_by: true })).api_keys[0]!;
 
   it('grants a key with read, create_doc and auto_configure on our data streams only, limited by its owner', async () => {
     const tenantId = addSettledTenant(emulator, 8800, 10, Date.now());
     const created = await createConnection(host, connectionRequest(tenantId, { enabled: false }));
-    const key = await apiKeyRecord(await storedApiKeyId(created.id));
+    const key = await apiKeyRecord(await storedWriterKeyId(host, created.id));
     expect(key.username).toBe('mail_admin');
     expect(key.role_descriptors).toEqual({
       exchange_message_trace_writer: expect.objectContaining({
@@ -159,7 +150,7 @@ describe('collection in a secured cluster, through the API key of the configurin
     // The first page takes a while; meanwhile an administrator invalidates the key.
     emulator.faults.inject({ kind: 'hang', delayMs: 3000, tenantId });
     const created = await createConnection(host, connectionRequest(tenantId));
-    const oldKeyId = await storedApiKeyId(created.id);
+    const oldKeyId = await storedWriterKeyId(host, created.id);
     await es.security.invalidateApiKey({ ids: [oldKeyId] });
     const failed = await settledTask(host, created.id, (t) => !!stateOf(t).status.lastError);
     const failedState = stateOf(failed);
@@ -173,7 +164,7 @@ describe('collection in a secured cluster, through the API key of the configurin
       user: 'mail_admin',
     });
     expect(authorized.status).toBe(200);
-    expect(await storedApiKeyId(created.id)).not.toBe(oldKeyId);
+    expect(await storedWriterKeyId(host, created.id)).not.toBe(oldKeyId);
 
     const resumed = await settledTask(
       host,
@@ -194,10 +185,10 @@ describe('collection in a secured cluster, through the API key of the configurin
   it('invalidates the key when the connection is deleted, and the replaced one on re-authorisation', async () => {
     const tenantId = addSettledTenant(emulator, 8803, 10, Date.now());
     const created = await createConnection(host, connectionRequest(tenantId, { enabled: false }));
-    const firstKeyId = await storedApiKeyId(created.id);
+    const firstKeyId = await storedWriterKeyId(host, created.id);
     await callRoute(host, 'POST', connectionPath(created.id, '_authorize'), { user: 'mail_admin' });
     expect((await apiKeyRecord(firstKeyId)).invalidated).toBe(true);
-    const secondKeyId = await storedApiKeyId(created.id);
+    const secondKeyId = await storedWriterKeyId(host, created.id);
     const deleted = await callRoute(host, 'DELETE', connectionPath(created.id), {
       user: 'mail_admin',
     });

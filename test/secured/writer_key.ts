@@ -1,7 +1,9 @@
 import { Client } from '@elastic/elasticsearch';
 import { DEFAULT_DATASET } from '../../server/lib/data_stream/data_stream_name';
 import { writerRoleDescriptors, type WriterApiKey } from '../../server/services/writer_api_key';
+import { CONNECTION_SAVED_OBJECT_TYPE } from '../../server/saved_objects/connection_type';
 import { FIXTURE_PASSWORD } from '../es/security_fixtures';
+import type { KibanaHost } from '../host/kibana_host';
 import { esUrl } from '../host/test_support';
 
 /**
@@ -32,4 +34,14 @@ export async function grantWriterKey(
   } finally {
     await admin.close();
   }
+}
+
+/** The ID of the writer key a connection holds now, as stored on its saved object. */
+export async function storedWriterKeyId(host: KibanaHost, connectionId: string): Promise<string> {
+  const repository = host.savedObjects.repository([CONNECTION_SAVED_OBJECT_TYPE]);
+  const saved = await repository.get<{ apiKeyId?: string }>(
+    CONNECTION_SAVED_OBJECT_TYPE,
+    connectionId
+  );
+  return saved.attributes.apiKeyId!;
 }

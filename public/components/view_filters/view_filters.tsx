@@ -9,6 +9,7 @@ import {
   type EuiSuperDatePickerCommonRange,
 } from '@elastic/eui';
 import { useAppServices } from '../app_services';
+import { CollectionHealth } from '../collection_health';
 import { useConnections } from '../../hooks/use_connections';
 import type { QueryParams } from '../../hooks/use_query_params';
 import type { ViewScopeControls } from './use_view_scope';
@@ -136,6 +137,7 @@ export function ViewFilters({
           <p>{problem.body}</p>
         </EuiCallOut>
       )}
+      <CollectionHealth controls={controls} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import {
   EuiBasicTable,
+  EuiButton,
   EuiButtonIcon,
   EuiFlexGroup,
   EuiSwitch,
@@ -7,7 +8,9 @@ import {
   EuiToolTip,
   type EuiBasicTableColumn,
 } from '@elastic/eui';
-import { REAUTHORIZE_ERROR_KIND, type ConnectionView } from '../../../common/http_api/connections';
+import type { ConnectionView } from '../../../common/http_api/connections';
+import { needsReauthorization } from '../../components/collection_health';
+import { LastErrorText } from '../../components/last_error_text';
 import { ExpiryBadge } from './expiry_badge';
 import { useFormatDate } from '../../components/app_services';
 import type { DateFormatter } from '../../services/date_format';
@@ -112,26 +115,12 @@ function statusColumns(
     {
       name: 'Last error',
       render: ({ id, status, authorization }: ConnectionView) =>
-        authorization.state === 'missing' && !status.lastError ? (
+        status.lastError ? (
+          <LastErrorText error={status.lastError} data-test-subj={`emtLastError-${id}`} />
+        ) : authorization.state === 'missing' ? (
           <EuiText size="xs" color="warning" data-test-subj={`emtLastError-${id}`}>
-            No API key to write with: re-authorise
+            No API key to write with: re-authorise the connection.
           </EuiText>
-        ) : status.lastError ? (
-          <EuiToolTip
-            content={`${status.lastError.kind} at ${formatDate(status.lastError.at)}: ${status.lastError.message}`}
-          >
-            <EuiText
-              size="xs"
-              color="danger"
-              tabIndex={0}
-              className="eui-textBreakWord"
-              data-test-subj={`emtLastError-${id}`}
-            >
-              {status.lastError.message.length > 120
-                ? `${status.lastError.message.slice(0, 120)}…`
-                : status.lastError.message}
-            </EuiText>
-          </EuiToolTip>
         ) : (
           <span data-test-subj={`emtLastError-${id}`}>—</span>
         ),
@@ -142,11 +131,6 @@ function statusColumns(
       render: (connection: ConnectionView) => <ExpiryBadge connection={connection} now={now} />,
     },
   ];
-}
-
-/** Elasticsearch refused the writer's key, or there is none: a new one mends it. */
-function needsReauthorization({ authorization, status }: ConnectionView) {
-  return authorization.state === 'missing' || status.lastError?.kind === REAUTHORIZE_ERROR_KIND;
 }
 
 function actionButton(
@@ -177,60 +161,66 @@ function manageColumns(
   return [
     {
       name: 'Actions',
-      // The switch and up to five buttons (re-authorise included), on one line.
+      // The switch and four buttons on one line; a labelled Re-authorise below when it is needed.
       width: '16.5em',
       render: (connection: ConnectionView) => {
         const { id } = connection;
         const pending = pendingIds.has(id);
         const running = connection.task.health === 'running';
         return (
-          <EuiFlexGroup gutterSize="xs" alignItems="center" responsive={false} wrap={false}>
-            <EuiToolTip
-              content={connection.settings.enabled ? 'Disable collection' : 'Enable collection'}
-              disableScreenReaderOutput
-            >
-              <EuiSwitch
-                label={`Collect with ${connection.settings.name}`}
-                showLabel={false}
-                compressed
-                checked={connection.settings.enabled}
-                disabled={pending}
-                onChange={() => actions.onToggleEnabled(connection)}
-                data-test-subj={`emtEnabled-${id}`}
-              />
-            </EuiToolTip>
-            {actionButton(
-              `emtRunNow-${id}`,
-              'Run now',
-              'play',
-              () => actions.onRunNow(connection),
-              {
-                disabled: pending || running || !connection.settings.enabled,
-              }
-            )}
-            {actionButton(`emtBackfill-${id}`, 'Backfill', 'clockCounter', () =>
-              actions.onBackfill(connection)
-            )}
-            {needsReauthorization(connection) &&
-              actionButton(
-                `emtReauthorize-${id}`,
-                'Re-authorise: grant a new API key as you',
-                'key',
-                () => actions.onReauthorize(connection),
-                { disabled: pending }
+          <>
+            <EuiFlexGroup gutterSize="xs" alignItems="center" responsive={false} wrap={false}>
+              <EuiToolTip
+                content={connection.settings.enabled ? 'Disable collection' : 'Enable collection'}
+                disableScreenReaderOutput
+              >
+                <EuiSwitch
+                  label={`Collect with ${connection.settings.name}`}
+                  showLabel={false}
+                  compressed
+                  checked={connection.settings.enabled}
+                  disabled={pending}
+                  onChange={() => actions.onToggleEnabled(connection)}
+                  data-test-subj={`emtEnabled-${id}`}
+                />
+              </EuiToolTip>
+              {actionButton(
+                `emtRunNow-${id}`,
+                'Run now',
+                'play',
+                () => actions.onRunNow(connection),
+                {
+                  disabled: pending || running || !connection.settings.enabled,
+                }
               )}
-            {actionButton(`emtEdit-${id}`, 'Edit', 'pencil', () => actions.onEdit(connection))}
-            {actionButton(
-              `emtDelete-${id}`,
-              'Delete',
-              'trash',
-              () => actions.onDelete(connection),
-              {
-                disabled: pending,
-                color: 'danger',
-              }
+              {actionButton(`emtBackfill-${id}`, 'Backfill', 'clockCounter', () =>
+                actions.onBackfill(connection)
+              )}
+              {actionButton(`emtEdit-${id}`, 'Edit', 'pencil', () => actions.onEdit(connection))}
+              {actionButton(
+                `emtDelete-${id}`,
+                'Delete',
+                'trash',
+                () => actions.onDelete(connection),
+                {
+                  disabled: pending,
+                  color: 'danger',
+                }
+              )}
+            </EuiFlexGroup>
+            {needsReauthorization(connection) && (
+              <EuiButton
+                size="s"
+                color="warning"
+                iconType="key"
+                onClick={() => actions.onReauthorize(connection)}
+                isDisabled={pending}
+                data-test-subj={`emtReauthorize-${id}`}
+              >
+                Re-authorise…
+              </EuiButton>
             )}
-          </EuiFlexGroup>
+          </>
         );
       },
     },

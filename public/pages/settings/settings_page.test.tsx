@@ -23,7 +23,7 @@ const failing = connectionView({
   status: {
     ...connectionView().status,
     lastError: {
-      kind: 'graph',
+      kind: 'authentication',
       message: 'AADSTS7000215: Invalid client secret',
       at: new Date().toISOString(),
     },
@@ -34,11 +34,26 @@ const failing = connectionView({
   },
 });
 
+const keyRefused = (id: string, name: string) =>
+  connectionView({
+    id,
+    settings: { ...connectionView().settings, name },
+    status: {
+      ...connectionView().status,
+      lastError: {
+        kind: 'reauthorize',
+        message: 'security_exception: unauthorized for API key id [VuaCfGcBCdbkQm-e5aOx]',
+        at: new Date().toISOString(),
+      },
+    },
+    task: { health: 'failed' },
+  });
+
 function renderPage(connections: ConnectionView[], canManage: boolean, routes: FakeRoutes = {}) {
   return renderWithServices(<SettingsPage />, {
     canManage,
     routes: {
-      [`GET ${CONNECTIONS_API_PATH}`]: () => ({ connections }),
+      [`GET ${CONNECTIONS_API_PATH}`]: () => ({ connections, username: 'mail_admin' }),
       [`GET ${STATUS_API_PATH}`]: () => STATUS,
       ...routes,
     },
@@ -62,7 +77,14 @@ describe('the settings page', () => {
     await screen.findByTestId('emtConnectionsTable');
     expect(screen.getByTestId('emtDocumentsLastRun-c1').textContent).toBe('1,234 documents');
     expect(screen.getByTestId('emtRowsRejected-c1').textContent).toBe('2 rows rejected');
-    expect(screen.getByTestId('emtLastError-c1').textContent).toContain('AADSTS7000215');
+    expect(screen.getByTestId('emtLastError-c1-happened').textContent).toBe(
+      "Microsoft refused the app's sign-in: the client secret or certificate is wrong or has expired."
+    );
+    expect(screen.getByTestId('emtLastError-c1').textContent).not.toContain('AADSTS7000215');
+    fireEvent.click(screen.getByTestId('emtLastError-c1-details'));
+    expect(screen.getByTestId('emtLastError-c1-detailsText').textContent).toContain(
+      'AADSTS7000215: Invalid client secret'
+    );
     expect(screen.getByTestId('emtHealth-c1').textContent).toBe('Failing');
     expect(screen.getByTestId('emtExpiry-c1').textContent).toBe('10 days left');
     expect(screen.getByTestId('emtExpiryWarning').textContent).toContain(
@@ -102,7 +124,9 @@ describe('the settings page', () => {
       'Read only: you can see the connections and their status, not change them.'
     );
     expect(screen.getByTestId('emtDocumentsLastRun-c1').textContent).toBe('1,234 documents');
-    expect(screen.getByTestId('emtLastError-c1').textContent).toContain('AADSTS7000215');
+    expect(screen.getByTestId('emtLastError-c1-toDo').textContent).toContain(
+      'Edit the connection, enter the current client secret'
+    );
     for (const control of CONTROLS) expect(screen.queryByTestId(control)).toBeNull();
     expect(screen.queryByRole('button', { name: /create/i })).toBeNull();
   });
@@ -169,5 +193,65 @@ describe('the settings page', () => {
     await waitFor(() => expect(progress().getAttribute('value')).toBe(String(6 * hour)));
     expect(screen.getByTestId('emtBackfillDocuments').textContent).toBe('600');
     expect(calls.filter((call) => call.path === CONNECTIONS_API_PATH).length).toBe(2);
+  });
+
+  it('says how many connections need re-authorisation, and grants keys as the user only once confirmed', async () => {
+    const { calls, toasts } = renderPage(
+      [keyRefused('c1', 'Contoso'), keyRefused('c2', 'Fabrikam'), connectionView({ id: 'c3' })],
+      true,
+      {
+        [`POST ${connectionPath('c1', '_authorize')}`]: () => connectionView(),
+        [`POST ${connectionPath('c2', '_authorize')}`]: () => connectionView({ id: 'c2' }),
+      }
+    );
+    const callOut = await screen.findByTestId('emtReauthorizeCallOut');
+    expect(callOut.textContent).toContain('2 connections need re-authorisation');
+    expect(screen.getByTestId('emtReauthorizeAll').textContent).toBe('Re-authorise as mail_admin');
+
+    fireEvent.click(screen.getByTestId('emtReauthorizeAll'));
+    const confirm = screen.getByTestId('emtReauthorizeConfirm');
+    expect(confirm.textContent).toContain('Re-authorise 2 connections as mail_admin?');
+    expect(confirm.textContent).toContain(
+      'Collection for Contoso, Fabrikam will write with a new API key granted as mail_admin'
+    );
+    const authorizeCalls = () => calls.filter((call) => call.path.endsWith('/_authorize'));
+    fireEvent.click(screen.getByTestId('confirmModalCancelButton'));
+    expect(authorizeCalls()).toEqual([]);
+
+    fireEvent.click(screen.getByTestId('emtReauthorizeAll'));
+    await act(async () => fireEvent.click(screen.getByTestId('confirmModalConfirmButton')));
+    expect(authorizeCalls().map((call) => call.path)).toEqual([
+      connectionPath('c1', '_authorize'),
+      connectionPath('c2', '_authorize'),
+    ]);
+    expect(toasts.map((toast) => toast.title).sort()).toEqual([
+      'Re-authorised Contoso: collection resumes',
+      'Re-authorised Fabrikam: collection resumes',
+    ]);
+    expect(screen.queryByTestId('emtReauthorizeConfirm')).toBeNull();
+  });
+
+  it('re-authorises one connection from its labelled button, after the same confirmation', async () => {
+    const { calls } = renderPage([keyRefused('c1', 'Contoso')], true, {
+      [`POST ${connectionPath('c1', '_authorize')}`]: () => connectionView(),
+    });
+    const button = await screen.findByTestId('emtReauthorize-c1');
+    expect(button.textContent).toBe('Re-authorise…');
+    fireEvent.click(button);
+    expect(screen.getByTestId('emtReauthorizeConfirm').textContent).toContain(
+      'Re-authorise Contoso as mail_admin?'
+    );
+    await act(async () => fireEvent.click(screen.getByTestId('confirmModalConfirmButton')));
+    expect(calls.filter((call) => call.path.endsWith('/_authorize')).length).toBe(1);
+  });
+
+  it('offers no re-authorisation without `manage`, and none when no key is refused', async () => {
+    const { unmount } = renderPage([keyRefused('c1', 'Contoso')], false);
+    await screen.findByTestId('emtReauthorizeCallOut');
+    expect(screen.queryByTestId('emtReauthorizeAll')).toBeNull();
+    unmount();
+    renderPage([failing], true);
+    await screen.findByTestId('emtConnectionsTable');
+    expect(screen.queryByTestId('emtReauthorizeCallOut')).toBeNull();
   });
 });

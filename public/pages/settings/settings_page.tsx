@@ -21,6 +21,7 @@ import { DeleteConnectionModal } from './delete_connection_modal';
 import { ExpiryCallOut } from './expiry_call_out';
 import { SetupProblemsCallOut } from './setup_problems_call_out';
 import { FleetPackageCallOut } from './fleet_package_call_out';
+import { ReauthorizeCallOut, ReauthorizeModal } from './reauthorize_call_out';
 import { StatusPanel } from './status_panel';
 import { useConnectionActions } from './use_connection_actions';
 
@@ -32,12 +33,13 @@ type FlyoutState =
 /** The connections to Microsoft Graph: their health at a glance, and (with `manage`) their setup. */
 export function SettingsPage() {
   const { api, canManage } = useAppServices();
-  const { connections, error, refresh } = useConnections(api);
+  const { connections, username, error, refresh } = useConnections(api);
   const status = usePluginStatus(api);
   const actions = useConnectionActions(refresh);
   const [flyout, setFlyout] = useState<FlyoutState>({ kind: 'closed' });
   const [deleting, setDeleting] = useState<ConnectionView>();
   const [backfillId, setBackfillId] = useState<string>();
+  const [reauthorizing, setReauthorizing] = useState<ConnectionView[]>();
   const now = Date.now();
   const backfilling = connections?.find((connection) => connection.id === backfillId);
 
@@ -51,6 +53,12 @@ export function SettingsPage() {
       Create connection
     </EuiButton>
   );
+
+  const confirmReauthorize = async () => {
+    if (!reauthorizing) return;
+    await Promise.all(reauthorizing.map(actions.reauthorize));
+    setReauthorizing(undefined);
+  };
 
   const confirmDelete = async () => {
     if (deleting && (await actions.remove(deleting))) setDeleting(undefined);
@@ -93,6 +101,14 @@ export function SettingsPage() {
           <EuiSpacer size="m" />
         </>
       )}
+      {connections && (
+        <ReauthorizeCallOut
+          connections={connections}
+          username={username}
+          canManage={canManage}
+          onReauthorize={setReauthorizing}
+        />
+      )}
       {connections && <ExpiryCallOut connections={connections} now={now} />}
       {connections === undefined && !error && <EuiLoadingSpinner size="xl" />}
       {connections?.length === 0 && (
@@ -121,7 +137,7 @@ export function SettingsPage() {
           onRunNow={actions.runNow}
           onBackfill={(connection) => setBackfillId(connection.id)}
           onToggleEnabled={actions.toggleEnabled}
-          onReauthorize={actions.reauthorize}
+          onReauthorize={(connection) => setReauthorizing([connection])}
         />
       )}
       <EuiSpacer size="xl" />
@@ -143,6 +159,15 @@ export function SettingsPage() {
           isDeleting={actions.pendingIds.has(deleting.id)}
           onCancel={() => setDeleting(undefined)}
           onConfirm={confirmDelete}
+        />
+      )}
+      {canManage && reauthorizing && (
+        <ReauthorizeModal
+          connections={reauthorizing}
+          username={username}
+          isWorking={reauthorizing.some(({ id }) => actions.pendingIds.has(id))}
+          onCancel={() => setReauthorizing(undefined)}
+          onConfirm={confirmReauthorize}
         />
       )}
       {canManage && backfilling && (

@@ -18,7 +18,11 @@ export function registerListConnectionsRoute(dependencies: RouteDependencies) {
     async (_context, request, response) =>
       answerWith(response, async () => {
         const service = await connectionServiceOf(dependencies);
-        const body: ListConnectionsResponse = { connections: await service.list(request) };
+        const username = service.username(request);
+        const body: ListConnectionsResponse = {
+          connections: await service.list(request),
+          ...(username ? { username } : {}),
+        };
         return response.ok({ body });
       })
   );
