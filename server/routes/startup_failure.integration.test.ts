@@ -63,7 +63,7 @@ describe('when the data stream templates cannot be installed at start', () => {
       },
       { timeoutMs: 20_000, intervalMs: 250, what: 'the plugin to start once the conflict is gone' }
     );
-    expect(served.body).toEqual({ connections: [] });
+    expect(served.body).toEqual({ connections: [], username: 'mail_admin' });
     const recovered = await callRoute(host, 'GET', STATUS_API_PATH, { user: 'soc_analyst' });
     expect(recovered.body.notReadyReason).toBeUndefined();
     const ours = await admin.indices.getIndexTemplate({ name: indexTemplateName(dataset) });

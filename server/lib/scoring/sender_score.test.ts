@@ -140,6 +140,26 @@ describe('senderReasons', () => {
     );
   });
 
+  it('does not count a neighbouring /24 of the same block as a new network', () => {
+    const newsletter = stats({
+      sender: 'news@email.northwindtraders.com',
+      period: {
+        messages: 20,
+        byStatus: { delivered: 20 },
+        recipients: 20,
+        networks: ['167.89.115.0/24', '167.89.116.0/24'],
+        sourceIps: [],
+      },
+      baseline: {
+        messages: 20,
+        byStatus: { delivered: 20 },
+        recipients: 20,
+        networks: ['167.89.116.0/24'],
+      },
+    });
+    expect(senderReasons(newsletter, context)).toEqual([]);
+  });
+
   it('says a short baseline in hours', () => {
     const spray = stats({
       sender: 'shared-docs@docsign-secure.net',

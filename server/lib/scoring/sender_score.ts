@@ -175,8 +175,9 @@ function againstBaseline(stats: SenderStats, context: ScoringContext): SenderRea
       explanation: `Sent ${dailyNow.toFixed(1)} messages a day, ${Math.round(dailyNow / dailyBefore)}× its ${dailyBefore.toFixed(1)} a day ${before}.`,
     });
   }
-  const known = new Set(baseline.networks);
-  const fresh = period.networks.filter((network) => !known.has(network));
+  // A provider's pool hands out neighbouring /24s in turn: only another block is a new network.
+  const knownBlocks = new Set(baseline.networks.map(blockOf));
+  const fresh = period.networks.filter((network) => !knownBlocks.has(blockOf(network)));
   if (
     baseline.messages >= MIN_BASELINE_FOR_NETWORKS &&
     fresh.length > 0 &&

@@ -21,6 +21,7 @@ import { createRenderingService } from '../../host/public/browser/rendering_serv
 import { createScopedHistory } from '../../host/public/browser/scoped_history';
 import { createThemeService } from '../../host/public/browser/theme_service';
 import { createToastsService } from '../../host/public/browser/toasts_service';
+import { createUiSettingsClient } from '../../host/ui_settings/ui_settings_client';
 
 interface KbnBundles {
   get(key: string): {
@@ -94,7 +95,10 @@ function start() {
       setBreadcrumbs: (crumbs: ChromeBreadcrumb[]) => {
         state.breadcrumbs = crumbs.map((crumb) => String(crumb.text));
       },
+      docTitle: { change: () => undefined, reset: () => undefined },
     },
+    // Kibana's defaults (nothing set in Advanced Settings).
+    uiSettings: createUiSettingsClient({}),
     http,
     notifications: { toasts },
     rendering: createRenderingService(theme.theme$),
