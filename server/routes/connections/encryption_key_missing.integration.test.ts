@@ -44,7 +44,7 @@ describe('a Kibana without an encryption key', () => {
     const keysAfter = (await admin.security.getApiKey({ username: 'mail_admin' })).api_keys;
     expect(keysAfter.length).toBe(keysBefore.length);
     const listed = await callRoute(host, 'GET', CONNECTIONS_API_PATH, { user: 'mail_admin' });
-    expect(listed.body).toEqual({ connections: [] });
+    expect(listed.body).toEqual({ connections: [], username: 'mail_admin' });
   });
 
   it('tells the settings page through the status route', async () => {
