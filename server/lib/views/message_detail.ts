@@ -24,7 +24,7 @@ export async function messageDetail(
     ...TOLERANT,
     size: MAX_MESSAGE_OBSERVATIONS,
     _source: MESSAGE_ROW_SOURCE,
-    sort: [{ [FIELDS.rowId]: { order: 'asc', missing: '_last' } }],
+    sort: [{ [FIELDS.rowId]: { order: 'asc', missing: '_last', unmapped_type: 'keyword' } }],
     query: {
       bool: {
         filter: [

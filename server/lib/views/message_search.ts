@@ -28,7 +28,7 @@ function sortOf(request: MessageSearchRequest): estypes.SortCombinations[] {
   return [
     { [field]: { order, missing: '_last' } },
     ...(field === FIELDS.timestamp ? [] : [{ [FIELDS.timestamp]: { order: 'desc' as const } }]),
-    { [FIELDS.rowId]: { order: 'asc', missing: '_last' } },
+    { [FIELDS.rowId]: { order: 'asc', missing: '_last', unmapped_type: 'keyword' } },
   ];
 }
 
