@@ -10,21 +10,13 @@ import {
   connectionRequest,
   createConnection,
   settledTask,
-  startEmulatedGraphHost,
   viewOf,
 } from '../host/emulated_graph_host';
 import type { KibanaHost } from '../host/kibana_host';
-import { createPageHandler } from '../host/public/page_handler';
 import { esUrl } from '../host/test_support';
 import { storedWriterKeyId } from '../secured/writer_key';
-import {
-  launchChromium,
-  subj,
-  unexpected,
-  watchPage,
-  type LaunchedChromium,
-  type PageProblems,
-} from './chromium';
+import { subj, unexpected, watchPage, type LaunchedChromium, type PageProblems } from './chromium';
+import { closeViewsSession, openBrowserHost } from './views_session';
 
 const stateOf = (task: { state: Record<string, unknown> }) => task.state as CollectTaskState;
 /** Not the app's secret: Entra (the emulator) refuses the sign-in with AADSTS7000215. */
@@ -39,16 +31,11 @@ describe('collection health on every page, in Chromium, on a secured host with t
   const es = new Client({ node: esUrl() });
 
   beforeAll(async () => {
-    [chromium, { host, emulator }] = await Promise.all([
-      launchChromium(),
-      startEmulatedGraphHost({ pages: createPageHandler }),
-    ]);
+    ({ chromium, host, emulator } = await openBrowserHost());
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await host?.stop();
-    await emulator?.stop();
+    await closeViewsSession({ chromium, host, emulator });
     await es.close();
   });
 

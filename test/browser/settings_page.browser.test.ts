@@ -20,20 +20,12 @@ import {
   collectTaskOf,
   connectionRequest,
   createConnection,
-  startEmulatedGraphHost,
   viewOf,
 } from '../host/emulated_graph_host';
 import type { KibanaHost } from '../host/kibana_host';
-import { createPageHandler } from '../host/public/page_handler';
 import { callRoute, esUrl } from '../host/test_support';
-import {
-  launchChromium,
-  subj,
-  unexpected,
-  watchPage,
-  type LaunchedChromium,
-  type PageProblems,
-} from './chromium';
+import { subj, unexpected, watchPage, type LaunchedChromium, type PageProblems } from './chromium';
+import { closeViewsSession, openBrowserHost } from './views_session';
 import { SettingsPageDriver, type NewConnection } from './settings_page_driver';
 
 /** The ID Entra lists beside a client secret's Value, and what people paste by mistake. */
@@ -85,16 +77,11 @@ describe('the settings page in Chromium, on a secured host with the Graph emulat
   const namespace = `settings_page_${Date.now()}`;
 
   beforeAll(async () => {
-    [chromium, { host, emulator }] = await Promise.all([
-      launchChromium(),
-      startEmulatedGraphHost({ pages: createPageHandler }),
-    ]);
+    ({ chromium, host, emulator } = await openBrowserHost());
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await host?.stop();
-    await emulator?.stop();
+    await closeViewsSession({ chromium, host, emulator });
     await es.close();
   });
 

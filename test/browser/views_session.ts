@@ -35,6 +35,17 @@ export async function openViewsSession(
   return { chromium, host, emulator, tenant, page, problems: watchPage(page) };
 }
 
+/** Chromium and a host over the Graph emulator, started side by side; nothing collected yet. */
+export async function openBrowserHost(): Promise<
+  Pick<ViewsSession, 'chromium' | 'host' | 'emulator'>
+> {
+  const [chromium, { host, emulator }] = await Promise.all([
+    launchChromium(),
+    startEmulatedGraphHost({ pages: createPageHandler }),
+  ]);
+  return { chromium, host, emulator };
+}
+
 /** Closes what was opened, also after a partly failed open. */
 export async function closeViewsSession(session: Partial<ViewsSession>): Promise<void> {
   await session.chromium?.close();
