@@ -104,16 +104,42 @@ async function writeOurs(dataset: string, written: typeof rows) {
   return documents.map((document) => document._id);
 }
 
-/** An agent's write into the package's data streams: no pipeline named, so the index's run. */
+/**
+ * An agent's write into the package's data streams: no pipeline named, so the index's run. The
+ * document has the ECS fields the package's pipeline sets (elastic_integration_anchor.md), in the
+ * hours of our rows, and no `event.action` or row id, which the package never writes.
+ */
 async function writeAgents(dataset: string) {
   for (const namespace of AGENT_NAMESPACES) {
     await client.index({
       index: dataStreamName(dataset, namespace),
       op_type: 'create',
       refresh: true,
-      document: { '@timestamp': '2026-03-01T10:00:00Z', message: '{"id":"x"}' },
+      document: {
+        '@timestamp': '2026-03-01T10:30:00Z',
+        message: '{"id":"x"}',
+        event: { outcome: 'failure' },
+        email: {
+          local_id: '88888888-2222-4333-8444-555555555555',
+          from: { address: ['billing@fabrikam.com'] },
+          to: { address: 'e@contoso.com' },
+          subject: 'Agent-collected invoice',
+        },
+      },
     });
   }
+}
+
+/** A view over every namespace of the dataset counts our rows, never the package's documents. */
+async function expectViewsCountOnlyOurs(dataset: string, written: typeof rows) {
+  const found = await searchMessages(
+    { client, index: viewIndex(dataset) },
+    { start: '2026-03-01T00:00:00Z', end: '2026-03-02T00:00:00Z' }
+  );
+  expect(found.rows.map((row) => row.recipient).sort()).toEqual(
+    written.map((row) => row.recipientAddress).sort()
+  );
+  expect(found.total).toBe(written.length);
 }
 
 async function expectOursIntact(dataset: string, ids: string[]) {
@@ -183,6 +209,7 @@ describe('beside the Fleet package for the same dataset', () => {
 
       await writeAgents(standIn.dataset);
       await expectPackageKeepsItsOwn(standIn);
+      await expectViewsCountOnlyOurs(standIn.dataset, rows);
     } finally {
       await removeFleetStandIn(client, standIn);
     }

@@ -70,9 +70,12 @@ export function timeRange(start: string, end: string): Query {
   };
 }
 
-/** Connections and namespaces of a scope; rows of one trace share them. */
+/**
+ * Our documents (every one has a row id; the Fleet package's, in the same dataset's other
+ * namespaces, have none), of the scope's connections and namespaces; rows of one trace share them.
+ */
 export function sourceFilters(scope: Pick<ViewScope, 'connectionIds' | 'namespaces'>): Query[] {
-  const filters: Query[] = [];
+  const filters: Query[] = [{ exists: { field: FIELDS.rowId } }];
   if (scope.connectionIds?.length) {
     filters.push({ terms: { [FIELDS.connectionId]: scope.connectionIds } });
   }
