@@ -39,6 +39,12 @@ describe('the host\u2019s Advanced Settings and core.uiSettings', () => {
     expect(() => settings.set('dateFormat:tz', 'Mars/Olympus')).toThrow(
       'Invalid timezone: Mars/Olympus'
     );
+    // Zones moment knows and Elasticsearch does not, which Kibana leaves out of its options.
+    expect(() => settings.set('dateFormat:tz', 'EST')).toThrow('Invalid timezone: EST');
+    expect(() => settings.set('dateFormat:tz', 'Europe/Kiev')).toThrow(
+      'Invalid timezone: Europe/Kiev'
+    );
+    settings.set('dateFormat:tz', 'Europe/Kyiv');
     expect(() => settings.set('dateFormat:dow', 'Funday')).toThrow('Invalid day of week: Funday');
     expect(() => settings.set('timepicker:quickRanges', [{ from: 'now-1h' }])).toThrow(
       'timepicker:quickRanges must be an array of { from, to, display }'

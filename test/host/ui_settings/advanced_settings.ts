@@ -10,8 +10,17 @@ const isQuickRange = (range: unknown): range is QuickRange =>
   );
 
 /**
- * Refuses what Kibana's setting schemas refuse: dateFormat:tz must be 'Browser' or a zone name
- * (date_formats.ts validates against ['Browser', ...TIMEZONE_OPTIONS], moment-timezone's names),
+ * moment-timezone's names but those Elasticsearch does not understand, and Europe/Kiev beside
+ * Europe/Kyiv: Kibana's TIMEZONE_OPTIONS (src/core/packages/ui-settings/common/src/timezones.ts @
+ * 180656ddf4945f32722882ec76f0fa808232b49b).
+ */
+const TIMEZONE_OPTIONS = moment.tz
+  .names()
+  .filter((tz) => !['America/Nuuk', 'EST', 'HST', 'ROC', 'MST', 'Europe/Kiev'].includes(tz));
+
+/**
+ * Refuses what Kibana's setting schemas refuse: dateFormat:tz must be 'Browser' or one of
+ * TIMEZONE_OPTIONS (date_formats.ts validates against ['Browser', ...TIMEZONE_OPTIONS]),
  * dateFormat:dow a weekday, timepicker:quickRanges an array of { from, to, display } strings (data/server/ui_settings.ts).
  */
 function validate(key: string, value: unknown): string {
@@ -25,7 +34,7 @@ function validate(key: string, value: unknown): string {
     return JSON.stringify(value);
   }
   if (typeof value !== 'string') throw new Error(`${key} must be a string`);
-  if (key === 'dateFormat:tz' && value !== 'Browser' && !moment.tz.names().includes(value)) {
+  if (key === 'dateFormat:tz' && value !== 'Browser' && !TIMEZONE_OPTIONS.includes(value)) {
     throw new Error(`Invalid timezone: ${value}`);
   }
   if (key === 'dateFormat:dow' && !moment.weekdays().includes(value)) {
