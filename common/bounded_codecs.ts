@@ -71,7 +71,7 @@ export function closedObject<R extends t.Props, O extends t.Props>(
     (u): u is t.TypeOf<typeof base> =>
       base.is(u) && Object.keys(u as object).every((key) => known.includes(key)),
     (u, c) => {
-      if (!isRecord(u)) return t.failure(u, c, `must be ${name}`);
+      if (!isRecord(u)) return t.failure(u, c);
       const unknownKeys = Object.keys(u).filter((key) => !known.includes(key));
       // The intersection's member indexes are not field names: it takes this entry's place.
       const last = c[c.length - 1]!;

@@ -23,24 +23,30 @@ export const durationCodec = refined(
 
 const filePathCodec = plainText(4096, 'FilePath');
 
-/** Where a secret is read from at start (and at each reload). */
-export const secretSourceCodec = t.union(
-  [
-    closedObject(
-      {
-        env: refined(
-          t.string,
-          'EnvironmentVariable',
-          (s) => /^[A-Za-z_][A-Za-z0-9_]{0,199}$/.test(s),
-          'must be an environment variable name like CONTOSO_CLIENT_SECRET'
-        ),
-      },
-      {},
-      'env: VARIABLE'
-    ),
-    closedObject({ file: filePathCodec }, {}, 'file: PATH'),
-  ],
-  'either env: VARIABLE or file: PATH'
+/**
+ * Where a secret is read from at start (and at each reload). Marked `redacted`: a secret written
+ * in its place by mistake is never quoted back (formatCodecErrors).
+ */
+export const secretSourceCodec = Object.assign(
+  t.union(
+    [
+      closedObject(
+        {
+          env: refined(
+            t.string,
+            'EnvironmentVariable',
+            (s) => /^[A-Za-z_][A-Za-z0-9_]{0,199}$/.test(s),
+            'must be an environment variable name like CONTOSO_CLIENT_SECRET'
+          ),
+        },
+        {},
+        'env: VARIABLE'
+      ),
+      closedObject({ file: filePathCodec }, {}, 'file: PATH'),
+    ],
+    'either env: VARIABLE or file: PATH'
+  ),
+  { redacted: true as const }
 );
 
 export type SecretSource = t.TypeOf<typeof secretSourceCodec>;

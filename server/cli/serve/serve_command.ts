@@ -22,6 +22,8 @@ export const SERVE_FLAGS = ['config'];
 
 /** A stop lets each tenant finish its page this long, so the process is gone within 10 s. */
 const STOP_GRACE_MS = 7_000;
+/** Whatever still runs then is left behind: the process exits 0 before 10 s are up. */
+const STOP_DEADLINE_MS = 9_000;
 const SETUP_RETRY_MS = 5_000;
 
 function elasticsearchClient(config: ServiceConfig): Client {
@@ -79,6 +81,13 @@ export async function serveCommand(args: ParsedArgs, stop: AbortSignal): Promise
     return reportConfigProblems(error);
   }
   const logger = new JsonLogger(config.secrets);
+  // From the start on, so a SIGHUP before the tenants run never ends the process (its default).
+  let reloadRequested = false;
+  let onHangUp = () => {
+    reloadRequested = true;
+  };
+  const hangUp = () => onHangUp();
+  process.on('SIGHUP', hangUp);
   const instanceId = `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const client = elasticsearchClient(config);
   const collectors = new Map<string, TenantCollector>();
@@ -148,25 +157,34 @@ export async function serveCommand(args: ParsedArgs, stop: AbortSignal): Promise
         started: starting.map((tenant) => tenant.name),
       });
     };
-    const onHangUp = () => {
+    onHangUp = () => {
       reloading = reloading.then(reload);
     };
-    process.on('SIGHUP', onHangUp);
+    if (reloadRequested) onHangUp();
 
     if (!stop.aborted) {
       await new Promise<void>((resolve) => stop.addEventListener('abort', () => resolve()));
     }
-    process.off('SIGHUP', onHangUp);
     logger.info('Stopping: each tenant ends its page and saves its checkpoint');
     const stopAll = () =>
       Promise.all([...collectors.values()].map((collector) => collector.stop(STOP_GRACE_MS)));
-    await Promise.all([stopAll(), reloading]);
     // A reload that was under way may have started a tenant as the stop began.
-    await stopAll();
+    const stopped = Promise.all([stopAll(), reloading]).then(stopAll);
+    // A call no signal can cut (a token request) must not hold the process past its 10 s.
+    const outOfTime = new Promise<'out of time'>((resolve) =>
+      setTimeout(() => resolve('out of time'), STOP_DEADLINE_MS).unref()
+    );
+    if ((await Promise.race([stopped, outOfTime])) === 'out of time') {
+      logger.warn(
+        'Stopped before every tenant finished; their pages are read again at the next start'
+      );
+      return 0;
+    }
+    await client.close();
     logger.info('Service stopped');
     return 0;
   } finally {
+    process.off('SIGHUP', hangUp);
     await status.close();
-    await client.close();
   }
 }
