@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { isLeft, isRight } from 'fp-ts/Either';
 import { formatCodecErrors } from './codec_errors';
-import { boundedList, plainText } from './bounded_codecs';
+import { boundedList, closedObject, plainText } from './bounded_codecs';
 
 function errorsOf(codec: t.Decoder<unknown, unknown>, value: unknown) {
   const decoded = codec.decode(value);
@@ -48,5 +48,27 @@ describe('boundedList', () => {
 
   it('refuses what is not a list', () => {
     expect(errorsOf(codec, { ids: 'a' })).toEqual(['ids: must be a list of at most 3 IDs']);
+  });
+});
+
+describe('closedObject', () => {
+  const settings = t.type({
+    outer: closedObject({ name: t.string }, { size: t.number }, 'a setting'),
+  });
+
+  it('takes its required and optional keys', () => {
+    expect(isRight(settings.decode({ outer: { name: 'a' } }))).toBe(true);
+    expect(isRight(settings.decode({ outer: { name: 'a', size: 1 } }))).toBe(true);
+  });
+
+  it('names each unknown key beside the other problems, with the full path', () => {
+    expect(errorsOf(settings, { outer: { name: 1, colour: 'blue', sise: 2 } })).toEqual([
+      'outer.colour: is not a known setting (known: name, size)',
+      'outer.sise: is not a known setting (known: name, size)',
+      'outer.name: expected string, got 1',
+    ]);
+    expect(errorsOf(settings, { outer: 'text' })).toEqual([
+      'outer: expected a setting, got "text"',
+    ]);
   });
 });
