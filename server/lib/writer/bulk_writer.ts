@@ -136,15 +136,10 @@ async function writeChunk(
   client: WriterClient,
   dataStream: string,
   chunk: DocumentToWrite[],
+  existing: Outcome<Set<string>>,
   settings: Settings,
   result: WriteDocumentsResult
 ): Promise<void> {
-  const existing = await findExisting(
-    client,
-    dataStream,
-    chunk.map((entry) => entry._id),
-    settings
-  );
   if (!existing.ok) {
     // Writing blind could duplicate across a rollover, so a failed look-up fails the chunk.
     for (const entry of chunk) result.failed.push({ _id: entry._id, ...failure(existing) });
@@ -264,9 +259,29 @@ export async function writeDocuments(
     else unique.set(entry._id, entry);
   }
   const entries = [...unique.values()];
+  const chunks: DocumentToWrite[][] = [];
   for (let start = 0; start < entries.length; start += chunkSize) {
+    chunks.push(entries.slice(start, start + chunkSize));
+  }
+  const lookUp = (chunk: DocumentToWrite[]) => {
+    const outcome = findExisting(
+      client,
+      dataStream,
+      chunk.map((entry) => entry._id),
+      settings
+    );
+    // Rejects only when aborted, which the write in progress reports; never unhandled.
+    outcome.catch(() => undefined);
+    return outcome;
+  };
+  // The next chunk's look-up runs while this chunk's bulk does: the chunks hold different `_id`s
+  // (duplicates were merged above), so one's write cannot change the other's answer.
+  let next = chunks.length > 0 ? lookUp(chunks[0]!) : undefined;
+  for (let index = 0; index < chunks.length; index += 1) {
     throwIfAborted(settings.signal);
-    await writeChunk(client, dataStream, entries.slice(start, start + chunkSize), settings, result);
+    const existing = await next!;
+    next = index + 1 < chunks.length ? lookUp(chunks[index + 1]!) : undefined;
+    await writeChunk(client, dataStream, chunks[index]!, existing, settings, result);
   }
   return result;
 }
