@@ -51,3 +51,39 @@ export function boundedList<C extends t.Mixed>(item: C, max: number, what: strin
     list.encode
   );
 }
+
+const isRecord = (u: unknown): u is Record<string, unknown> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
+
+/**
+ * An object with `required` and `optional` keys and no others: a key it does not know (a typo in
+ * a config file) fails with its own message instead of being ignored.
+ */
+export function closedObject<R extends t.Props, O extends t.Props>(
+  required: R,
+  optional: O,
+  name: string
+) {
+  const base = t.intersection([t.type(required), t.partial(optional)], name);
+  const known = [...Object.keys(required), ...Object.keys(optional)];
+  return new t.Type<t.TypeOf<typeof base>, t.OutputOf<typeof base>, unknown>(
+    name,
+    (u): u is t.TypeOf<typeof base> =>
+      base.is(u) && Object.keys(u as object).every((key) => known.includes(key)),
+    (u, c) => {
+      if (!isRecord(u)) return t.failure(u, c, `must be ${name}`);
+      const unknownKeys = Object.keys(u).filter((key) => !known.includes(key));
+      // The intersection's member indexes are not field names: it takes this entry's place.
+      const last = c[c.length - 1]!;
+      const decoded = base.validate(u, [...c.slice(0, -1), { ...last, type: base }]);
+      if (unknownKeys.length === 0) return decoded;
+      const unknownErrors = unknownKeys.map((key) => ({
+        value: u[key],
+        context: [...c, { key, type: t.unknown, actual: u[key] }],
+        message: `is not a known setting (known: ${known.join(', ')})`,
+      }));
+      return t.failures([...unknownErrors, ...(decoded._tag === 'Left' ? decoded.left : [])]);
+    },
+    base.encode
+  );
+}

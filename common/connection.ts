@@ -14,7 +14,7 @@ export const MAX_PEM_LENGTH = 32_768;
 export const MAX_LOCAL_DOMAINS = 5000;
 const THUMBPRINT = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
 
-const boundedInt = (name: string, min: number, max: number, unit: string) =>
+export const boundedInt = (name: string, min: number, max: number, unit: string) =>
   refined(
     t.number,
     name,

@@ -2,6 +2,7 @@ import { cliVersion } from './cli_version';
 import { collectCommand } from './collect_command';
 import { convertCommand } from './convert_command';
 import { importCommand } from './import_command';
+import { serveCommand } from './serve/serve_command';
 import { parseArgs, UsageError } from './parse_args';
 import { isCommand, usage } from './usage';
 
@@ -35,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => controller.abort(new Error(`${signal} received`)));
   if (args.command === 'collect') return collectCommand(args, controller.signal);
+  if (args.command === 'serve') return serveCommand(args, controller.signal);
   if (args.command === 'convert') return convertCommand(args);
   return importCommand(args, controller.signal);
 }

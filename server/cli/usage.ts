@@ -6,6 +6,9 @@ export const COMMAND_USAGE = {
     [--state-dir DIR] [--interval 5m] [--request-timeout 60s] [--once] [--graph-url URL --login-url URL --ca-cert PEM]   (overrides: tests only)
   Collects message traces from Microsoft Graph into the data stream; with --once until caught up,
   then a one-line JSON summary on stdout.`,
+  serve: `exchange-message-trace serve --config FILE
+  Collects every tenant of FILE (YAML or JSON, see docs/SERVICE.md) until SIGTERM, with its state in
+  Elasticsearch; SIGHUP reloads FILE. JSON-lines logs on stdout; /healthz and /metrics over HTTP.`,
   convert: `exchange-message-trace convert FILE|- [FILE OPTIONS] [--bulk]
   ECS documents as NDJSON on stdout (--bulk: _bulk create pairs with each _id); the summary and
   every error on stderr, so stdout only ever holds documents.`,
@@ -22,7 +25,7 @@ const FILE_OPTIONS = `FILE OPTIONS: [--format powershell_csv|eac_report_csv|grap
 
 export function usage(command?: CommandName): string {
   const commands = command ? [command] : (Object.keys(COMMAND_USAGE) as CommandName[]);
-  const takesFiles = commands.some((name) => name !== 'collect');
+  const takesFiles = commands.some((name) => name === 'convert' || name === 'import');
   return [
     'Usage:',
     ...commands.map((name) => `  ${COMMAND_USAGE[name]}`),
