@@ -1,4 +1,4 @@
-import { writeDocuments, type WriterClient } from './bulk_writer';
+import { makeAndWriteDocuments, writeDocuments, type WriterClient } from './bulk_writer';
 import { DrivenClock } from '../../../test/graph_emulator/clock';
 import { abortableSleep, backoffDelay } from './retry';
 
@@ -243,7 +243,8 @@ describe('writeDocuments', () => {
     expect(bulkCalls.map((call) => call.operations.length / 2)).toEqual([10, 10, 5]);
   });
 
-  it('looks up the next chunk while this one is written, each chunk written after its own look-up', async () => {
+  /** A client whose look-ups and bulks say when they happen; bulks answer a turn later. */
+  function timelineClient() {
     const { client, raw } = fakeClient({ existing: ['c'] });
     const events: string[] = [];
     const idsOf = (operations: Array<Record<string, unknown>>) =>
@@ -265,12 +266,42 @@ describe('writeDocuments', () => {
       events.push(`bulk ${idsOf(params.operations)} answered`);
       return response;
     });
+    return { client, events };
+  }
+
+  it('looks up the next chunk while this one is written, each chunk written after its own look-up', async () => {
+    const { client, events } = timelineClient();
     const result = await writeDocuments(client, 'ds', docs, { chunkSize: 2, sleep: noSleep });
     expect(result).toEqual({ created: 3, alreadyPresent: 1, failed: [] });
     expect(events).toEqual([
       'search a,b',
       'search c,d',
       'bulk a,b sent',
+      'bulk a,b answered',
+      'bulk d sent',
+      'bulk d answered',
+    ]);
+  });
+
+  it('makes the next chunk’s documents once this chunk’s bulk is out, never a whole page at once', async () => {
+    const { client, events } = timelineClient();
+    const toMake = docs.map((entry) => ({
+      _id: entry._id,
+      make: () => {
+        events.push(`make ${entry._id}`);
+        return entry.document;
+      },
+    }));
+    const result = await makeAndWriteDocuments(client, 'ds', toMake, { chunkSize: 2 });
+    expect(result).toEqual({ created: 3, alreadyPresent: 1, failed: [] });
+    expect(events).toEqual([
+      'search a,b',
+      'make a',
+      'make b',
+      'search c,d',
+      'bulk a,b sent',
+      'make c',
+      'make d',
       'bulk a,b answered',
       'bulk d sent',
       'bulk d answered',

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type Client, type estypes } from '@elastic/elasticsearch';
 import { withEventIngested } from '../ecs/event_ingested';
 import {
@@ -226,6 +227,12 @@ function failure(outcome: { status: number; reason: string }): Omit<WriteFailure
   return { status: outcome.status, reason: outcome.reason };
 }
 
+/** A document made only when its chunk is next to be written. */
+export interface DocumentToMake {
+  _id: string;
+  make(): object;
+}
+
 /**
  * Writes documents to a data stream exactly once per `_id`, across rollovers: existing `_id`s are
  * skipped, the rest go in as `create`, each with `event.ingested` set to the time of its write
@@ -233,10 +240,24 @@ function failure(outcome: { status: number; reason: string }): Omit<WriteFailure
  * the others come back in `failed` with Elasticsearch's reason. Rejects when `signal` aborts (some
  * documents may already be written; writing them again is harmless).
  */
-export async function writeDocuments(
+export function writeDocuments(
   client: WriterClient,
   dataStream: string,
   documents: readonly DocumentToWrite[],
+  options: WriteDocumentsOptions = {}
+): Promise<WriteDocumentsResult> {
+  const toMake = documents.map((entry) => ({ _id: entry._id, make: () => entry.document }));
+  return makeAndWriteDocuments(client, dataStream, toMake, options);
+}
+
+/**
+ * writeDocuments for documents made on demand (mapped from rows): only the chunk being written
+ * and the next one are ever made, so a large page never sits in memory whole.
+ */
+export async function makeAndWriteDocuments(
+  client: WriterClient,
+  dataStream: string,
+  documents: readonly DocumentToMake[],
   options: WriteDocumentsOptions = {}
 ): Promise<WriteDocumentsResult> {
   const settings: Settings = {
@@ -253,17 +274,17 @@ export async function writeDocuments(
   const result: WriteDocumentsResult = { created: 0, alreadyPresent: 0, failed: [] };
 
   // The same observation twice in one call: write it once, count the rest as present.
-  const unique = new Map<string, DocumentToWrite>();
+  const unique = new Map<string, DocumentToMake>();
   for (const entry of documents) {
     if (unique.has(entry._id)) result.alreadyPresent += 1;
     else unique.set(entry._id, entry);
   }
   const entries = [...unique.values()];
-  const chunks: DocumentToWrite[][] = [];
+  const chunks: DocumentToMake[][] = [];
   for (let start = 0; start < entries.length; start += chunkSize) {
     chunks.push(entries.slice(start, start + chunkSize));
   }
-  const lookUp = (chunk: DocumentToWrite[]) => {
+  const lookUp = (chunk: DocumentToMake[]) => {
     const outcome = findExisting(
       client,
       dataStream,
@@ -274,14 +295,27 @@ export async function writeDocuments(
     outcome.catch(() => undefined);
     return outcome;
   };
-  // The next chunk's look-up runs while this chunk's bulk does: the chunks hold different `_id`s
-  // (duplicates were merged above), so one's write cannot change the other's answer.
+  const make = (chunk: DocumentToMake[]) =>
+    chunk.map((entry) => ({ _id: entry._id, document: entry.make() }));
+  // While one chunk's bulk is out, the next chunk's look-up runs and its documents are made: the
+  // chunks hold different `_id`s (duplicates were merged above), so one's write cannot change the
+  // other's answer.
   let next = chunks.length > 0 ? lookUp(chunks[0]!) : undefined;
+  let made = chunks.length > 0 ? make(chunks[0]!) : [];
   for (let index = 0; index < chunks.length; index += 1) {
     throwIfAborted(settings.signal);
     const existing = await next!;
-    next = index + 1 < chunks.length ? lookUp(chunks[index + 1]!) : undefined;
-    await writeChunk(client, dataStream, chunks[index]!, existing, settings, result);
+    const following = chunks[index + 1];
+    next = following ? lookUp(following) : undefined;
+    const writing = writeChunk(client, dataStream, made, existing, settings, result);
+    // Awaited below; until then a rejection (abort) must not count as unhandled.
+    writing.catch(() => undefined);
+    if (following) {
+      // A turn of the event loop first, so the bulk is on its way while the CPU makes the rest.
+      await nextTurn();
+      made = make(following);
+    }
+    await writing;
   }
   return result;
 }
