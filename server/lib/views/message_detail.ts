@@ -24,7 +24,6 @@ export async function messageDetail(
     ...TOLERANT,
     size: MAX_MESSAGE_OBSERVATIONS,
     _source: MESSAGE_ROW_SOURCE,
-    sort: [{ [FIELDS.rowId]: { order: 'asc', missing: '_last', unmapped_type: 'keyword' } }],
     query: {
       bool: {
         filter: [
@@ -34,7 +33,10 @@ export async function messageDetail(
       },
     },
   });
-  const rows = response.hits.hits.map((hit) => messageRowOf(hit._source ?? {}));
+  // Ordered here rather than by Elasticsearch: with no time filter every data stream of the dataset
+  // is searched, and a sort fails the whole search on one where the row id is not a keyword (a
+  // data stream Fleet's template mapped), now that partial results are refused.
+  const rows = response.hits.hits.map((hit) => messageRowOf(hit._source ?? {})).sort(byRowId);
   const [first] = rows;
   if (!first) return undefined;
   const byRecipient = new Map<string, MessageRecipient>();
@@ -67,6 +69,12 @@ export async function messageDetail(
     ...(first.organizationName ? { organizationName: first.organizationName } : {}),
     recipients: recipients.sort((a, b) => a.recipient.localeCompare(b.recipient)),
   };
+}
+
+/** Rows with a row id first, in its order (the order the detail always had). */
+function byRowId(a: { rowId: string }, b: { rowId: string }): number {
+  if (!a.rowId || !b.rowId) return Number(!a.rowId) - Number(!b.rowId);
+  return a.rowId < b.rowId ? -1 : a.rowId > b.rowId ? 1 : 0;
 }
 
 /** One row as the user may see it: its connection and latest status, or undefined. */
