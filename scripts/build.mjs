@@ -5,6 +5,8 @@
 //                                   target/public/ node_modules/
 // The zip's kibana.json has kibana.jsonc's `version` with a digest of target/public appended, so
 // that Kibana's bundle URL changes whenever the browser code does (./lib/bundle_version.mjs).
+// It also writes build/exchange-message-trace-cli-<version>.tgz, the command line alone for hosts
+// without Kibana (./lib/cli_tarball.mjs).
 // `--manifest-only` writes just the flat kibana.json at the repository root, for building inside a
 // Kibana checkout with `yarn plugin-helpers build` (which cannot read kibana.jsonc).
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -84,6 +86,7 @@ async function build(options) {
   const { bundleVersion } = await import('./lib/bundle_version.mjs');
   const { writeBundleSizes } = await import('./lib/bundle_sizes_doc.mjs');
   const { copyProductionModules } = await import('./lib/production_modules.mjs');
+  const { writeCliTarball } = await import('./lib/cli_tarball.mjs');
   const { writeServerFiles } = await import('./lib/server_files.mjs');
   const started = Date.now();
   const pluginId = manifest.id;
@@ -119,6 +122,7 @@ async function build(options) {
     nodeModules: modules.map(({ lockPath, version }) => `${lockPath}@${version}`),
   };
   await writeFile(zipFile.replace(/\.zip$/, '.report.json'), json(report));
+  const cli = await writeCliTarball({ root: ROOT, outDir: options.outDir });
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (options.writeBenchmarks) {
@@ -132,12 +136,15 @@ async function build(options) {
   console.log(
     `  server+common: ${server.included.length} files; node_modules: ${modules.length} packages`
   );
-  const shown = zipFile.startsWith(`${process.cwd()}${path.sep}`)
-    ? path.relative(process.cwd(), zipFile)
-    : zipFile;
+  const shown = (file) =>
+    file.startsWith(`${process.cwd()}${path.sep}`) ? path.relative(process.cwd(), file) : file;
   console.log(
-    `Built ${shown} (${(zip.bytes / 1e6).toFixed(1)} MB, ${zip.entries} files) ` +
+    `Built ${shown(zipFile)} (${(zip.bytes / 1e6).toFixed(1)} MB, ${zip.entries} files) ` +
       `for Kibana ${kibanaVersion} in ${seconds} s`
+  );
+  console.log(
+    `Built ${shown(cli.file)} (${(cli.bytes / 1e6).toFixed(1)} MB, ${cli.entries} entries): ` +
+      `the command line alone, for Node 20 without Kibana`
   );
 }
 

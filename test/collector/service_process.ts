@@ -149,6 +149,11 @@ export class ServiceProcess {
     return new ServiceProcess(child);
   }
 
+  /** For measuring its memory and CPU time (test/bench/service_bench.ts). */
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   signal(signal: NodeJS.Signals) {
     this.child.kill(signal);
   }

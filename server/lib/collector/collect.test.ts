@@ -135,6 +135,67 @@ describe('collect', () => {
     expect(summary).toMatchObject({ pages: 1, documentsCreated: 1, caughtUp: false });
   });
 
+  it('asks Graph for the next page while the current one is stored', async () => {
+    const calls: string[] = [];
+    const requestedWhileWriting: string[][] = [];
+    const saved: CollectorCheckpoint[] = [];
+    const { summary } = await collect(
+      deps(fakeGraph(calls), saved, async (rows) => {
+        requestedWhileWriting.push([...calls]);
+        return { created: rows.length, alreadyPresent: 0, failed: [] };
+      }),
+      start,
+      settings
+    );
+    const window = `window ${now - 2 * HOUR}-${now}`;
+    const next = `next-of-${now - 2 * HOUR}`;
+    expect(requestedWhileWriting).toEqual([
+      [window, next],
+      [window, next],
+    ]);
+    expect(calls).toEqual([window, next]);
+    // The checkpoint still names the next page only once this one is stored.
+    expect(saved.map((checkpoint) => checkpoint.pass?.nextLink)).toEqual([next, undefined]);
+    expect(summary).toMatchObject({ pages: 2, caughtUp: true });
+  });
+
+  it('cancels the page read ahead when the run ends before it, and waits for it to end', async () => {
+    const clock = new DrivenClock(now);
+    const events: string[] = [];
+    const graph: CollectorDeps['graph'] = {
+      async listMessageTraces(from, signal) {
+        if (!('nextLink' in from)) {
+          return { rows: [row('first')], rejected: [], nextLink: 'next' };
+        }
+        events.push('next page requested');
+        return new Promise((_, reject) =>
+          signal!.addEventListener('abort', () => {
+            events.push('next page cancelled');
+            reject(new Error('aborted'));
+          })
+        );
+      },
+    };
+    const { checkpoint, summary } = await collect(
+      {
+        graph,
+        clock,
+        saveCheckpoint: async () => undefined,
+        writeRows: async (rows) => {
+          // Storing the page takes the run past its deadline.
+          clock.advance(10 * 60_000);
+          return { created: rows.length, alreadyPresent: 0, failed: [] };
+        },
+      },
+      start,
+      settings,
+      { deadline: now + 60_000 }
+    );
+    expect(events).toEqual(['next page requested', 'next page cancelled']);
+    expect(checkpoint.pass?.nextLink).toBe('next');
+    expect(summary).toMatchObject({ pages: 1, caughtUp: false });
+  });
+
   it('lets errors that need a person through, with the checkpoint as it was', async () => {
     const graph = fakeGraph(
       [],

@@ -1,7 +1,7 @@
 import type { CollectorCheckpoint } from '../../../common/collector_checkpoint';
 import type { GraphMessageTrace } from '../../../common/graph/message_trace';
 import { BudgetWaitTooLong } from '../budget/request_budget';
-import type { GraphClient, RejectedRow } from '../graph/graph_client';
+import type { GraphClient, MessageTracePage, RejectedRow } from '../graph/graph_client';
 import { GraphError } from '../graph/graph_error';
 import type { Clock } from './clock';
 import { nextPass, withPageRead, type WindowSettings } from './windows';
@@ -73,6 +73,36 @@ function addPage(
   );
 }
 
+/** The next page of a window, requested while the current one is being stored. */
+interface ReadAhead {
+  nextLink: string;
+  page: Promise<MessageTracePage>;
+  /** Cancels the request if it is still out, and waits until it has ended. */
+  stop(): Promise<void>;
+}
+
+function readAhead(
+  graph: CollectorDeps['graph'],
+  nextLink: string,
+  signal: AbortSignal | undefined
+): ReadAhead {
+  const cancel = new AbortController();
+  const page = graph.listMessageTraces(
+    { nextLink },
+    signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal
+  );
+  // Its failure is handled where the page is used (as if requested then), or not at all.
+  page.catch(() => undefined);
+  return {
+    nextLink,
+    page,
+    async stop() {
+      cancel.abort();
+      await page.catch(() => undefined);
+    },
+  };
+}
+
 /**
  * Reads windows page by page until caught up, the deadline passes, the budget would make it wait
  * too long, or collection is no longer wanted. A page's checkpoint moves only after its documents
@@ -97,39 +127,55 @@ export async function collect(
 ): Promise<{ checkpoint: CollectorCheckpoint; summary: RunSummary }> {
   const summary = emptySummary();
   let checkpoint = start;
-  while (options.deadline === undefined || deps.clock.now() < options.deadline) {
-    const pass = nextPass(checkpoint, deps.clock.now(), settings);
-    if (!pass) {
-      summary.caughtUp = true;
-      break;
-    }
-    let page;
-    try {
-      page = await deps.graph.listMessageTraces(
-        pass.nextLink ? { nextLink: pass.nextLink } : { window: pass },
-        options.signal
-      );
-    } catch (error) {
-      if (error instanceof BudgetWaitTooLong) {
-        summary.budgetAvailableAt = error.availableAt;
+  // Graph answers the next page of a window while Elasticsearch stores this one; the checkpoint
+  // still moves only after a page is stored, and a run that ends cancels the page read ahead.
+  let ahead: ReadAhead | undefined;
+  try {
+    while (options.deadline === undefined || deps.clock.now() < options.deadline) {
+      const pass = nextPass(checkpoint, deps.clock.now(), settings);
+      if (!pass) {
+        summary.caughtUp = true;
         break;
       }
-      // An expired or refused next link: read the window again from its start (ids make it safe).
-      if (pass.nextLink && error instanceof GraphError && error.kind === 'badRequest') {
-        const { nextLink: _stale, ...window } = pass;
-        checkpoint = { ...checkpoint, pass: window };
-        continue;
+      const prefetched = ahead?.nextLink === pass.nextLink ? ahead : undefined;
+      ahead = undefined;
+      let page;
+      try {
+        page = await (prefetched?.page ??
+          deps.graph.listMessageTraces(
+            pass.nextLink ? { nextLink: pass.nextLink } : { window: pass },
+            options.signal
+          ));
+      } catch (error) {
+        if (error instanceof BudgetWaitTooLong) {
+          summary.budgetAvailableAt = error.availableAt;
+          break;
+        }
+        // An expired or refused next link: read the window again from its start (ids make it safe).
+        if (pass.nextLink && error instanceof GraphError && error.kind === 'badRequest') {
+          const { nextLink: _stale, ...window } = pass;
+          checkpoint = { ...checkpoint, pass: window };
+          continue;
+        }
+        throw error;
       }
-      throw error;
+      // Asked only before a write: an empty page writes nothing that could go astray.
+      if (page.rows.length > 0 && options.stillWanted && !(await options.stillWanted())) break;
+      if (
+        page.nextLink &&
+        (options.deadline === undefined || deps.clock.now() < options.deadline)
+      ) {
+        ahead = readAhead(deps.graph, page.nextLink, options.signal);
+      }
+      const outcome = await deps.writeRows(page.rows, options.signal);
+      checkpoint = withPageRead(checkpoint, pass, page.nextLink, deps.clock.now());
+      await deps.saveCheckpoint(checkpoint);
+      addPage(summary, page.rows.length, page.rejected, outcome);
+      if (!page.nextLink && pass.kind === 'collect') summary.windowsCompleted += 1;
+      options.onPage?.(summary, checkpoint);
     }
-    // Asked only before a write: an empty page writes nothing that could go astray.
-    if (page.rows.length > 0 && options.stillWanted && !(await options.stillWanted())) break;
-    const outcome = await deps.writeRows(page.rows, options.signal);
-    checkpoint = withPageRead(checkpoint, pass, page.nextLink, deps.clock.now());
-    await deps.saveCheckpoint(checkpoint);
-    addPage(summary, page.rows.length, page.rejected, outcome);
-    if (!page.nextLink && pass.kind === 'collect') summary.windowsCompleted += 1;
-    options.onPage?.(summary, checkpoint);
+  } finally {
+    await ahead?.stop();
   }
   return { checkpoint, summary };
 }

@@ -10,7 +10,8 @@ import type { GraphError } from '../graph/graph_error';
 import type { GraphEndpoints } from '../graph/graph_hosts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../graph/retry_policy';
 import type { TokenProvider } from '../graph/token_provider';
-import { writeDocuments, type WriteFailure, type WriterClient } from '../writer/bulk_writer';
+import { messageTraceDocumentId } from '../ecs/document_id';
+import { makeAndWriteDocuments, type WriteFailure, type WriterClient } from '../writer/bulk_writer';
 import { isAuthorizationStatus, isRetryableStatus } from '../writer/es_errors';
 import type { Clock } from './clock';
 import type { CollectorDeps, PageWriteOutcome } from './collect';
@@ -74,10 +75,15 @@ export function createCollectorDeps(options: CollectorPipelineOptions): Collecto
     clock: options.clock,
     saveCheckpoint: options.saveCheckpoint,
     async writeRows(rows: GraphMessageTrace[], signal?: AbortSignal): Promise<PageWriteOutcome> {
-      const result = await writeDocuments(
+      // Mapped chunk by chunk as they are written: a page of 5000 is never in memory as documents.
+      const documents = rows.map((row) => ({
+        _id: messageTraceDocumentId(row),
+        make: () => map(row).document,
+      }));
+      const result = await makeAndWriteDocuments(
         options.elasticsearch,
         options.dataStream,
-        rows.map(map),
+        documents,
         {
           signal,
           pipeline: options.ingestPipeline,

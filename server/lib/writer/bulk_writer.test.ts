@@ -1,4 +1,4 @@
-import { writeDocuments, type WriterClient } from './bulk_writer';
+import { makeAndWriteDocuments, writeDocuments, type WriterClient } from './bulk_writer';
 import { DrivenClock } from '../../../test/graph_emulator/clock';
 import { abortableSleep, backoffDelay } from './retry';
 
@@ -20,15 +20,20 @@ function fakeClient(options: {
   let searches = 0;
   const client = {
     transport: {},
-    search: jest.fn(async (params: { query: { ids: { values: string[] } } }) => {
-      searches += 1;
-      const error = options.searchError?.(searches);
-      if (error) throw error;
-      const hits = params.query.ids.values
-        .filter((id) => options.existing?.includes(id))
-        .map((id) => ({ _id: id }));
-      return { hits: { hits } };
-    }),
+    search: jest.fn(
+      async (
+        params: { query: { ids: { values: string[] } } },
+        _options?: { signal?: AbortSignal }
+      ) => {
+        searches += 1;
+        const error = options.searchError?.(searches);
+        if (error) throw error;
+        const hits = params.query.ids.values
+          .filter((id) => options.existing?.includes(id))
+          .map((id) => ({ _id: id }));
+        return { hits: { hits } };
+      }
+    ),
     bulk: jest.fn(async (params: BulkCall, _options?: object) => {
       bulkCalls.push(params);
       const error = options.bulkError?.(bulkCalls.length);
@@ -236,6 +241,100 @@ describe('writeDocuments', () => {
     const many = Array.from({ length: 25 }, (_, index) => ({ _id: `id${index}`, document: {} }));
     expect((await writeDocuments(client, 'ds', many, { chunkSize: 10 })).created).toBe(25);
     expect(bulkCalls.map((call) => call.operations.length / 2)).toEqual([10, 10, 5]);
+  });
+
+  /** A client whose look-ups and bulks say when they happen; bulks answer a turn later. */
+  function timelineClient() {
+    const { client, raw } = fakeClient({ existing: ['c'] });
+    const events: string[] = [];
+    const idsOf = (operations: Array<Record<string, unknown>>) =>
+      operations
+        .filter((_, index) => index % 2 === 0)
+        .map((op) => (op.create as { _id: string })._id)
+        .join(',');
+    const search = raw.search.getMockImplementation()!;
+    raw.search.mockImplementation(async (params) => {
+      events.push(`search ${params.query.ids.values.join(',')}`);
+      return search(params);
+    });
+    const bulk = raw.bulk.getMockImplementation()!;
+    raw.bulk.mockImplementation(async (params, options) => {
+      events.push(`bulk ${idsOf(params.operations)} sent`);
+      const response = await bulk(params, options);
+      // The answer comes a turn of the event loop later, as from the network.
+      await new Promise((resolve) => setImmediate(resolve));
+      events.push(`bulk ${idsOf(params.operations)} answered`);
+      return response;
+    });
+    return { client, events };
+  }
+
+  it('looks up the next chunk while this one is written, each chunk written after its own look-up', async () => {
+    const { client, events } = timelineClient();
+    const result = await writeDocuments(client, 'ds', docs, { chunkSize: 2, sleep: noSleep });
+    expect(result).toEqual({ created: 3, alreadyPresent: 1, failed: [] });
+    expect(events).toEqual([
+      'search a,b',
+      'search c,d',
+      'bulk a,b sent',
+      'bulk a,b answered',
+      'bulk d sent',
+      'bulk d answered',
+    ]);
+  });
+
+  it('makes the next chunk’s documents once this chunk’s bulk is out, never a whole page at once', async () => {
+    const { client, events } = timelineClient();
+    const toMake = docs.map((entry) => ({
+      _id: entry._id,
+      make: () => {
+        events.push(`make ${entry._id}`);
+        return entry.document;
+      },
+    }));
+    const result = await makeAndWriteDocuments(client, 'ds', toMake, { chunkSize: 2 });
+    expect(result).toEqual({ created: 3, alreadyPresent: 1, failed: [] });
+    expect(events).toEqual([
+      'search a,b',
+      'make a',
+      'make b',
+      'search c,d',
+      'bulk a,b sent',
+      'make c',
+      'make d',
+      'bulk a,b answered',
+      'bulk d sent',
+      'bulk d answered',
+    ]);
+  });
+
+  it('rejects on abort during a bulk while the next look-up is out, leaving nothing unhandled', async () => {
+    const controller = new AbortController();
+    const { client, raw } = fakeClient({});
+    const search = raw.search.getMockImplementation()!;
+    raw.search.mockImplementation(async (params, options) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      // As the real client does once its signal aborts.
+      if (options?.signal?.aborted) throw new Error('Request aborted');
+      return search(params);
+    });
+    const bulk = raw.bulk.getMockImplementation()!;
+    raw.bulk.mockImplementation(async (params, options) => {
+      controller.abort(new Error('task cancelled'));
+      return bulk(params, options);
+    });
+    const unhandled = jest.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      await expect(
+        writeDocuments(client, 'ds', docs, { chunkSize: 2, signal: controller.signal })
+      ).rejects.toThrow('task cancelled');
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).not.toHaveBeenCalled();
+      expect(raw.bulk).toHaveBeenCalledTimes(1);
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
   });
 });
 

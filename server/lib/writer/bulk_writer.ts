@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type Client, type estypes } from '@elastic/elasticsearch';
 import { withEventIngested } from '../ecs/event_ingested';
 import {
@@ -136,15 +137,10 @@ async function writeChunk(
   client: WriterClient,
   dataStream: string,
   chunk: DocumentToWrite[],
+  existing: Outcome<Set<string>>,
   settings: Settings,
   result: WriteDocumentsResult
 ): Promise<void> {
-  const existing = await findExisting(
-    client,
-    dataStream,
-    chunk.map((entry) => entry._id),
-    settings
-  );
   if (!existing.ok) {
     // Writing blind could duplicate across a rollover, so a failed look-up fails the chunk.
     for (const entry of chunk) result.failed.push({ _id: entry._id, ...failure(existing) });
@@ -231,6 +227,12 @@ function failure(outcome: { status: number; reason: string }): Omit<WriteFailure
   return { status: outcome.status, reason: outcome.reason };
 }
 
+/** A document made only when its chunk is next to be written. */
+export interface DocumentToMake {
+  _id: string;
+  make(): object;
+}
+
 /**
  * Writes documents to a data stream exactly once per `_id`, across rollovers: existing `_id`s are
  * skipped, the rest go in as `create`, each with `event.ingested` set to the time of its write
@@ -238,10 +240,24 @@ function failure(outcome: { status: number; reason: string }): Omit<WriteFailure
  * the others come back in `failed` with Elasticsearch's reason. Rejects when `signal` aborts (some
  * documents may already be written; writing them again is harmless).
  */
-export async function writeDocuments(
+export function writeDocuments(
   client: WriterClient,
   dataStream: string,
   documents: readonly DocumentToWrite[],
+  options: WriteDocumentsOptions = {}
+): Promise<WriteDocumentsResult> {
+  const toMake = documents.map((entry) => ({ _id: entry._id, make: () => entry.document }));
+  return makeAndWriteDocuments(client, dataStream, toMake, options);
+}
+
+/**
+ * writeDocuments for documents made on demand (mapped from rows): only the chunk being written
+ * and the next one are ever made, so a large page never sits in memory whole.
+ */
+export async function makeAndWriteDocuments(
+  client: WriterClient,
+  dataStream: string,
+  documents: readonly DocumentToMake[],
   options: WriteDocumentsOptions = {}
 ): Promise<WriteDocumentsResult> {
   const settings: Settings = {
@@ -258,15 +274,48 @@ export async function writeDocuments(
   const result: WriteDocumentsResult = { created: 0, alreadyPresent: 0, failed: [] };
 
   // The same observation twice in one call: write it once, count the rest as present.
-  const unique = new Map<string, DocumentToWrite>();
+  const unique = new Map<string, DocumentToMake>();
   for (const entry of documents) {
     if (unique.has(entry._id)) result.alreadyPresent += 1;
     else unique.set(entry._id, entry);
   }
   const entries = [...unique.values()];
+  const chunks: DocumentToMake[][] = [];
   for (let start = 0; start < entries.length; start += chunkSize) {
+    chunks.push(entries.slice(start, start + chunkSize));
+  }
+  const lookUp = (chunk: DocumentToMake[]) => {
+    const outcome = findExisting(
+      client,
+      dataStream,
+      chunk.map((entry) => entry._id),
+      settings
+    );
+    // Rejects only when aborted, which the write in progress reports; never unhandled.
+    outcome.catch(() => undefined);
+    return outcome;
+  };
+  const make = (chunk: DocumentToMake[]) =>
+    chunk.map((entry) => ({ _id: entry._id, document: entry.make() }));
+  // While one chunk's bulk is out, the next chunk's look-up runs and its documents are made: the
+  // chunks hold different `_id`s (duplicates were merged above), so one's write cannot change the
+  // other's answer.
+  let next = chunks.length > 0 ? lookUp(chunks[0]!) : undefined;
+  let made = chunks.length > 0 ? make(chunks[0]!) : [];
+  for (let index = 0; index < chunks.length; index += 1) {
     throwIfAborted(settings.signal);
-    await writeChunk(client, dataStream, entries.slice(start, start + chunkSize), settings, result);
+    const existing = await next!;
+    const following = chunks[index + 1];
+    next = following ? lookUp(following) : undefined;
+    const writing = writeChunk(client, dataStream, made, existing, settings, result);
+    // Awaited below; until then a rejection (abort) must not count as unhandled.
+    writing.catch(() => undefined);
+    if (following) {
+      // A turn of the event loop first, so the bulk is on its way while the CPU makes the rest.
+      await nextTurn();
+      made = make(following);
+    }
+    await writing;
   }
   return result;
 }
