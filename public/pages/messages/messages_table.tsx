@@ -11,6 +11,7 @@ import {
   type MessageRow,
   type MessageSortField,
 } from '../../../common/http_api/views';
+import { AddressText } from '../../components/address_text';
 import { StatusBadge } from '../../components/status_badge';
 import { useFormatDate } from '../../components/app_services';
 import { formatCount } from '../settings/format';
@@ -39,24 +40,7 @@ const PAGE_SIZES = [10, 25, 50, 100];
 
 const dash = (value: string | undefined) => value ?? '—';
 
-/** Whole, never cut short: a long address breaks after its `@`, not at a random letter. */
-function address(value: string | undefined) {
-  if (!value) return '—';
-  const at = value.lastIndexOf('@');
-  return (
-    <span style={{ overflowWrap: 'anywhere' }} data-test-subj="emtAddress">
-      {at < 0 ? (
-        value
-      ) : (
-        <>
-          {value.slice(0, at + 1)}
-          <wbr />
-          {value.slice(at + 1)}
-        </>
-      )}
-    </span>
-  );
-}
+const address = (value: string | undefined) => (value ? <AddressText address={value} /> : '—');
 
 /** On one line: an IPv6 address too long for the column ends in "…", whole in its tooltip. */
 function ipAddress(value: string | undefined) {

@@ -14,6 +14,7 @@ import type {
   SuspiciousSender,
 } from '../../../common/http_api/views';
 import { HIGH_SCORE, MEDIUM_SCORE, REASON_LABELS } from '../../../common/sender_reasons';
+import { AddressText } from '../../components/address_text';
 import { useFormatDate } from '../../components/app_services';
 import type { TablePagingOf } from '../../hooks/table_paging';
 import { formatCount } from '../settings/format';
@@ -88,7 +89,7 @@ export function SendersTable(props: SendersTableProps) {
       field: 'score',
       name: 'Score',
       sortable: true,
-      width: '4.5em',
+      width: '5.5em',
       render: (score: number) => (
         <EuiBadge color={scoreColor(score)} data-test-subj="emtSenderScore">
           {score}
@@ -99,11 +100,11 @@ export function SendersTable(props: SendersTableProps) {
       field: 'sender',
       name: 'Sender',
       sortable: true,
-      width: '13em',
+      width: '12em',
       render: (_: string, sender: SuspiciousSender) => (
-        <div style={{ overflowWrap: 'anywhere' }}>
+        <div>
           <EuiLink onClick={() => props.onOpen(sender)} data-test-subj="emtSenderOpen">
-            {sender.sender}
+            <AddressText address={sender.sender} />
           </EuiLink>
           <SourceIps ips={sender.sourceIps} />
           {sender.knownGoodMark && (
@@ -125,7 +126,7 @@ export function SendersTable(props: SendersTableProps) {
       field: 'messages',
       name: 'Messages',
       sortable: true,
-      width: '6em',
+      width: '7em',
       align: 'right',
       render: formatCount,
     },
@@ -133,15 +134,15 @@ export function SendersTable(props: SendersTableProps) {
       field: 'recipients',
       name: 'Recipients',
       sortable: true,
-      width: '6.5em',
+      width: '7.5em',
       align: 'right',
       render: formatCount,
     },
     {
       field: 'undelivered',
-      name: 'Not delivered',
+      name: 'Undelivered',
       sortable: true,
-      width: '6.5em',
+      width: '8em',
       align: 'right',
       render: formatCount,
     },
@@ -156,7 +157,7 @@ export function SendersTable(props: SendersTableProps) {
   if (props.canManage) {
     columns.push({
       name: 'Known-good',
-      width: '6.5em',
+      width: '7.5em',
       render: (sender: SuspiciousSender) => (
         <EuiButtonEmpty
           size="xs"
