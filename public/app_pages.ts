@@ -14,8 +14,12 @@ export const APP_PAGES = [
 
 export type AppPageId = (typeof APP_PAGES)[number]['id'];
 
-/** Settings, where a first connection is made; the views have nothing to show before one. */
-export const LANDING_PAGE = APP_PAGES[3];
+/**
+ * Where the app opens: Delivery status, what analysts come for, once there is a connection;
+ * before one, Settings, where it is made (the views would have nothing to show).
+ */
+export const landingPageFor = (hasConnections: boolean) =>
+  hasConnections ? APP_PAGES[0] : APP_PAGES[3];
 
 const needsManage = (page: (typeof APP_PAGES)[number]) => 'requiresManage' in page;
 

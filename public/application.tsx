@@ -1,15 +1,7 @@
-import ReactDOM from 'react-dom';
 import type { AppMountParameters, CoreStart } from '@kbn/core/public';
 import { App } from './components/app';
+import { reactMountPoint } from './components/react_mount_point';
 
-/**
- * Kibana 9.1+ renders apps in React 18's legacy root; `rendering.addContext` supplies the EUI
- * theme, i18n and error boundary Kibana's own apps get.
- */
 export function renderApp(core: CoreStart, params: AppMountParameters) {
-  ReactDOM.render(
-    core.rendering.addContext(<App core={core} history={params.history} />),
-    params.element
-  );
-  return () => ReactDOM.unmountComponentAtNode(params.element);
+  return reactMountPoint(core, <App core={core} history={params.history} />)(params.element);
 }

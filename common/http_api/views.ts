@@ -5,6 +5,7 @@ import { connectionIdCodec, namespaceCodec } from '../connection';
 import { hasControlCharacters } from '../control_characters';
 import type { DeliveryFailure } from '../delivery_failure';
 import type { StatusCategory } from '../message_status';
+import { SENDER_REASON_CODES, type SenderReasonCode } from '../sender_reasons';
 import {
   ipOrNetworkCodec,
   isoDate,
@@ -51,6 +52,9 @@ export const MAX_RESULT_WINDOW = 10_000;
 export const MAX_NAMESPACES = 20;
 export const MAX_CONNECTION_IDS = 100;
 const MAX_STATUSES = 20;
+
+const keysCodec = <K extends string>(keys: readonly K[]) =>
+  t.keyof(Object.fromEntries(keys.map((key) => [key, null])) as Record<K, null>);
 
 const directionCodec = t.keyof({ inbound: null, outbound: null, internal: null, external: null });
 export type MailDirectionFilter = t.TypeOf<typeof directionCodec>;
@@ -104,12 +108,7 @@ export const messageSearchRequestCodec = withinResultWindow(
       t.partial({
         pageIndex: wholeNumber(0, MAX_RESULT_WINDOW),
         pageSize: wholeNumber(1, MAX_PAGE_SIZE),
-        sortField: t.keyof(
-          Object.fromEntries(MESSAGE_SORT_FIELDS.map((f) => [f, null])) as Record<
-            MessageSortField,
-            null
-          >
-        ),
+        sortField: keysCodec(MESSAGE_SORT_FIELDS),
         sortDirection: t.keyof({ asc: null, desc: null }),
       }),
     ])
@@ -119,18 +118,42 @@ export const messageSearchRequestCodec = withinResultWindow(
 );
 export type MessageSearchRequest = t.TypeOf<typeof messageSearchRequestCodec>;
 
-export const suspiciousSendersRequestCodec = withValidRange(
-  t.intersection([
-    scopeFields,
-    t.partial({
-      groupBy: t.keyof({ sender: null, domain: null }),
-      /** Days before `start` that are each sender's baseline (default 7). */
-      baselineDays: wholeNumber(1, 60),
-      limit: wholeNumber(1, 200),
-      /** Known-good senders are left out unless asked for; they come back marked. */
-      includeKnownGood: t.boolean,
-    }),
-  ])
+export const SENDER_SORT_FIELDS = [
+  'score',
+  'sender',
+  'messages',
+  'recipients',
+  'undelivered',
+  'lastSeen',
+] as const;
+export type SenderSortField = (typeof SENDER_SORT_FIELDS)[number];
+
+/** Senders scored at most: the pages of a ranking reach this far. */
+export const MAX_SCORED_SENDERS = 1000;
+export const DEFAULT_SENDERS_PAGE_SIZE = 50;
+
+export const suspiciousSendersRequestCodec = withinResultWindow(
+  withValidRange(
+    t.intersection([
+      scopeFields,
+      t.partial({
+        groupBy: t.keyof({ sender: null, domain: null }),
+        /** Days before `start` that are each sender's baseline (default 7). */
+        baselineDays: wholeNumber(1, 60),
+        /** Known-good senders are left out unless asked for; they come back marked. */
+        includeKnownGood: t.boolean,
+        /** Only senders with at least one of these reasons. */
+        reasons: boundedList(keysCodec(SENDER_REASON_CODES), SENDER_REASON_CODES.length, 'reasons'),
+        /** Score, highest first, unless asked otherwise; ties by undelivered, then messages. */
+        sortField: keysCodec(SENDER_SORT_FIELDS),
+        sortDirection: t.keyof({ asc: null, desc: null }),
+        pageIndex: wholeNumber(0, MAX_SCORED_SENDERS),
+        pageSize: wholeNumber(1, MAX_PAGE_SIZE),
+      }),
+    ])
+  ),
+  MAX_SCORED_SENDERS,
+  DEFAULT_SENDERS_PAGE_SIZE
 );
 export type SuspiciousSendersRequest = t.TypeOf<typeof suspiciousSendersRequestCodec>;
 
@@ -147,14 +170,17 @@ export const messageTrailRequestCodec = t.intersection([
 ]);
 export type MessageTrailRequest = t.TypeOf<typeof messageTrailRequestCodec>;
 
+export const MAX_KNOWN_SENDER_NOTE = 500;
+
+/** The note says why; who marked it and when come from the request, never from its body. */
 export const markKnownSenderRequestCodec = t.intersection([
   t.type({ sender: knownSenderCodec }),
   t.partial({
     note: refined(
       t.string,
       'Note',
-      (s) => s.length <= 500 && !hasControlCharacters(s),
-      'must be at most 500 characters, without control characters'
+      (s) => s.length <= MAX_KNOWN_SENDER_NOTE && !hasControlCharacters(s),
+      `must be at most ${MAX_KNOWN_SENDER_NOTE} characters, without control characters`
     ),
   }),
 ]);
@@ -259,14 +285,7 @@ export interface MessageTrail {
   cached: boolean;
 }
 
-export type SenderReasonCode =
-  | 'undeliveredRatio'
-  | 'volumeSpike'
-  | 'firstSeen'
-  | 'manyRecipients'
-  | 'lookalikeDomain'
-  | 'ownDomainFromOutside'
-  | 'newSourceNetwork';
+export type { SenderReasonCode };
 
 export interface SenderReason {
   code: SenderReasonCode;
@@ -287,10 +306,15 @@ export interface SuspiciousSender {
   firstSeen: string;
   lastSeen: string;
   knownGood: boolean;
+  /** The mark that makes it known-good: its own, or its domain's. */
+  knownGoodMark?: KnownSender;
 }
 
 export interface SuspiciousSendersResponse {
+  /** One page of the ranking, filtered and sorted as asked. */
   senders: SuspiciousSender[];
+  /** Senders in the filtered ranking, over every page. */
+  total: number;
   /**
    * The span before the period each sender is compared with. `days`: how much of it holds data;
    * `enough`: whether that is enough to compare with (else senders are judged by their own mail).

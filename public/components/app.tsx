@@ -1,17 +1,9 @@
 import { useEffect, useMemo, type ComponentType } from 'react';
-import {
-  Redirect,
-  Route,
-  Router,
-  Switch,
-  matchPath,
-  useHistory,
-  useLocation,
-} from 'react-router-dom';
+import { Route, Router, Switch, matchPath, useHistory, useLocation } from 'react-router-dom';
 import { EuiPageTemplate } from '@elastic/eui';
 import type { CoreStart, ScopedHistory } from '@kbn/core/public';
 import { PLUGIN_NAME } from '../../common/constants';
-import { LANDING_PAGE, pagesFor, type AppPageId } from '../app_pages';
+import { pagesFor, type AppPageId } from '../app_pages';
 import { DeliveryStatusPage } from '../pages/delivery_status/delivery_status_page';
 import { ImportFilesPage } from '../pages/import_files/import_files_page';
 import { MessagesPage } from '../pages/messages/messages_page';
@@ -20,6 +12,7 @@ import { SuspiciousSendersPage } from '../pages/suspicious_senders/suspicious_se
 import { createConnectionsApi } from '../services/connections_api';
 import { createDateFormatter } from '../services/date_format';
 import { AppServicesProvider, canManageConnections, useAppServices } from './app_services';
+import { LandingRedirect } from './landing_redirect';
 import { viewScopeSearch } from './view_filters/use_view_scope';
 
 /** Each page of APP_PAGES, by id; a new page is one entry there and one here. */
@@ -67,10 +60,10 @@ function AppLayout() {
     core.chrome.setBreadcrumbs([
       {
         text: PLUGIN_NAME,
-        href: history.createHref({ pathname: LANDING_PAGE.path }),
+        href: history.createHref({ pathname: '/' }),
         onClick: (event) => {
           event.preventDefault();
-          history.push(LANDING_PAGE.path);
+          history.push('/');
         },
       },
       ...(current ? [{ text: current.title }] : []),
@@ -95,7 +88,9 @@ function AppLayout() {
         {pages.map((page) => (
           <Route key={page.id} path={page.path} component={PAGE_COMPONENTS[page.id]} />
         ))}
-        <Redirect to={LANDING_PAGE.path} />
+        <Route>
+          <LandingRedirect />
+        </Route>
       </Switch>
     </EuiPageTemplate>
   );

@@ -8,6 +8,7 @@ import type {
   CoreStart,
   HttpFetchOptions,
   HttpStart,
+  MountPoint,
   ToastInput,
 } from '@kbn/core/public';
 import { PLUGIN_ID } from '../../common/constants';
@@ -70,6 +71,9 @@ export interface Toasted {
   kind: 'success' | 'warning' | 'danger' | 'info' | 'error';
   title: string;
   text?: string;
+  /** A toast's text given as a MountPoint (its buttons), for a test to mount. */
+  mountText?: MountPoint;
+  removed?: boolean;
 }
 
 /** CoreStart with the parts the app uses; toasts, breadcrumbs and tab titles are recorded. */
@@ -88,7 +92,12 @@ export function createFakeCore({
   const docTitles: Array<string | string[]> = [];
   const titleOf = (input: ToastInput) => String(typeof input === 'string' ? input : input.title);
   const toast = (kind: Toasted['kind']) => (input: ToastInput) => {
-    toasts.push({ kind, title: titleOf(input) });
+    const text = typeof input === 'string' ? undefined : input.text;
+    toasts.push({
+      kind,
+      title: titleOf(input),
+      ...(typeof text === 'function' ? { mountText: text } : text ? { text } : {}),
+    });
     return { id: String(toasts.length) };
   };
   const core = {
@@ -108,6 +117,10 @@ export function createFakeCore({
         addWarning: toast('warning'),
         addDanger: toast('danger'),
         addInfo: toast('info'),
+        remove: (toastOrId: { id: string } | string) => {
+          const id = typeof toastOrId === 'string' ? toastOrId : toastOrId.id;
+          toasts[Number(id) - 1]!.removed = true;
+        },
         addError: (error: Error, { title }: { title: string }) => {
           toasts.push({ kind: 'error', title, text: error.message });
           return { id: String(toasts.length) };

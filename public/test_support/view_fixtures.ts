@@ -124,6 +124,7 @@ export function suspiciousSendersResponse(): SuspiciousSendersResponse {
         knownGood: false,
       },
     ],
+    total: 1,
     baseline: {
       start: '2026-11-10T00:00:00.000Z',
       end: '2026-11-17T00:00:00.000Z',

@@ -227,7 +227,7 @@ export async function viewsBench(esUrl: string, documents: number): Promise<View
         direct: (target: ViewTarget, i: number) =>
           suspiciousSenders(target, scoped(1, i), {
             localDomains: VIEWS_LOCAL_DOMAINS,
-            knownGood: new Set(),
+            knownGood: new Map(),
           }),
       },
       ...[1, 7].map((days) => ({

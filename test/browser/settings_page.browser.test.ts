@@ -179,7 +179,7 @@ describe('the settings page in Chromium, on a secured host with the Graph emulat
     expect(await flyout.locator(subj('emtTestOutcome')).innerText()).toContain(
       'The connection test failed'
     );
-    await settings.closeFlyout(flyout);
+    await settings.discardFlyout(flyout);
   });
 
   it('gives the command that creates the missing message trace service principal', async () => {
@@ -199,7 +199,7 @@ describe('the settings page in Chromium, on a secured host with the Graph emulat
       `New-MgServicePrincipal -AppId ${TRANSPORT_DATA_PLATFORM_APP_ID}`
     );
     expect(servicePrincipal).toMatch(/Provisioning can take several hours \(up to 24\)/);
-    await settings.closeFlyout(flyout);
+    await settings.discardFlyout(flyout);
   });
 
   it('shows a read-only user the table without any control, and the API refuses each write', async () => {

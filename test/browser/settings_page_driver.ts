@@ -66,8 +66,12 @@ export class SettingsPageDriver {
     return flyout.locator(subj(`emtTestStep-${id}`)).innerText();
   }
 
-  async closeFlyout(flyout: Locator) {
+  /** Cancels a filled form: the page asks first, and the typed values are discarded. */
+  async discardFlyout(flyout: Locator) {
     await flyout.locator(subj('emtCancelConnection')).click();
+    await this.page
+      .locator(`${subj('emtDiscardConfirm')} ${subj('confirmModalConfirmButton')}`)
+      .click();
     await flyout.waitFor({ state: 'detached' });
   }
 

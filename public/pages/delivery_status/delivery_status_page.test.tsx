@@ -57,6 +57,23 @@ describe('the delivery status page', () => {
     expect(screen.queryByTestId('emtLatestStatusInexact')).toBeNull();
   });
 
+  it('opens the messages of a tile’s status over the same range and connections', async () => {
+    const { history } = renderPage();
+    fireEvent.click(await screen.findByTestId('emtTotal-quarantined'));
+    expect(history.location.pathname).toBe('/messages');
+    expect(Object.fromEntries(new URLSearchParams(history.location.search))).toEqual({
+      start: '2026-11-20T00:00:00.000Z',
+      end: '2026-11-21T00:00:00.000Z',
+      connections: 'c1',
+      statuses: 'quarantined',
+    });
+    act(() => history.goBack());
+    fireEvent.click(await screen.findByTestId('emtTotal-pendingOverAnHour'));
+    expect(new URLSearchParams(history.location.search).get('statuses')).toBe(
+      'gettingStatus,pending'
+    );
+  });
+
   it('lists undelivered messages, paged from the URL', async () => {
     const { calls, history } = renderPage(`?${RANGE}&page=1`);
     await screen.findByTestId('emtMessageRow-trace-1|bob@contoso.com');

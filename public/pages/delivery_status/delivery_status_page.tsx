@@ -22,7 +22,7 @@ export function DeliveryStatusPage() {
   const { core } = useAppServices();
   const api = useMemo(() => createViewsApi(core.http), [core]);
   const controls = useViewScope();
-  const { params, setParams, scope } = controls;
+  const { params, setParams, scope, setTime } = controls;
   const openMessages = useOpenMessages();
   const status = useFetch(scope && JSON.stringify(scope), (signal) =>
     api.deliveryStatus(scope!, signal)
@@ -47,13 +47,21 @@ export function DeliveryStatusPage() {
       {data && (
         <>
           <LatestStatusNote quality={data.latestStatus} />
-          <StatusTotals data={data} />
+          <StatusTotals
+            data={data}
+            onOpen={(statuses) => openMessages({ statuses: statuses.join(',') || undefined })}
+          />
           <EuiSpacer size="m" />
           <EuiPanel paddingSize="s" hasBorder>
             <EuiTitle size="xxs">
               <h3>Messages over time, by status</h3>
             </EuiTitle>
-            <StatusHistogram histogram={data.histogram} />
+            <StatusHistogram
+              histogram={data.histogram}
+              onBrush={(startMs, endMs) =>
+                setTime(new Date(startMs).toISOString(), new Date(endMs).toISOString())
+              }
+            />
           </EuiPanel>
           <EuiSpacer size="m" />
           <FailureTables

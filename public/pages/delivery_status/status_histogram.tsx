@@ -23,8 +23,13 @@ interface Point {
   count: number;
 }
 
-/** Messages per interval, stacked by latest status. */
-export function StatusHistogram({ histogram }: Pick<DeliveryStatusResponse, 'histogram'>) {
+interface StatusHistogramProps extends Pick<DeliveryStatusResponse, 'histogram'> {
+  /** A brushed span of the time axis, in epoch milliseconds: the page zooms to it. */
+  onBrush(startMs: number, endMs: number): void;
+}
+
+/** Messages per interval, stacked by latest status; brushing the time axis zooms to that span. */
+export function StatusHistogram({ histogram, onBrush }: StatusHistogramProps) {
   const { colorMode } = useEuiTheme();
   const { timeZone } = useFormatDate();
   const points: Point[] = histogram.buckets.flatMap((bucket) =>
@@ -48,6 +53,13 @@ export function StatusHistogram({ histogram }: Pick<DeliveryStatusResponse, 'his
           baseTheme={colorMode === 'DARK' ? DARK_THEME : LIGHT_THEME}
           showLegend
           legendPosition={Position.Right}
+          onBrushEnd={(event) => {
+            // A time axis brushes epoch milliseconds.
+            const [start, end] = ('x' in event ? event.x : undefined)?.map(Number) ?? [];
+            if (start !== undefined && end !== undefined && end > start) {
+              onBrush(Math.round(start), Math.round(end));
+            }
+          }}
         />
         <BarSeries
           id="statuses"

@@ -1,12 +1,29 @@
 import { EuiFlexGroup, EuiFlexItem, EuiPanel, EuiStat } from '@elastic/eui';
 import type { DeliveryStatusResponse } from '../../../common/http_api/views';
+import { statusesOf, type StatusCategory } from '../../../common/message_status';
 import { CATEGORY_COLORS } from '../../components/status_badge';
 import { formatCount } from '../settings/format';
 
 const percent = (rate: number) => `${(rate * 100).toFixed(rate > 0 && rate < 0.001 ? 2 : 1)}%`;
 
-/** The headline: messages (rows) by latest status, and each as a share of all. */
-export function StatusTotals({ data }: { data: DeliveryStatusResponse }) {
+interface StatusTotalsProps {
+  data: DeliveryStatusResponse;
+  /** Opens the messages in one latest status (none: every message) of the same range. */
+  onOpen(statuses: string[]): void;
+}
+
+/** The statuses each tile's messages are in; the pending tile lists every pending message. */
+const TILE_STATUSES: Record<string, Exclude<StatusCategory, 'other'> | undefined> = {
+  total: undefined,
+  delivered: 'delivered',
+  failed: 'failed',
+  quarantined: 'quarantined',
+  filteredAsSpam: 'filteredAsSpam',
+  pendingOverAnHour: 'pending',
+};
+
+/** The headline: messages (rows) by latest status, and each as a share of all; a click lists them. */
+export function StatusTotals({ data, onOpen }: StatusTotalsProps) {
   const { totals, rates } = data;
   const stats = [
     { id: 'total', title: formatCount(totals.total), description: 'Messages', color: 'default' },
@@ -47,7 +64,16 @@ export function StatusTotals({ data }: { data: DeliveryStatusResponse }) {
     <EuiFlexGroup gutterSize="s" wrap data-test-subj="emtStatusTotals">
       {stats.map((stat) => (
         <EuiFlexItem key={stat.id} style={{ minWidth: 150 }}>
-          <EuiPanel paddingSize="s" hasBorder data-test-subj={`emtTotal-${stat.id}`}>
+          <EuiPanel
+            paddingSize="s"
+            hasBorder
+            onClick={() => {
+              const category = TILE_STATUSES[stat.id];
+              onOpen(category ? statusesOf(category) : []);
+            }}
+            aria-label={`Show the messages: ${stat.description}`}
+            data-test-subj={`emtTotal-${stat.id}`}
+          >
             <EuiStat
               title={stat.title}
               description={stat.description}

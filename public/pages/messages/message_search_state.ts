@@ -7,6 +7,7 @@ import {
   type MessageSortField,
   type ViewScope,
 } from '../../../common/http_api/views';
+import { tablePagingOf, tablePagingParams } from '../../hooks/table_paging';
 import { listParam, type QueryParams } from '../../hooks/use_query_params';
 import type { MessagesTableSort } from './messages_table';
 
@@ -20,30 +21,18 @@ export interface TablePaging {
   sort: MessagesTableSort;
 }
 
-const wholeNumber = (value: string | undefined, fallback: number) => {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed >= 0 ? parsed : fallback;
-};
+const MESSAGE_PAGING = {
+  fields: MESSAGE_SORT_FIELDS,
+  field: 'receivedAt',
+  pageSize: DEFAULT_PAGE_SIZE,
+  maxPageSize: MAX_PAGE_SIZE,
+} as const;
 
-export function pagingOf(params: QueryParams): TablePaging {
-  const field = MESSAGE_SORT_FIELDS.includes(params.sort as MessageSortField)
-    ? (params.sort as MessageSortField)
-    : 'receivedAt';
-  return {
-    pageIndex: wholeNumber(params.page, 0),
-    pageSize: Math.min(Math.max(wholeNumber(params.size, DEFAULT_PAGE_SIZE), 1), MAX_PAGE_SIZE),
-    sort: { field, direction: params.dir === 'asc' ? 'asc' : 'desc' },
-  };
-}
+export const pagingOf = (params: QueryParams): TablePaging =>
+  tablePagingOf<MessageSortField>(params, MESSAGE_PAGING);
 
-export function pagingParams(paging: TablePaging): QueryParams {
-  return {
-    page: paging.pageIndex > 0 ? String(paging.pageIndex) : undefined,
-    size: paging.pageSize !== DEFAULT_PAGE_SIZE ? String(paging.pageSize) : undefined,
-    sort: paging.sort.field !== 'receivedAt' ? paging.sort.field : undefined,
-    dir: paging.sort.direction !== 'desc' ? paging.sort.direction : undefined,
-  };
-}
+export const pagingParams = (paging: TablePaging): QueryParams =>
+  tablePagingParams(paging, MESSAGE_PAGING);
 
 export function searchFieldsOf(params: QueryParams): MessageSearchFields {
   const fields: MessageSearchFields = {};

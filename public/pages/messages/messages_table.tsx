@@ -11,6 +11,7 @@ import {
   type MessageRow,
   type MessageSortField,
 } from '../../../common/http_api/views';
+import { AddressText } from '../../components/address_text';
 import { StatusBadge } from '../../components/status_badge';
 import { useFormatDate } from '../../components/app_services';
 import { formatCount } from '../settings/format';
@@ -39,6 +40,20 @@ const PAGE_SIZES = [10, 25, 50, 100];
 
 const dash = (value: string | undefined) => value ?? '—';
 
+const address = (value: string | undefined) => (value ? <AddressText address={value} /> : '—');
+
+/** On one line: an IPv6 address too long for the column ends in "…", whole in its tooltip. */
+function ipAddress(value: string | undefined) {
+  if (!value) return '—';
+  return (
+    <EuiToolTip content={value} display="block" anchorClassName="eui-textTruncate">
+      <span tabIndex={0} data-test-subj="emtIp">
+        {value}
+      </span>
+    </EuiToolTip>
+  );
+}
+
 const reasonColumn: EuiBasicTableColumn<MessageRow> = {
   field: 'failure',
   name: 'Reason',
@@ -60,7 +75,7 @@ export function MessagesTable(props: MessagesTableProps) {
       field: 'receivedAt',
       name: 'Received',
       sortable: true,
-      width: '14.5em',
+      width: '8.5em',
       render: (receivedAt: string, row: MessageRow) => (
         <EuiLink onClick={() => props.onOpen(row)} data-test-subj="emtMessageOpen">
           {formatDate(receivedAt)}
@@ -71,19 +86,19 @@ export function MessagesTable(props: MessagesTableProps) {
       field: 'status',
       name: 'Status',
       sortable: true,
-      width: '10em',
+      width: '8.5em',
       render: (status: string) => <StatusBadge status={status} />,
     },
-    { field: 'sender', name: 'Sender', sortable: true, truncateText: true, render: dash },
-    { field: 'recipient', name: 'Recipient', sortable: true, truncateText: true, render: dash },
+    { field: 'sender', name: 'Sender', sortable: true, width: '11.5em', render: address },
+    { field: 'recipient', name: 'Recipient', sortable: true, width: '11.5em', render: address },
     { field: 'subject', name: 'Subject', sortable: true, truncateText: true, render: dash },
-    { field: 'direction', name: 'Direction', width: '7em', render: dash },
-    { field: 'fromIp', name: 'Source IP', width: '10em', render: dash },
+    { field: 'direction', name: 'Direction', width: '6em', render: dash },
+    { field: 'fromIp', name: 'Source IP', width: '10.5em', render: ipAddress },
     {
       field: 'size',
       name: 'Size',
       sortable: true,
-      width: '7em',
+      width: '5.5em',
       align: 'right',
       render: (size: number | undefined) => (size === undefined ? '—' : formatCount(size)),
     },

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
   CONNECTIONS_API_PATH,
   DISCOVER_DOMAINS_API_PATH,
@@ -20,10 +20,11 @@ const createdFrom = ({ body }: { body?: unknown }): ConnectionView => ({
 
 function openCreate(routes: FakeRoutes = {}) {
   const onSaved = jest.fn();
-  const rendered = renderWithServices(<ConnectionFlyout onClose={jest.fn()} onSaved={onSaved} />, {
+  const onClose = jest.fn();
+  const rendered = renderWithServices(<ConnectionFlyout onClose={onClose} onSaved={onSaved} />, {
     routes: { [`POST ${CONNECTIONS_API_PATH}`]: createdFrom, ...routes },
   });
-  return { ...rendered, onSaved };
+  return { ...rendered, onSaved, onClose };
 }
 
 function type(field: string, value: string) {
@@ -42,6 +43,26 @@ function fillValid() {
 const save = () => act(async () => fireEvent.click(screen.getByTestId('emtSaveConnection')));
 
 describe('the connection flyout', () => {
+  it('cancels an untouched form at once, and asks before dropping a filled one', () => {
+    const untouched = openCreate();
+    fireEvent.click(screen.getByTestId('emtCancelConnection'));
+    expect(untouched.onClose).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId('emtDiscardConfirm')).toBeNull();
+    untouched.unmount();
+
+    const { onClose } = openCreate();
+    type('name', 'Contoso');
+    fireEvent.click(screen.getByTestId('emtCancelConnection'));
+    const confirm = screen.getByTestId('emtDiscardConfirm');
+    expect(onClose).not.toHaveBeenCalled();
+    fireEvent.click(within(confirm).getByTestId('confirmModalCancelButton'));
+    expect(screen.queryByTestId('emtDiscardConfirm')).toBeNull();
+    expect((screen.getByTestId('emtField-name') as HTMLInputElement).value).toBe('Contoso');
+    fireEvent.click(screen.getByTestId('emtCancelConnection'));
+    fireEvent.click(screen.getByTestId('confirmModalConfirmButton'));
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
   it('shows a field’s codec error once the field is left, and clears it when fixed', () => {
     openCreate();
     const tenant = screen.getByTestId('emtField-tenantId');

@@ -21,6 +21,7 @@ import { CollectionFields } from './collection_fields';
 import { TEST_FIELDS, validateTestRequest } from './connection_form_model';
 import { ConnectionTestResults } from './connection_test_results';
 import { CredentialFields } from './credential_fields';
+import { DiscardChangesModal } from './discard_changes_modal';
 import { DomainFields } from './domain_fields';
 import { useConnectionForm } from './use_connection_form';
 
@@ -38,6 +39,7 @@ export function ConnectionFlyout({ connection, onClose, onSaved }: ConnectionFly
   const [saving, setSaving] = useState(false);
   const [testing, setTesting] = useState(false);
   const [testResult, setTestResult] = useState<TestConnectionResponse>();
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
   const titleId = useGeneratedHtmlId({ prefix: 'emtConnectionFlyoutTitle' });
   const formId = useGeneratedHtmlId({ prefix: 'emtConnectionForm' });
   const { toasts } = core.notifications;
@@ -70,6 +72,9 @@ export function ConnectionFlyout({ connection, onClose, onSaved }: ConnectionFly
     }
   };
 
+  /** Cancel, Escape and the close button alike: what was typed is only dropped when confirmed. */
+  const cancel = () => (form.changed ? setConfirmingCancel(true) : onClose());
+
   const test = async () => {
     const request = credentials();
     if (!request) return;
@@ -88,7 +93,7 @@ export function ConnectionFlyout({ connection, onClose, onSaved }: ConnectionFly
 
   return (
     <EuiFlyout
-      onClose={onClose}
+      onClose={cancel}
       aria-labelledby={titleId}
       size="m"
       ownFocus
@@ -117,7 +122,7 @@ export function ConnectionFlyout({ connection, onClose, onSaved }: ConnectionFly
             <EuiSpacer />
           </>
         )}
-        <EuiForm id={formId} component="form" onSubmit={save} noValidate>
+        <EuiForm id={formId} component="form" onSubmit={save} noValidate fullWidth>
           <CredentialFields form={form} />
           <EuiHorizontalRule />
           <DomainFields form={form} credentials={credentials} />
@@ -134,7 +139,7 @@ export function ConnectionFlyout({ connection, onClose, onSaved }: ConnectionFly
       <EuiFlyoutFooter>
         <EuiFlexGroup justifyContent="spaceBetween" responsive={false}>
           <EuiFlexItem grow={false}>
-            <EuiButtonEmpty onClick={onClose} flush="left" data-test-subj="emtCancelConnection">
+            <EuiButtonEmpty onClick={cancel} flush="left" data-test-subj="emtCancelConnection">
               Cancel
             </EuiButtonEmpty>
           </EuiFlexItem>
@@ -165,6 +170,13 @@ export function ConnectionFlyout({ connection, onClose, onSaved }: ConnectionFly
           </EuiFlexItem>
         </EuiFlexGroup>
       </EuiFlyoutFooter>
+      {confirmingCancel && (
+        <DiscardChangesModal
+          editing={Boolean(connection)}
+          onKeepEditing={() => setConfirmingCancel(false)}
+          onDiscard={onClose}
+        />
+      )}
     </EuiFlyout>
   );
 }

@@ -113,6 +113,7 @@ export function CredentialFields({ form }: { form: ConnectionForm }) {
           onClear={() => setField('credentialExpiresAt', '')}
           dateFormat="YYYY-MM-DD"
           placeholder="YYYY-MM-DD"
+          fullWidth
           isInvalid={Boolean(expiryErrors)}
           data-test-subj="emtField-credentialExpiresAt"
         />

@@ -100,6 +100,7 @@ export function DomainFields({ form, credentials }: DomainFieldsProps) {
           }}
           onBlur={() => touch('localDomains')}
           delimiter=","
+          fullWidth
           isInvalid={Boolean(errors)}
           data-test-subj="emtField-localDomains"
         />

@@ -103,6 +103,7 @@ export function SecretField({
           initialPromptText="Select or drag the private key file (PEM)"
           isInvalid={isInvalid}
           display="default"
+          fullWidth
           onChange={(files) => {
             const read = files?.[0]?.text() ?? Promise.resolve('');
             void read.then((pem) => {

@@ -17,12 +17,18 @@ import {
  */
 export function useConnectionForm(connection?: ConnectionView) {
   const stored = connection?.secrets ?? NO_STORED_SECRETS;
-  const [values, setValues] = useState(() => initialFormValues(connection));
+  const [initialValues] = useState(() => initialFormValues(connection));
+  const [values, setValues] = useState(initialValues);
   const [touched, setTouched] = useState<ReadonlySet<FormField>>(new Set());
   const [revealAll, setRevealAll] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const validation = useMemo(() => validateConnectionForm(values, stored), [values, stored]);
+  /** Whether anything was typed or chosen: closing then loses it. */
+  const changed = useMemo(
+    () => JSON.stringify(values) !== JSON.stringify(initialValues),
+    [values, initialValues]
+  );
 
   const setField = useCallback(<K extends FormField>(field: K, value: ConnectionFormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
@@ -50,6 +56,7 @@ export function useConnectionForm(connection?: ConnectionView) {
     values,
     stored,
     validation,
+    changed,
     formErrors,
     setField,
     touch,

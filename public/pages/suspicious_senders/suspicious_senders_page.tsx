@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import {
+  EuiButton,
   EuiButtonGroup,
   EuiCallOut,
+  EuiFlexGroup,
   EuiFlexItem,
   EuiPageTemplate,
   EuiSpacer,
@@ -10,6 +12,7 @@ import {
 } from '@elastic/eui';
 import type { SuspiciousSender } from '../../../common/http_api/views';
 import { useAppServices } from '../../components/app_services';
+import { reactMountPoint } from '../../components/react_mount_point';
 import { useViewScope } from '../../components/view_filters/use_view_scope';
 import { ViewFilters } from '../../components/view_filters/view_filters';
 import { ViewErrorCallOut } from '../../components/view_error_call_out';
@@ -17,6 +20,10 @@ import { useFetch } from '../../hooks/use_fetch';
 import { useOpenMessages } from '../../hooks/use_open_messages';
 import { createViewsApi } from '../../services/views_api';
 import { BaselineNote } from './baseline_note';
+import { KnownGoodModal } from './known_good_modal';
+import { ReasonFilter } from './reason_filter';
+import { ScoreLegend } from './score_legend';
+import { reasonsOf, sendersPagingOf, sendersPagingParams } from './senders_page_state';
 import { SendersTable } from './senders_table';
 
 const GROUPS = [
@@ -33,33 +40,73 @@ export function SuspiciousSendersPage() {
   const openMessages = useOpenMessages();
   const groupBy: 'sender' | 'domain' = params.groupBy === 'domain' ? 'domain' : 'sender';
   const includeKnownGood = params.knownGood === 'show';
+  const paging = useMemo(() => sendersPagingOf(params), [params]);
+  const reasons = useMemo(() => reasonsOf(params), [params]);
   const [generation, setGeneration] = useState(0);
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
-  const request = scope && { ...scope, groupBy, includeKnownGood };
+  const [marking, setMarking] = useState<SuspiciousSender>();
+  const request = scope && {
+    ...scope,
+    groupBy,
+    includeKnownGood,
+    ...(reasons.length ? { reasons } : {}),
+    sortField: paging.sort.field,
+    sortDirection: paging.sort.direction,
+    pageIndex: paging.pageIndex,
+    pageSize: paging.pageSize,
+  };
   const { data, error, loading } = useFetch(
     request && `${JSON.stringify(request)}#${generation}`,
     (signal) => api.suspiciousSenders(request!, signal)
   );
+  const { toasts } = core.notifications;
 
-  const toggleKnownGood = async (sender: SuspiciousSender) => {
-    setBusy((current) => new Set([...current, sender.sender]));
+  /** Runs a change of `sender`'s mark, then asks for the ranking again; a failure is toasted. */
+  const changeMark = async (sender: string, change: () => Promise<void>) => {
+    setBusy((current) => new Set([...current, sender]));
     try {
-      if (sender.knownGood) await api.unmarkKnownSender(sender.sender);
-      else await api.markKnownSender({ sender: sender.sender });
-      core.notifications.toasts.addSuccess(
-        sender.knownGood
-          ? `${sender.sender} is no longer known-good`
-          : `${sender.sender} is marked known-good and left out of this list`
-      );
+      await change();
       setGeneration((current) => current + 1);
     } catch (failure) {
-      core.notifications.toasts.addError(failure as Error, {
-        title: `Could not change ${sender.sender}`,
-      });
+      toasts.addError(failure as Error, { title: `Could not change ${sender}` });
     } finally {
-      setBusy((current) => new Set([...current].filter((s) => s !== sender.sender)));
+      setBusy((current) => new Set([...current].filter((s) => s !== sender)));
     }
   };
+
+  const unmark = (sender: SuspiciousSender) =>
+    changeMark(sender.sender, async () => {
+      // A domain's mark covers its addresses: unmarking one removes the mark that covers it.
+      await api.unmarkKnownSender(sender.knownGoodMark?.sender ?? sender.sender);
+      toasts.addSuccess(`${sender.sender} is no longer known-good`);
+    });
+
+  const mark = (sender: SuspiciousSender, note: string) =>
+    changeMark(sender.sender, async () => {
+      const marked = await api.markKnownSender({ sender: sender.sender, note });
+      setMarking(undefined);
+      const toast = toasts.addSuccess({
+        title: `${sender.sender} is marked known-good and left out of this list`,
+        text: reactMountPoint(
+          core,
+          <EuiFlexGroup justifyContent="flexEnd" gutterSize="s">
+            <EuiFlexItem grow={false}>
+              <EuiButton
+                size="s"
+                onClick={() => {
+                  toasts.remove(toast);
+                  void changeMark(sender.sender, () => api.unmarkKnownSender(marked.sender));
+                }}
+                data-test-subj="emtKnownGoodUndo"
+              >
+                Undo
+              </EuiButton>
+            </EuiFlexItem>
+          </EuiFlexGroup>
+        ),
+        'data-test-subj': 'emtKnownGoodToast',
+      });
+    });
 
   return (
     <EuiPageTemplate.Section data-test-subj="emtSuspiciousSendersPage">
@@ -69,9 +116,17 @@ export function SuspiciousSendersPage() {
             legend="Rank senders or domains"
             options={GROUPS}
             idSelected={groupBy}
-            onChange={(id) => setParams({ groupBy: id === 'domain' ? 'domain' : undefined })}
+            onChange={(id) =>
+              setParams({ groupBy: id === 'domain' ? 'domain' : undefined, page: undefined })
+            }
             buttonSize="compressed"
             data-test-subj="emtGroupBy"
+          />
+        </EuiFlexItem>
+        <EuiFlexItem grow={false}>
+          <ReasonFilter
+            selected={reasons}
+            onChange={(next) => setParams({ reasons: next.join(','), page: undefined })}
           />
         </EuiFlexItem>
         <EuiFlexItem grow={false}>
@@ -79,11 +134,14 @@ export function SuspiciousSendersPage() {
             label="Show known-good"
             checked={includeKnownGood}
             onChange={(event) =>
-              setParams({ knownGood: event.target.checked ? 'show' : undefined })
+              setParams({ knownGood: event.target.checked ? 'show' : undefined, page: undefined })
             }
             compressed
             data-test-subj="emtShowKnownGood"
           />
+        </EuiFlexItem>
+        <EuiFlexItem grow={false}>
+          <ScoreLegend />
         </EuiFlexItem>
       </ViewFilters>
       <EuiSpacer size="m" />
@@ -113,11 +171,22 @@ export function SuspiciousSendersPage() {
       {scope && !error && (
         <SendersTable
           senders={data?.senders ?? []}
+          total={data?.total ?? 0}
+          {...paging}
           loading={loading}
           canManage={canManage}
           busy={busy}
+          onChange={(change) => setParams(sendersPagingParams(change))}
           onOpen={(sender) => openMessages({ sender: sender.sender })}
-          onToggleKnownGood={toggleKnownGood}
+          onToggleKnownGood={(sender) => (sender.knownGood ? unmark(sender) : setMarking(sender))}
+        />
+      )}
+      {marking && (
+        <KnownGoodModal
+          sender={marking.sender}
+          isMarking={busy.has(marking.sender)}
+          onCancel={() => setMarking(undefined)}
+          onConfirm={(note) => mark(marking, note)}
         />
       )}
     </EuiPageTemplate.Section>

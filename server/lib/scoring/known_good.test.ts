@@ -1,19 +1,21 @@
-import { isKnownGood } from './known_good';
+import { knownGoodEntryOf } from './known_good';
 
-describe('isKnownGood', () => {
+describe('knownGoodEntryOf', () => {
   const known = new Set(['news@email.northwindtraders.com', 'adatum.com']);
 
   it('matches an address entry exactly, case-insensitively', () => {
-    expect(isKnownGood('News@Email.Northwindtraders.com', known)).toBe(true);
-    expect(isKnownGood('sales@email.northwindtraders.com', known)).toBe(false);
-    expect(isKnownGood('email.northwindtraders.com', known)).toBe(false);
+    expect(knownGoodEntryOf('News@Email.Northwindtraders.com', known)).toBe(
+      'news@email.northwindtraders.com'
+    );
+    expect(knownGoodEntryOf('sales@email.northwindtraders.com', known)).toBeUndefined();
+    expect(knownGoodEntryOf('email.northwindtraders.com', known)).toBeUndefined();
   });
 
   it('matches a domain entry for the domain, its subdomains and their addresses', () => {
-    expect(isKnownGood('adatum.com', known)).toBe(true);
-    expect(isKnownGood('digest@updates.adatum.com', known)).toBe(true);
-    expect(isKnownGood('updates.adatum.com', known)).toBe(true);
-    expect(isKnownGood('x@notadatum.com', known)).toBe(false);
-    expect(isKnownGood('com', known)).toBe(false);
+    expect(knownGoodEntryOf('adatum.com', known)).toBe('adatum.com');
+    expect(knownGoodEntryOf('digest@updates.adatum.com', known)).toBe('adatum.com');
+    expect(knownGoodEntryOf('updates.adatum.com', known)).toBe('adatum.com');
+    expect(knownGoodEntryOf('x@notadatum.com', known)).toBeUndefined();
+    expect(knownGoodEntryOf('com', known)).toBeUndefined();
   });
 });

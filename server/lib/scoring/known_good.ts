@@ -2,17 +2,21 @@
 export const normalizeSender = (sender: string) => sender.trim().toLowerCase();
 
 /**
- * Whether a sender (an address, or a domain when grouped by domain) is known-good: an address entry
- * matches that address; a domain entry matches the domain, its subdomains and every address in them.
+ * The known-good entry that covers a sender (an address, or a domain when grouped by domain), if
+ * any: an address entry covers that address; a domain entry covers the domain, its subdomains and
+ * every address in them.
  */
-export function isKnownGood(sender: string, knownGood: ReadonlySet<string>): boolean {
+export function knownGoodEntryOf(
+  sender: string,
+  knownGood: { has(entry: string): boolean }
+): string | undefined {
   const value = normalizeSender(sender);
-  if (knownGood.has(value)) return true;
+  if (knownGood.has(value)) return value;
   let domain = value.slice(value.lastIndexOf('@') + 1);
   for (;;) {
-    if (knownGood.has(domain)) return true;
+    if (knownGood.has(domain)) return domain;
     const dot = domain.indexOf('.');
-    if (dot < 0 || domain.indexOf('.', dot + 1) < 0) return false;
+    if (dot < 0 || domain.indexOf('.', dot + 1) < 0) return undefined;
     domain = domain.slice(dot + 1);
   }
 }

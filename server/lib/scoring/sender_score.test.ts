@@ -1,6 +1,7 @@
 import { domainToASCII } from 'node:url';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../common/time';
-import { REASON_WEIGHTS, scoreOf, senderReasons, type SenderStats } from './sender_score';
+import { REASON_WEIGHTS } from '../../../common/sender_reasons';
+import { scoreOf, senderReasons, type SenderStats } from './sender_score';
 
 const context = { localDomains: ['contoso.com', 'contoso.co.uk'], periodDays: 3, baselineDays: 4 };
 const quiet = { messages: 0, byStatus: {}, recipients: 0, networks: [] };

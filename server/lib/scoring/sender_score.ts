@@ -1,5 +1,6 @@
 import { durationText } from '../../../common/duration_text';
 import type { SenderReason } from '../../../common/http_api/views';
+import { REASON_WEIGHTS } from '../../../common/sender_reasons';
 import { DAY_MS } from '../../../common/time';
 import { blockOf } from './ip_network';
 import { lookalikeOf, type Lookalike } from './lookalike';
@@ -58,17 +59,6 @@ const MIN_BASELINE_MS = MIN_BASELINE_DAYS * DAY_MS;
 const MIN_SILENCE_MS = 3 * DAY_MS;
 
 export const hasEnoughBaseline = (baselineDays: number) => baselineDays >= MIN_BASELINE_DAYS;
-
-/** What each reason adds to a score at most; the explanations say why it applies. */
-export const REASON_WEIGHTS = {
-  ownDomainFromOutside: 40,
-  lookalikeDomain: 40,
-  undeliveredRatio: 40,
-  newSourceNetwork: 25,
-  manyRecipients: 20,
-  volumeSpike: 15,
-  firstSeen: 10,
-} as const;
 
 const UNDELIVERED = [
   ['quarantined', 'quarantined'],

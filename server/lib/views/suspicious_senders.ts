@@ -1,13 +1,15 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { DAY_MS } from '../../../common/time';
-import type {
-  SuspiciousSender,
-  SuspiciousSendersRequest,
-  SuspiciousSendersResponse,
+import {
+  MAX_SCORED_SENDERS,
+  type KnownSender,
+  type SuspiciousSender,
+  type SuspiciousSendersRequest,
+  type SuspiciousSendersResponse,
 } from '../../../common/http_api/views';
 import { UNDELIVERED_STATUSES } from '../../../common/message_status';
 import { networkOf } from '../scoring/ip_network';
-import { isKnownGood } from '../scoring/known_good';
+import { knownGoodEntryOf } from '../scoring/known_good';
 import {
   hasEnoughBaseline,
   scoreOf,
@@ -25,6 +27,7 @@ import {
 } from './sender_aggregations';
 import { keysOf, nominate, spansOf } from './sender_nomination';
 import { aggregateInParallel } from './aggregate';
+import { byRank, pageOfSenders } from './sender_page';
 import {
   FIELDS,
   bucketsOf,
@@ -37,13 +40,12 @@ import {
 
 type Query = estypes.QueryDslQueryContainer;
 
-export const DEFAULT_SENDER_LIMIT = 50;
-const MAX_SCORED = 1000;
 const IPS_SHOWN = 20;
 
 export interface SuspiciousSendersInput {
   localDomains: readonly string[];
-  knownGood: ReadonlySet<string>;
+  /** Known-good marks by the sender or domain they cover (normalized). */
+  knownGood: ReadonlyMap<string, KnownSender>;
 }
 
 const networksOfIps = (ips: string[]) => [...new Set(ips.flatMap((ip) => networkOf(ip) ?? []))];
@@ -166,7 +168,7 @@ export async function suspiciousSenders(
   ];
   // The same query and terms in both halves, so both list the same senders in the same order.
   const senders = (aggs: Record<string, estypes.AggregationsAggregationContainer>) => ({
-    terms: { field: entity, size: MAX_SCORED },
+    terms: { field: entity, size: MAX_SCORED_SENDERS },
     aggs,
   });
   const halves = await aggregateInParallel(
@@ -222,6 +224,9 @@ export async function suspiciousSenders(
     .map((stats) => {
       const reasons = senderReasons(stats, context);
       const { byStatus } = stats.period;
+      const knownGoodMark = input.knownGood.get(
+        knownGoodEntryOf(stats.sender, input.knownGood) ?? ''
+      );
       return {
         sender: stats.sender,
         ...(stats.domain ? { domain: stats.domain } : {}),
@@ -233,16 +238,18 @@ export async function suspiciousSenders(
         sourceIps: stats.period.sourceIps,
         firstSeen: stats.firstSeen,
         lastSeen: stats.lastSeen,
-        knownGood: isKnownGood(stats.sender, input.knownGood),
+        knownGood: knownGoodMark !== undefined,
+        ...(knownGoodMark ? { knownGoodMark } : {}),
       };
     })
     .filter((sender) => sender.score > 0)
-    .sort((a, b) => b.score - a.score || b.undelivered - a.undelivered || b.messages - a.messages);
+    .sort(byRank);
   const hidden = request.includeKnownGood ? [] : scored.filter((sender) => sender.knownGood);
   return {
-    senders: scored
-      .filter((sender) => !hidden.includes(sender))
-      .slice(0, request.limit ?? DEFAULT_SENDER_LIMIT),
+    ...pageOfSenders(
+      scored.filter((sender) => !hidden.includes(sender)),
+      request
+    ),
     baseline: {
       start: new Date(spans.baselineStartMs).toISOString(),
       end: request.start,

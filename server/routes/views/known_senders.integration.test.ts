@@ -118,5 +118,10 @@ describe('known senders beyond the 10,000-hit result window', () => {
       ])
     );
     expect(marked).toHaveLength(2);
+    // The row carries its mark: who, when and why.
+    expect(
+      (shown.body as SuspiciousSendersResponse).senders.find((s) => s.sender === VENDOR)
+        ?.knownGoodMark
+    ).toEqual(knownSenders.at(-1));
   });
 });

@@ -36,9 +36,12 @@ export function registerKnownSenderRoutes(dependencies: RouteDependencies) {
     async (_context, request, response) =>
       answerWith(response, async () => {
         const { knownSenders, authc, clock } = await getServices();
+        // Who and when come from the request: a body's extra keys pass the codec, never the store.
+        const { sender, note } = request.body;
         const markedBy = authc.getCurrentUser(request)?.username;
         const body = await knownSenders.mark(request, {
-          ...request.body,
+          sender,
+          ...(note ? { note } : {}),
           ...(markedBy ? { markedBy } : {}),
           markedAt: new Date(clock.now()).toISOString(),
         });

@@ -229,7 +229,8 @@ describe('suspicious senders over the collected synthetic tenant', () => {
 
     const marked = await callRoute(host, 'POST', KNOWN_SENDERS_API_PATH, {
       user: 'mail_admin',
-      body: { sender: spam.toUpperCase(), note: 'Our marketing vendor' },
+      // Who marked it is the user of the request, whatever the body says.
+      body: { sender: spam.toUpperCase(), note: 'Our marketing vendor', markedBy: 'someone' },
     });
     // Stored lower-cased, with who marked it.
     expect(marked).toEqual({
@@ -252,6 +253,7 @@ describe('suspicious senders over the collected synthetic tenant', () => {
     const shown = await senders({ ...request, includeKnownGood: true });
     expect(shown.senders.find((sender) => sender.sender === spam)).toMatchObject({
       knownGood: true,
+      knownGoodMark: marked.body,
     });
 
     const unmarked = await callRoute(host, 'DELETE', knownSenderPath(spam), { user: 'mail_admin' });
@@ -261,13 +263,54 @@ describe('suspicious senders over the collected synthetic tenant', () => {
     expect(again.status).toBe(404);
   });
 
+  it('sorts by any column, filters by reason and pages, over the whole ranking', async () => {
+    const ranked = await senders({ ...request, pageSize: 100 });
+    expect(ranked.total).toBe(ranked.senders.length);
+    expect(ranked.total).toBeGreaterThan(3);
+
+    const byMessages = await senders({
+      ...request,
+      sortField: 'messages',
+      sortDirection: 'asc',
+      pageSize: 100,
+    });
+    const counts = byMessages.senders.map((sender) => sender.messages);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(new Set(byMessages.senders.map((s) => s.sender))).toEqual(
+      new Set(ranked.senders.map((s) => s.sender))
+    );
+
+    const pageSize = 2;
+    const second = await senders({ ...request, pageIndex: 1, pageSize });
+    expect(second.total).toBe(ranked.total);
+    expect(second.senders.map((s) => s.sender)).toEqual(
+      ranked.senders.slice(pageSize, 2 * pageSize).map((s) => s.sender)
+    );
+
+    const lookalikes = await senders({ ...request, reasons: ['lookalikeDomain'], pageSize: 100 });
+    const expected = ranked.senders.filter((s) =>
+      s.reasons.some((reason) => reason.code === 'lookalikeDomain')
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(lookalikes.senders.map((s) => s.sender)).toEqual(expected.map((s) => s.sender));
+    expect(lookalikes.total).toBe(expected.length);
+  });
+
   it('validates the request field by field', async () => {
     const response = await callRoute(host, 'POST', SUSPICIOUS_SENDERS_API_PATH, {
       user: 'soc_analyst',
-      body: { start: 'yesterday', end: request.end, baselineDays: 0 },
+      body: {
+        start: 'yesterday',
+        end: request.end,
+        baselineDays: 0,
+        reasons: ['nice'],
+        sortField: 'color',
+      },
     });
     expect(response.status).toBe(400);
     expect(response.body.message).toContain('start: must be a date');
     expect(response.body.message).toContain('baselineDays: must be a whole number from 1 to 60');
+    expect(response.body.message).toContain('reasons.0');
+    expect(response.body.message).toContain('sortField');
   });
 });

@@ -31,7 +31,7 @@ export function registerSuspiciousSendersRoute(dependencies: RouteDependencies) 
           ]);
           const body = await suspiciousSenders(target, request.body, {
             localDomains,
-            knownGood: new Set(knownSenders.map((known) => known.sender)),
+            knownGood: new Map(knownSenders.map((known) => [known.sender, known])),
           });
           return response.ok({ body });
         },
