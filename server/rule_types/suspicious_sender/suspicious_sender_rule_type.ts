@@ -1,0 +1,126 @@
+import type { AlertInstanceState, RuleType } from '@kbn/alerting-plugin/server';
+import {
+  RULE_TYPE_IDS,
+  paramsValidator,
+  suspiciousSenderParamsCodec,
+  type SuspiciousSenderParams,
+} from '../../../common/alerting/rule_params';
+import { appPath } from '../../../common/alerting/app_links';
+import { HOUR_MS } from '../../../common/time';
+import { isKnownGood } from '../../lib/scoring/known_good';
+import { suspiciousSenders } from '../../lib/views/suspicious_senders';
+import { localDomainsIn } from '../../lib/views/local_domains';
+import { alertPayload, type MessageTraceAlertData } from '../alerts_as_data';
+import {
+  RULE_TYPE_BASE,
+  VIEW_PATH_VARIABLE,
+  alertsClientOf,
+  pathInSpaceOf,
+  ruleViewTarget,
+  type RuleTypeDependencies,
+} from '../rule_type_base';
+import { senderAlertReason, senderAlertsOf, type SuspiciousSenderContext } from './sender_alerts';
+
+export const SUSPICIOUS_SENDER_ACTION_GROUP = 'suspiciousSender';
+/** The most senders one run scores; they come highest score first. */
+const MAX_SENDERS = 200;
+
+type Group = typeof SUSPICIOUS_SENDER_ACTION_GROUP;
+
+export function suspiciousSenderRuleType(
+  dependencies: RuleTypeDependencies
+): RuleType<
+  SuspiciousSenderParams,
+  SuspiciousSenderParams,
+  Record<string, never>,
+  AlertInstanceState,
+  SuspiciousSenderContext,
+  Group,
+  'recovered',
+  MessageTraceAlertData
+> {
+  return {
+    id: RULE_TYPE_IDS.suspiciousSender,
+    name: 'Exchange suspicious sender',
+    ...RULE_TYPE_BASE,
+    validate: { params: paramsValidator(suspiciousSenderParamsCodec) },
+    actionGroups: [{ id: SUSPICIOUS_SENDER_ACTION_GROUP, name: 'Suspicious sender' }],
+    defaultActionGroupId: SUSPICIOUS_SENDER_ACTION_GROUP,
+    actionVariables: {
+      context: [
+        { name: 'sender', description: 'The sender address, or the sending domain.' },
+        { name: 'score', description: 'The sender’s score over the window.' },
+        { name: 'threshold', description: 'The score the rule alerts at.' },
+        { name: 'reasons', description: 'Each reason: code, weight and explanation.' },
+        { name: 'reasonsText', description: 'The reasons’ explanations, one a line.' },
+        { name: 'messages', description: 'Message rows from the sender in the window.' },
+        { name: 'recipients', description: 'Distinct recipients in the window.' },
+        { name: 'undelivered', description: 'Rows failed, quarantined or filtered as spam.' },
+        { name: 'sourceIps', description: 'The source IP addresses the sender used.' },
+        { name: 'firstSeen', description: 'The sender’s first message in the window.' },
+        { name: 'lastSeen', description: 'The sender’s last message in the window.' },
+        { name: 'windowStart', description: 'The start of the scored window.' },
+        { name: 'windowEnd', description: 'The end of the scored window.' },
+        { name: 'recovery', description: 'Why a recovered alert recovered.' },
+        VIEW_PATH_VARIABLE,
+      ],
+      params: [
+        { name: 'threshold', description: 'The score a sender alerts at.' },
+        { name: 'windowHours', description: 'The hours each run scores.' },
+        { name: 'groupBy', description: 'sender or domain.' },
+      ],
+    },
+    getViewInAppRelativeUrl: ({ start, end }) =>
+      appPath('suspicious_senders', {
+        start: start ? new Date(start).toISOString() : undefined,
+        end: end ? new Date(end).toISOString() : undefined,
+      }),
+    async executor({ params, services, startedAt, spaceId }) {
+      const alertsClient = alertsClientOf(services.alertsClient);
+      const { connections, knownSenders, dataset } = await dependencies.getServices();
+      const window = {
+        start: new Date(startedAt.getTime() - params.windowHours * HOUR_MS).toISOString(),
+        end: startedAt.toISOString(),
+      };
+      const [target, records, known] = await Promise.all([
+        ruleViewTarget(services.scopedClusterClient.asCurrentUser, dataset),
+        connections.listAll(),
+        knownSenders.listAll(),
+      ]);
+      const knownGood = new Set(known.map((sender) => sender.sender));
+      const scored = await suspiciousSenders(
+        target,
+        { ...window, groupBy: params.groupBy, limit: MAX_SENDERS },
+        { localDomains: localDomainsIn(records, {}), knownGood }
+      );
+      for (const { id, context } of senderAlertsOf(
+        scored.senders,
+        params,
+        window,
+        pathInSpaceOf(spaceId)
+      )) {
+        alertsClient.report({
+          id,
+          actionGroup: SUSPICIOUS_SENDER_ACTION_GROUP,
+          context,
+          payload: alertPayload(senderAlertReason(context), {
+            sender: context.sender,
+            score: context.score,
+            reasons: context.reasons.map((reason) => reason.code),
+          }),
+        });
+      }
+      for (const { alert } of alertsClient.getRecoveredAlerts()) {
+        const sender = alert.getId();
+        alert.setContext({
+          ...alert.getContext(),
+          sender,
+          recovery: isKnownGood(sender, knownGood)
+            ? 'marked known-good'
+            : `its score is below ${params.threshold} over the last ${params.windowHours} hours`,
+        } as SuspiciousSenderContext);
+      }
+      return { state: {} };
+    },
+  };
+}
