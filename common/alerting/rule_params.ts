@@ -62,7 +62,11 @@ export const deliveryFailuresParamsCodec = withFieldCheck(deliveryFailuresFields
     return { key: 'threshold', value: threshold, message: 'must be a percentage above 0, to 100' };
   }
   if (thresholdType === 'count' && !(Number.isInteger(threshold) && threshold >= 1)) {
-    return { key: 'threshold', value: threshold, message: 'must be a whole number of rows, 1 or more' };
+    return {
+      key: 'threshold',
+      value: threshold,
+      message: 'must be a whole number of rows, 1 or more',
+    };
   }
   return undefined;
 });

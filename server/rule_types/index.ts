@@ -4,7 +4,10 @@ import { deliveryFailuresRuleType } from './delivery_failures/delivery_failures_
 import type { RuleTypeDependencies } from './rule_type_base';
 import { suspiciousSenderRuleType } from './suspicious_sender/suspicious_sender_rule_type';
 
-export function registerRuleTypes(alerting: AlertingServerSetup, dependencies: RuleTypeDependencies) {
+export function registerRuleTypes(
+  alerting: AlertingServerSetup,
+  dependencies: RuleTypeDependencies
+) {
   alerting.registerType(suspiciousSenderRuleType(dependencies));
   alerting.registerType(deliveryFailuresRuleType(dependencies));
   alerting.registerType(collectionHealthRuleType(dependencies));

@@ -1,14 +1,40 @@
 import type {
   ActionVariable,
   AlertInstanceContext,
+  AlertInstanceState,
   PublicAlertsClient,
+  RuleType,
+  RuleTypeParams,
 } from '@kbn/alerting-plugin/server';
+import type * as t from 'io-ts';
 import { FEATURE_ID } from '../../common/constants';
-import { inSpace } from '../../common/alerting/app_links';
+import { paramsValidator, type RuleTypeId } from '../../common/alerting/rule_params';
+import { appPath, inSpace, type AppPage } from '../../common/alerting/app_links';
 import { viewIndex, type ViewTarget } from '../lib/views/view_scope';
 import { assertIndexPrivileges } from '../services/index_privileges';
 import type { ExchangeMessageTraceServices } from '../types';
-import { MESSAGE_TRACE_ALERTS, type MessageTraceAlertData } from './alerts_as_data';
+import {
+  MESSAGE_TRACE_ALERTS,
+  alertPayload,
+  type MessageTraceAlertData,
+  type MessageTraceAlertFields,
+} from './alerts_as_data';
+
+/** Our rule types: no rule state between runs (the framework tracks the alerts), one group. */
+export type MessageTraceRuleType<
+  Params extends RuleTypeParams,
+  Context extends AlertInstanceContext,
+  Group extends string,
+> = RuleType<
+  Params,
+  Params,
+  Record<string, never>,
+  AlertInstanceState,
+  Context,
+  Group,
+  'recovered',
+  MessageTraceAlertData
+>;
 
 export interface RuleTypeDependencies {
   getServices(): Promise<ExchangeMessageTraceServices>;
@@ -25,6 +51,26 @@ export const RULE_TYPE_BASE = {
   doesSetRecoveryContext: true,
   alerts: MESSAGE_TRACE_ALERTS,
 } as const;
+
+/**
+ * A rule type's identity and the parts every one of ours shares: params validated by their codec
+ * in common/, and one action group.
+ */
+export function ruleTypeHead<Params, Group extends string>(
+  id: RuleTypeId,
+  name: string,
+  codec: t.Decoder<unknown, Params>,
+  group: { id: Group; name: string }
+) {
+  return {
+    id,
+    name,
+    ...RULE_TYPE_BASE,
+    validate: { params: paramsValidator(codec) },
+    actionGroups: [group],
+    defaultActionGroupId: group.id,
+  };
+}
 
 /** Every message can link to the page that explains the alert. */
 export const VIEW_PATH_VARIABLE: ActionVariable = {
@@ -54,10 +100,47 @@ export async function ruleViewTarget(
   return { client: asCurrentUser, index };
 }
 
-export function alertsClientOf<Context extends AlertInstanceContext, Groups extends string>(
-  client: PublicAlertsClient<MessageTraceAlertData, AlertInstanceContext, Context, Groups> | null
+type AlertsClient<Context extends AlertInstanceContext, Group extends string> = PublicAlertsClient<
+  MessageTraceAlertData,
+  AlertInstanceState,
+  Context,
+  Group
+>;
+
+export function alertsClientOf<Context extends AlertInstanceContext, Group extends string>(
+  client: AlertsClient<Context, Group> | null
 ) {
   // Null only when Kibana's framework alerts are off or their index could not be installed.
   if (!client) throw new Error('Kibana could not provide the alerts client for this rule run');
   return client;
 }
+
+/** Reports each alert of the run in the rule type's one action group, with its document fields. */
+export function reportAlerts<Context extends AlertInstanceContext, Group extends string>(
+  client: AlertsClient<Context, Group> | null,
+  actionGroup: Group,
+  alerts: ReadonlyArray<{ id: string; context: Context }>,
+  documentOf: (context: Context) => { reason: string; fields: MessageTraceAlertFields }
+) {
+  const alertsClient = alertsClientOf(client);
+  for (const { id, context } of alerts) {
+    const { reason, fields } = documentOf(context);
+    alertsClient.report({ id, actionGroup, context, payload: alertPayload(reason, fields) });
+  }
+  return alertsClient;
+}
+
+/** The window a run judges: the given span, ending when the run started. */
+export const windowBefore = (startedAt: Date, spanMs: number) => ({
+  start: new Date(startedAt.getTime() - spanMs).toISOString(),
+  end: startedAt.toISOString(),
+});
+
+/** The framework's view-in-app link: our page over the run's range, when it gives one. */
+export const viewInApp =
+  (page: AppPage) =>
+  ({ start, end }: { start?: number; end?: number }) =>
+    appPath(page, {
+      start: start === undefined ? undefined : new Date(start).toISOString(),
+      end: end === undefined ? undefined : new Date(end).toISOString(),
+    });

@@ -20,11 +20,8 @@ const FAILING: Partial<Record<string, ConnectionProblem>> = {
   servicePrincipalMissing: 'servicePrincipalMissing',
 };
 
-export interface CollectionHealthContext {
-  [key: string]: unknown;
-  connectionId: string;
-  connectionName: string;
-  tenantId: string;
+/** One problem of a connection, in words. */
+interface ProblemFound {
   problem: ConnectionProblem;
   /** What is wrong and what to do, in words. */
   happened: string;
@@ -34,6 +31,13 @@ export interface CollectionHealthContext {
   lastSuccessAt?: string;
   collectedUntil?: string;
   credentialExpiresAt?: string;
+}
+
+export interface CollectionHealthContext extends ProblemFound {
+  [key: string]: unknown;
+  connectionId: string;
+  connectionName: string;
+  tenantId: string;
   /** The settings page, relative to Kibana's base URL. */
   viewPath: string;
 }
@@ -47,15 +51,13 @@ export interface ConnectionAlert {
 export const connectionAlertId = (connectionId: string, problem: ConnectionProblem) =>
   `${connectionId}:${problem}`;
 
-type Found = Omit<CollectionHealthContext, 'connectionId' | 'connectionName' | 'tenantId' | 'viewPath'>;
-
 function problemsOf(
   connection: ConnectionView,
   params: CollectionHealthParams,
   nowMs: number
-): Found[] {
+): ProblemFound[] {
   const { status, settings } = connection;
-  const found: Found[] = [];
+  const found: ProblemFound[] = [];
   const error = status.lastError;
   const since = status.lastSuccessAt ?? connection.createdAt;
   const sinceMs = nowMs - Date.parse(since);

@@ -1,19 +1,18 @@
-import type { AlertInstanceState, RuleType } from '@kbn/alerting-plugin/server';
 import {
   RULE_TYPE_IDS,
   deliveryFailuresParamsCodec,
-  paramsValidator,
   type DeliveryFailuresParams,
 } from '../../../common/alerting/rule_params';
-import { appPath } from '../../../common/alerting/app_links';
 import { MINUTE_MS } from '../../../common/time';
-import { alertPayload, type MessageTraceAlertData } from '../alerts_as_data';
 import {
-  RULE_TYPE_BASE,
   VIEW_PATH_VARIABLE,
-  alertsClientOf,
   pathInSpaceOf,
+  reportAlerts,
+  ruleTypeHead,
   ruleViewTarget,
+  viewInApp,
+  windowBefore,
+  type MessageTraceRuleType,
   type RuleTypeDependencies,
 } from '../rule_type_base';
 import {
@@ -24,27 +23,24 @@ import {
 import { failureCounts } from './failure_counts';
 
 export const DELIVERY_FAILURES_ACTION_GROUP = 'deliveryFailures';
-type Group = typeof DELIVERY_FAILURES_ACTION_GROUP;
 
 export function deliveryFailuresRuleType(
   dependencies: RuleTypeDependencies
-): RuleType<
+): MessageTraceRuleType<
   DeliveryFailuresParams,
-  DeliveryFailuresParams,
-  Record<string, never>,
-  AlertInstanceState,
   DeliveryFailuresContext,
-  Group,
-  'recovered',
-  MessageTraceAlertData
+  typeof DELIVERY_FAILURES_ACTION_GROUP
 > {
   return {
-    id: RULE_TYPE_IDS.deliveryFailures,
-    name: 'Exchange delivery failures',
-    ...RULE_TYPE_BASE,
-    validate: { params: paramsValidator(deliveryFailuresParamsCodec) },
-    actionGroups: [{ id: DELIVERY_FAILURES_ACTION_GROUP, name: 'Delivery failures' }],
-    defaultActionGroupId: DELIVERY_FAILURES_ACTION_GROUP,
+    ...ruleTypeHead(
+      RULE_TYPE_IDS.deliveryFailures,
+      'Exchange delivery failures',
+      deliveryFailuresParamsCodec,
+      {
+        id: DELIVERY_FAILURES_ACTION_GROUP,
+        name: 'Delivery failures',
+      }
+    ),
     actionVariables: {
       context: [
         { name: 'scope', description: '"all mail", or the recipient domain.' },
@@ -63,38 +59,26 @@ export function deliveryFailuresRuleType(
         VIEW_PATH_VARIABLE,
       ],
     },
-    getViewInAppRelativeUrl: ({ start, end }) =>
-      appPath('delivery_status', {
-        start: start ? new Date(start).toISOString() : undefined,
-        end: end ? new Date(end).toISOString() : undefined,
-      }),
+    getViewInAppRelativeUrl: viewInApp('delivery_status'),
     async executor({ params, services, startedAt, spaceId }) {
-      const alertsClient = alertsClientOf(services.alertsClient);
       const { dataset } = await dependencies.getServices();
-      const window = {
-        start: new Date(startedAt.getTime() - params.windowMinutes * MINUTE_MS).toISOString(),
-        end: startedAt.toISOString(),
-      };
+      const window = windowBefore(startedAt, params.windowMinutes * MINUTE_MS);
       const target = await ruleViewTarget(services.scopedClusterClient.asCurrentUser, dataset);
       const counts = await failureCounts(target, window, params.groupBy);
-      for (const { id, context } of failureAlertsOf(
-        counts,
-        params,
-        window,
-        pathInSpaceOf(spaceId)
-      )) {
-        alertsClient.report({
-          id,
-          actionGroup: DELIVERY_FAILURES_ACTION_GROUP,
-          context,
-          payload: alertPayload(failureAlertReason(context), {
+      reportAlerts(
+        services.alertsClient,
+        DELIVERY_FAILURES_ACTION_GROUP,
+        failureAlertsOf(counts, params, window, pathInSpaceOf(spaceId)),
+        (context) => ({
+          reason: failureAlertReason(context),
+          fields: {
             ...(context.recipientDomain ? { recipient_domain: context.recipientDomain } : {}),
             failures: context.failures,
             total: context.total,
             share_percent: context.sharePercent,
-          }),
-        });
-      }
+          },
+        })
+      );
       return { state: {} };
     },
   };

@@ -52,12 +52,14 @@ export function failureAlertsOf(
   pathInSpace: (path: string) => string
 ): FailureAlert[] {
   return counts.flatMap((count) => {
-    const failures = params.statuses.reduce((sum, status) => sum + (count.byStatus[status] ?? 0), 0);
+    const failures = params.statuses.reduce(
+      (sum, status) => sum + (count.byStatus[status] ?? 0),
+      0
+    );
     const breached =
       params.thresholdType === 'count'
         ? failures >= params.threshold
-        : count.total >= params.minMessages &&
-          (failures / count.total) * 100 >= params.threshold;
+        : count.total >= params.minMessages && (failures / count.total) * 100 >= params.threshold;
     if (!breached || failures === 0) return [];
     return [
       {

@@ -3,22 +3,25 @@ import type { SuspiciousSenderParams } from '../../../common/alerting/rule_param
 import { appPath } from '../../../common/alerting/app_links';
 
 /** What a message about one suspicious sender can say (the rule type's action variables). */
-export interface SuspiciousSenderContext {
+export interface SuspiciousSenderContext
+  extends Pick<
+    SuspiciousSender,
+    | 'sender'
+    | 'score'
+    | 'reasons'
+    | 'messages'
+    | 'recipients'
+    | 'undelivered'
+    | 'sourceIps'
+    | 'firstSeen'
+    | 'lastSeen'
+  > {
   [key: string]: unknown;
-  sender: string;
   /** `sender` (an address) or `domain`, as the rule groups. */
   groupBy: SuspiciousSenderParams['groupBy'];
-  score: number;
   threshold: number;
-  reasons: Array<{ code: string; weight: number; explanation: string }>;
   /** The reasons' explanations, one a line, for messages without loops. */
   reasonsText: string;
-  messages: number;
-  recipients: number;
-  undelivered: number;
-  sourceIps: string[];
-  firstSeen: string;
-  lastSeen: string;
   windowStart: string;
   windowEnd: string;
   /** The sender's messages on our Messages page, relative to Kibana's base URL. */

@@ -1,22 +1,21 @@
-import type { AlertInstanceState, RuleType } from '@kbn/alerting-plugin/server';
 import {
   RULE_TYPE_IDS,
-  paramsValidator,
   suspiciousSenderParamsCodec,
   type SuspiciousSenderParams,
 } from '../../../common/alerting/rule_params';
-import { appPath } from '../../../common/alerting/app_links';
 import { HOUR_MS } from '../../../common/time';
 import { isKnownGood } from '../../lib/scoring/known_good';
-import { suspiciousSenders } from '../../lib/views/suspicious_senders';
 import { localDomainsIn } from '../../lib/views/local_domains';
-import { alertPayload, type MessageTraceAlertData } from '../alerts_as_data';
+import { suspiciousSenders } from '../../lib/views/suspicious_senders';
 import {
-  RULE_TYPE_BASE,
   VIEW_PATH_VARIABLE,
-  alertsClientOf,
   pathInSpaceOf,
+  reportAlerts,
+  ruleTypeHead,
   ruleViewTarget,
+  viewInApp,
+  windowBefore,
+  type MessageTraceRuleType,
   type RuleTypeDependencies,
 } from '../rule_type_base';
 import { senderAlertReason, senderAlertsOf, type SuspiciousSenderContext } from './sender_alerts';
@@ -25,27 +24,23 @@ export const SUSPICIOUS_SENDER_ACTION_GROUP = 'suspiciousSender';
 /** The most senders one run scores; they come highest score first. */
 const MAX_SENDERS = 200;
 
-type Group = typeof SUSPICIOUS_SENDER_ACTION_GROUP;
-
 export function suspiciousSenderRuleType(
   dependencies: RuleTypeDependencies
-): RuleType<
+): MessageTraceRuleType<
   SuspiciousSenderParams,
-  SuspiciousSenderParams,
-  Record<string, never>,
-  AlertInstanceState,
   SuspiciousSenderContext,
-  Group,
-  'recovered',
-  MessageTraceAlertData
+  typeof SUSPICIOUS_SENDER_ACTION_GROUP
 > {
   return {
-    id: RULE_TYPE_IDS.suspiciousSender,
-    name: 'Exchange suspicious sender',
-    ...RULE_TYPE_BASE,
-    validate: { params: paramsValidator(suspiciousSenderParamsCodec) },
-    actionGroups: [{ id: SUSPICIOUS_SENDER_ACTION_GROUP, name: 'Suspicious sender' }],
-    defaultActionGroupId: SUSPICIOUS_SENDER_ACTION_GROUP,
+    ...ruleTypeHead(
+      RULE_TYPE_IDS.suspiciousSender,
+      'Exchange suspicious sender',
+      suspiciousSenderParamsCodec,
+      {
+        id: SUSPICIOUS_SENDER_ACTION_GROUP,
+        name: 'Suspicious sender',
+      }
+    ),
     actionVariables: {
       context: [
         { name: 'sender', description: 'The sender address, or the sending domain.' },
@@ -70,18 +65,10 @@ export function suspiciousSenderRuleType(
         { name: 'groupBy', description: 'sender or domain.' },
       ],
     },
-    getViewInAppRelativeUrl: ({ start, end }) =>
-      appPath('suspicious_senders', {
-        start: start ? new Date(start).toISOString() : undefined,
-        end: end ? new Date(end).toISOString() : undefined,
-      }),
+    getViewInAppRelativeUrl: viewInApp('suspicious_senders'),
     async executor({ params, services, startedAt, spaceId }) {
-      const alertsClient = alertsClientOf(services.alertsClient);
       const { connections, knownSenders, dataset } = await dependencies.getServices();
-      const window = {
-        start: new Date(startedAt.getTime() - params.windowHours * HOUR_MS).toISOString(),
-        end: startedAt.toISOString(),
-      };
+      const window = windowBefore(startedAt, params.windowHours * HOUR_MS);
       const [target, records, known] = await Promise.all([
         ruleViewTarget(services.scopedClusterClient.asCurrentUser, dataset),
         connections.listAll(),
@@ -93,23 +80,19 @@ export function suspiciousSenderRuleType(
         { ...window, groupBy: params.groupBy, limit: MAX_SENDERS },
         { localDomains: localDomainsIn(records, {}), knownGood }
       );
-      for (const { id, context } of senderAlertsOf(
-        scored.senders,
-        params,
-        window,
-        pathInSpaceOf(spaceId)
-      )) {
-        alertsClient.report({
-          id,
-          actionGroup: SUSPICIOUS_SENDER_ACTION_GROUP,
-          context,
-          payload: alertPayload(senderAlertReason(context), {
+      const alertsClient = reportAlerts(
+        services.alertsClient,
+        SUSPICIOUS_SENDER_ACTION_GROUP,
+        senderAlertsOf(scored.senders, params, window, pathInSpaceOf(spaceId)),
+        (context) => ({
+          reason: senderAlertReason(context),
+          fields: {
             sender: context.sender,
             score: context.score,
             reasons: context.reasons.map((reason) => reason.code),
-          }),
-        });
-      }
+          },
+        })
+      );
       for (const { alert } of alertsClient.getRecoveredAlerts()) {
         const sender = alert.getId();
         alert.setContext({
@@ -118,7 +101,7 @@ export function suspiciousSenderRuleType(
           recovery: isKnownGood(sender, knownGood)
             ? 'marked known-good'
             : `its score is below ${params.threshold} over the last ${params.windowHours} hours`,
-        } as SuspiciousSenderContext);
+        });
       }
       return { state: {} };
     },
