@@ -20,6 +20,11 @@ describe('rule params', () => {
     const params = { threshold: 40, windowHours: 24, groupBy: 'sender' };
     expect(paramsValidator(suspiciousSenderParamsCodec).validate(params)).toEqual(params);
     expect(paramsValidator(deliveryFailuresParamsCodec).validate(failures)).toEqual(failures);
+    const scoped = { ...params, namespaces: ['default', 'tenant_b'] };
+    expect(paramsValidator(suspiciousSenderParamsCodec).validate(scoped)).toEqual(scoped);
+    expect(() =>
+      paramsValidator(suspiciousSenderParamsCodec).validate({ ...params, namespaces: ['Bad-Name'] })
+    ).toThrow(/^namespaces\.0: /);
   });
 
   it('throws one message naming each bad field, as Kibana puts after "params invalid: "', () => {

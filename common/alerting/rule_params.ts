@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import { isLeft } from 'fp-ts/Either';
 import { formatCodecErrors } from '../codec_errors';
 import { wholeNumber, withFieldCheck } from '../http_api/view_codecs';
+import { namespacesCodec } from '../http_api/views';
 import { UNDELIVERED_STATUSES } from '../message_status';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time';
 
@@ -21,13 +22,19 @@ export type RuleTypeId = (typeof RULE_TYPE_IDS)[keyof typeof RULE_TYPE_IDS];
 export const MAX_SENDER_SCORE = 190;
 const MAX_WINDOW_HOURS = 30 * (DAY_MS / HOUR_MS);
 
-export const suspiciousSenderParamsCodec = t.type({
-  /** A sender alerts when its score reaches this. */
-  threshold: wholeNumber(1, MAX_SENDER_SCORE),
-  /** The period each run scores, ending when the run starts. */
-  windowHours: wholeNumber(1, MAX_WINDOW_HOURS),
-  groupBy: t.keyof({ sender: null, domain: null }),
-});
+/** The namespaces a rule reads; every one when absent or empty. */
+const namespacesParam = t.partial({ namespaces: namespacesCodec });
+
+export const suspiciousSenderParamsCodec = t.intersection([
+  t.type({
+    /** A sender alerts when its score reaches this. */
+    threshold: wholeNumber(1, MAX_SENDER_SCORE),
+    /** The period each run scores, ending when the run starts. */
+    windowHours: wholeNumber(1, MAX_WINDOW_HOURS),
+    groupBy: t.keyof({ sender: null, domain: null }),
+  }),
+  namespacesParam,
+]);
 export type SuspiciousSenderParams = t.TypeOf<typeof suspiciousSenderParamsCodec>;
 
 const undeliveredStatusCodec = t.keyof(
@@ -37,17 +44,20 @@ const undeliveredStatusCodec = t.keyof(
   >
 );
 
-const deliveryFailuresFields = t.type({
-  /** The rows counted as failures: any of failed, quarantined, filteredAsSpam. */
-  statuses: t.array(undeliveredStatusCodec),
-  /** `count`: rows; `share`: percent of all rows in the window (or of the recipient domain's). */
-  thresholdType: t.keyof({ count: null, share: null }),
-  threshold: t.number,
-  groupBy: t.keyof({ all: null, recipientDomain: null }),
-  windowMinutes: wholeNumber(5, (7 * DAY_MS) / MINUTE_MS),
-  /** A share is judged only over at least this many rows: 1 failure of 2 is no spike. */
-  minMessages: wholeNumber(1, 1_000_000),
-});
+const deliveryFailuresFields = t.intersection([
+  t.type({
+    /** The rows counted as failures: any of failed, quarantined, filteredAsSpam. */
+    statuses: t.array(undeliveredStatusCodec),
+    /** `count`: rows; `share`: percent of all rows in the window (or of the recipient domain's). */
+    thresholdType: t.keyof({ count: null, share: null }),
+    threshold: t.number,
+    groupBy: t.keyof({ all: null, recipientDomain: null }),
+    windowMinutes: wholeNumber(5, (7 * DAY_MS) / MINUTE_MS),
+    /** A share is judged only over at least this many rows: 1 failure of 2 is no spike. */
+    minMessages: wholeNumber(1, 1_000_000),
+  }),
+  namespacesParam,
+]);
 
 export const deliveryFailuresParamsCodec = withFieldCheck(deliveryFailuresFields, (params) => {
   if (params.statuses.length === 0 || new Set(params.statuses).size !== params.statuses.length) {

@@ -88,9 +88,10 @@ export const pathInSpaceOf = (spaceId: string) => (path: string) => inSpace(spac
  */
 export async function ruleViewTarget(
   asCurrentUser: ViewTarget['client'] & Parameters<typeof assertIndexPrivileges>[0],
-  dataset: string
+  dataset: string,
+  namespaces?: readonly string[]
 ): Promise<ViewTarget> {
-  const index = viewIndex(dataset);
+  const index = viewIndex(dataset, namespaces);
   await assertIndexPrivileges(
     asCurrentUser,
     index.split(','),

@@ -63,8 +63,16 @@ export function deliveryFailuresRuleType(
     async executor({ params, services, startedAt, spaceId }) {
       const { dataset } = await dependencies.getServices();
       const window = windowBefore(startedAt, params.windowMinutes * MINUTE_MS);
-      const target = await ruleViewTarget(services.scopedClusterClient.asCurrentUser, dataset);
-      const counts = await failureCounts(target, window, params.groupBy);
+      const target = await ruleViewTarget(
+        services.scopedClusterClient.asCurrentUser,
+        dataset,
+        params.namespaces
+      );
+      const counts = await failureCounts(
+        target,
+        { ...window, namespaces: params.namespaces },
+        params.groupBy
+      );
       reportAlerts(
         services.alertsClient,
         DELIVERY_FAILURES_ACTION_GROUP,

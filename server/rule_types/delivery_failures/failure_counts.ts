@@ -7,6 +7,7 @@ import {
   TOLERANT,
   bucketsOf,
   docCountOf,
+  sourceFilters,
   timeRange,
   totalHits,
   type KeyedBucket,
@@ -39,11 +40,11 @@ function countsOf(bucket: StatusBuckets, recipientDomain?: string): FailureCount
  */
 export async function failureCounts(
   target: ViewTarget,
-  window: { start: string; end: string },
+  scope: { start: string; end: string; namespaces?: string[] },
   groupBy: DeliveryFailuresParams['groupBy']
 ): Promise<FailureCounts[]> {
-  const filters = [timeRange(window.start, window.end)];
-  const latest = await latestStatusFilter(target, window, { filters });
+  const filters = [timeRange(scope.start, scope.end), ...sourceFilters(scope)];
+  const latest = await latestStatusFilter(target, scope, { filters });
   const response = await searchView(target, {
     index: target.index,
     ...TOLERANT,

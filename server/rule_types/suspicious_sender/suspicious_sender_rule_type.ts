@@ -70,15 +70,15 @@ export function suspiciousSenderRuleType(
       const { connections, knownSenders, dataset } = await dependencies.getServices();
       const window = windowBefore(startedAt, params.windowHours * HOUR_MS);
       const [target, records, known] = await Promise.all([
-        ruleViewTarget(services.scopedClusterClient.asCurrentUser, dataset),
+        ruleViewTarget(services.scopedClusterClient.asCurrentUser, dataset, params.namespaces),
         connections.listAll(),
         knownSenders.listAll(),
       ]);
       const knownGood = new Set(known.map((sender) => sender.sender));
       const scored = await suspiciousSenders(
         target,
-        { ...window, groupBy: params.groupBy, limit: MAX_SENDERS },
-        { localDomains: localDomainsIn(records, {}), knownGood }
+        { ...window, groupBy: params.groupBy, namespaces: params.namespaces, limit: MAX_SENDERS },
+        { localDomains: localDomainsIn(records, params), knownGood }
       );
       const alertsClient = reportAlerts(
         services.alertsClient,
