@@ -33,11 +33,13 @@ export class ExchangeMessageTracePublicPlugin
       deepLinks: APP_DEEP_LINKS,
       mount: async (params: AppMountParameters) => {
         // The app's code is a lazy chunk, so Kibana's start-up only pays for this file.
-        const [[coreStart], { renderApp }] = await Promise.all([
+        const [[coreStart, startDeps], { renderApp }] = await Promise.all([
           core.getStartServices(),
           import('./application'),
         ]);
-        return renderApp(coreStart, params);
+        return renderApp(coreStart, params, {
+          alertingUi: startDeps.triggersActionsUi !== undefined,
+        });
       },
     });
   }

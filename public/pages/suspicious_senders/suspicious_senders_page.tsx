@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import {
+  EuiButton,
   EuiButtonGroup,
   EuiCallOut,
   EuiFlexItem,
@@ -16,6 +17,9 @@ import { ViewErrorCallOut } from '../../components/view_error_call_out';
 import { useFetch } from '../../hooks/use_fetch';
 import { useOpenMessages } from '../../hooks/use_open_messages';
 import { createViewsApi } from '../../services/views_api';
+import { RULE_TYPE_IDS } from '../../../common/alerting/rule_params';
+import { CreateRuleFlyout } from '../../rule_types/create_rule_flyout';
+import { suspiciousSenderRuleParams } from '../../rule_types/rule_prefill';
 import { BaselineNote } from './baseline_note';
 import { SendersTable } from './senders_table';
 
@@ -26,7 +30,8 @@ const GROUPS = [
 
 /** External senders (or domains) ranked by what makes them suspicious, with the reasons. */
 export function SuspiciousSendersPage() {
-  const { core, canManage } = useAppServices();
+  const { core, canManage, canCreateRules } = useAppServices();
+  const [creatingRule, setCreatingRule] = useState(false);
   const api = useMemo(() => createViewsApi(core.http), [core]);
   const controls = useViewScope();
   const { params, setParams, scope } = controls;
@@ -85,7 +90,28 @@ export function SuspiciousSendersPage() {
             data-test-subj="emtShowKnownGood"
           />
         </EuiFlexItem>
+        {canCreateRules && scope && (
+          <EuiFlexItem grow={false}>
+            <EuiButton
+              size="s"
+              iconType="bell"
+              onClick={() => setCreatingRule(true)}
+              data-test-subj="emtCreateSenderRule"
+            >
+              Create alert rule
+            </EuiButton>
+          </EuiFlexItem>
+        )}
       </ViewFilters>
+      {creatingRule && scope && (
+        <CreateRuleFlyout
+          ruleTypeId={RULE_TYPE_IDS.suspiciousSender}
+          title="Alert on suspicious senders"
+          initialName={groupBy === 'domain' ? 'Suspicious sending domains' : 'Suspicious senders'}
+          initialParams={suspiciousSenderRuleParams(scope, groupBy, data?.senders ?? [])}
+          onClose={() => setCreatingRule(false)}
+        />
+      )}
       <EuiSpacer size="m" />
       {error && (
         <ViewErrorCallOut
