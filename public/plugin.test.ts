@@ -1,4 +1,8 @@
 import type { App, CoreSetup, PluginInitializerContext } from '@kbn/core/public';
+import type {
+  RuleTypeModel,
+  TriggersAndActionsUIPublicPluginSetup,
+} from '@kbn/triggers-actions-ui-plugin/public';
 import { ExchangeMessageTracePublicPlugin } from './plugin';
 
 /** What the plugin hands Kibana's application service at setup. */
@@ -6,7 +10,8 @@ function registeredApps(): App[] {
   const apps: App[] = [];
   const core = { application: { register: (app: App) => apps.push(app) } };
   new ExchangeMessageTracePublicPlugin({} as PluginInitializerContext).setup(
-    core as unknown as CoreSetup<object, void>
+    core as unknown as CoreSetup<object, void>,
+    {}
   );
   return apps;
 }
@@ -53,5 +58,30 @@ describe('the public plugin', () => {
       { id: 'messages', title: 'Messages', path: '/messages', visibleIn: everywhere },
       { id: 'settings', title: 'Settings', path: '/settings', visibleIn: everywhere },
     ]);
+  });
+
+  it('registers a params editor per rule type with triggersActionsUi, only when it is present', () => {
+    const registered: RuleTypeModel[] = [];
+    const core = { application: { register: () => undefined } };
+    new ExchangeMessageTracePublicPlugin({} as PluginInitializerContext).setup(
+      core as unknown as CoreSetup<object, void>,
+      {
+        triggersActionsUi: {
+          ruleTypeRegistry: { register: (model: RuleTypeModel) => registered.push(model) },
+        } as unknown as TriggersAndActionsUIPublicPluginSetup,
+      }
+    );
+    expect(registered.map((model) => model.id)).toEqual([
+      'exchangeMessageTrace.suspiciousSender',
+      'exchangeMessageTrace.deliveryFailures',
+      'exchangeMessageTrace.collectionHealth',
+    ]);
+    const [suspicious] = registered;
+    expect(suspicious!.validate({ threshold: 40, windowHours: 24, groupBy: 'sender' })).toEqual({
+      errors: {},
+    });
+    expect(suspicious!.validate({ threshold: 0, windowHours: 24, groupBy: 'sender' })).toEqual({
+      errors: { threshold: ['must be a whole number from 1 to 190'] },
+    });
   });
 });

@@ -7,11 +7,23 @@ import type {
 } from '@kbn/core/public';
 import { PLUGIN_ID, PLUGIN_NAME, SECURITY_APP_CATEGORY } from '../common/constants';
 import { APP_DEEP_LINKS } from './app_pages';
+import { registerRuleTypeModels } from './rule_types/rule_type_models';
+import type {
+  ExchangeMessageTracePublicSetupDeps,
+  ExchangeMessageTracePublicStartDeps,
+} from './types';
 
-export class ExchangeMessageTracePublicPlugin implements Plugin<void, void, object, object> {
+export class ExchangeMessageTracePublicPlugin
+  implements
+    Plugin<void, void, ExchangeMessageTracePublicSetupDeps, ExchangeMessageTracePublicStartDeps>
+{
   constructor(_context: PluginInitializerContext) {}
 
-  setup(core: CoreSetup<object, void>) {
+  setup(
+    core: CoreSetup<ExchangeMessageTracePublicStartDeps, void>,
+    plugins: ExchangeMessageTracePublicSetupDeps
+  ) {
+    if (plugins.triggersActionsUi) registerRuleTypeModels(plugins.triggersActionsUi);
     core.application.register({
       id: PLUGIN_ID,
       title: PLUGIN_NAME,
@@ -21,11 +33,13 @@ export class ExchangeMessageTracePublicPlugin implements Plugin<void, void, obje
       deepLinks: APP_DEEP_LINKS,
       mount: async (params: AppMountParameters) => {
         // The app's code is a lazy chunk, so Kibana's start-up only pays for this file.
-        const [[coreStart], { renderApp }] = await Promise.all([
+        const [[coreStart, startDeps], { renderApp }] = await Promise.all([
           core.getStartServices(),
           import('./application'),
         ]);
-        return renderApp(coreStart, params);
+        return renderApp(coreStart, params, {
+          alertingUi: startDeps.triggersActionsUi !== undefined,
+        });
       },
     });
   }

@@ -20,6 +20,7 @@ import { NamespaceTemplates } from './lib/data_stream/namespace_templates';
 import { endpointsWithOverrides } from './lib/graph/graph_hosts';
 import { uploadLimitsOf } from './lib/files/upload_limits';
 import { registerRoutes } from './routes';
+import { registerRuleTypes } from './rule_types';
 import { BUDGET_SAVED_OBJECT_TYPE, budgetSavedObjectType } from './saved_objects/budget_type';
 import {
   CONNECTION_SAVED_OBJECT_TYPE,
@@ -92,6 +93,7 @@ export class ExchangeMessageTracePlugin
       getServices: async () => ({ ...(await this.services()), logger: this.logger.get('files') }),
       config: this.config.files,
     });
+    if (plugins.alerting) registerRuleTypes(plugins.alerting, { getServices: this.services });
     core.http.registerOnPreAuth(elasticsearchGuard(() => this.reachability));
     registerRoutes({
       router: core.http.createRouter(),

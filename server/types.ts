@@ -1,4 +1,9 @@
 import type { ElasticsearchClient, KibanaRequest, SecurityServiceStart } from '@kbn/core/server';
+import type { AlertingServerSetup, AlertingServerStart } from '@kbn/alerting-plugin/server';
+import type {
+  PluginSetupContract as ActionsPluginSetup,
+  PluginStartContract as ActionsPluginStart,
+} from '@kbn/actions-plugin/server';
 import type { FeaturesPluginSetup } from '@kbn/features-plugin/server';
 import type {
   EncryptedSavedObjectsPluginSetup,
@@ -19,11 +24,16 @@ export interface ExchangeMessageTraceSetupDeps {
   features: FeaturesPluginSetup;
   taskManager: TaskManagerSetupContract;
   encryptedSavedObjects: EncryptedSavedObjectsPluginSetup;
+  /** Optional: without Kibana's alerting framework the plugin registers no rule types. */
+  alerting?: AlertingServerSetup;
+  actions?: ActionsPluginSetup;
 }
 
 export interface ExchangeMessageTraceStartDeps {
   taskManager: TaskManagerStartContract;
   encryptedSavedObjects: EncryptedSavedObjectsPluginStart;
+  alerting?: AlertingServerStart;
+  actions?: ActionsPluginStart;
 }
 
 /** What routes and tasks use once the plugin has started (see StartupGate). */

@@ -61,7 +61,7 @@ export type MailDirectionFilter = t.TypeOf<typeof directionCodec>;
 const directionsCodec = boundedList(directionCodec, 4, 'directions');
 
 const connectionIdsCodec = boundedList(connectionIdCodec, MAX_CONNECTION_IDS, 'connection IDs');
-const namespacesCodec = boundedList(namespaceCodec, MAX_NAMESPACES, 'namespaces');
+export const namespacesCodec = boundedList(namespaceCodec, MAX_NAMESPACES, 'namespaces');
 
 /** Which documents a view reads: a time range and, optionally, some connections or namespaces. */
 const scopeFields = t.intersection([

@@ -27,17 +27,20 @@ const PAGE_COMPONENTS: Record<AppPageId, ComponentType> = {
 interface AppProps {
   core: CoreStart;
   history: ScopedHistory;
+  /** Kibana's alerting UI (triggersActionsUi) is enabled. */
+  alertingUi?: boolean;
 }
 
-export function App({ core, history }: AppProps) {
+export function App({ core, history, alertingUi = false }: AppProps) {
   const services = useMemo(
     () => ({
       core,
       api: createConnectionsApi(core.http),
       canManage: canManageConnections(core),
       formatDate: createDateFormatter(core.uiSettings),
+      canCreateRules: alertingUi && canManageConnections(core),
     }),
-    [core]
+    [core, alertingUi]
   );
   return (
     <Router history={history}>

@@ -11,6 +11,8 @@ export interface AppServices {
   canManage: boolean;
   /** Every date on every page: Kibana's `dateFormat` in `dateFormat:tz`. */
   formatDate: DateFormatter;
+  /** Kibana's alerting UI is there and the user may create our rules (`all`). */
+  canCreateRules?: boolean;
 }
 
 const AppServicesContext = createContext<AppServices | undefined>(undefined);

@@ -35,7 +35,7 @@ import {
   InvalidConnectionRequestError,
   isNotFoundError,
 } from './connection_errors';
-import type { ConnectionStore } from './connection_store';
+import type { ConnectionRecord, ConnectionStore } from './connection_store';
 import { connectionView } from './connection_view';
 import { withPastedCertificate } from './pasted_certificate';
 import type { ApiKeysAvailability } from './api_keys_availability';
@@ -145,10 +145,16 @@ export class ConnectionService {
   }
 
   async list(request: KibanaRequest): Promise<ConnectionView[]> {
-    const [records, apiKeysEnabled] = await Promise.all([
-      this.deps.connections.list(request),
-      this.deps.apiKeys.enabled(),
-    ]);
+    return this.viewsOf(this.deps.connections.list(request));
+  }
+
+  /** Every connection as the settings page shows it, for the collection-health rule. */
+  async listAll(): Promise<ConnectionView[]> {
+    return this.viewsOf(this.deps.connections.listAll());
+  }
+
+  private async viewsOf(listed: Promise<ConnectionRecord[]>): Promise<ConnectionView[]> {
+    const [records, apiKeysEnabled] = await Promise.all([listed, this.deps.apiKeys.enabled()]);
     return Promise.all(
       records.map(async (record) =>
         connectionView(record, await this.task(record.id), apiKeysEnabled, this.deps.clock.now())

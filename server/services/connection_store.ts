@@ -93,7 +93,10 @@ export class ConnectionStore {
     private readonly encryptedSavedObjects: EncryptedSavedObjectsPluginStart,
     private readonly savedObjects: Pick<SavedObjectsServiceStart, 'getScopedClient'>,
     /** Without Kibana's encryption extension: reads attributes as stored, never decrypting. */
-    private readonly internalRepository: Pick<ISavedObjectsRepository, 'get'>,
+    private readonly internalRepository: Pick<
+      ISavedObjectsRepository,
+      'get' | 'find' | 'createPointInTimeFinder'
+    >,
     /** `encryptedSavedObjects.canEncrypt`: without a key every write of a secret would fail. */
     private readonly canEncrypt: boolean
   ) {}
@@ -151,7 +154,18 @@ export class ConnectionStore {
   }
 
   async list(request: KibanaRequest): Promise<ConnectionRecord[]> {
-    const found = await findAllSavedObjects<ConnectionAttributes>(this.client(request), {
+    return this.listThrough(this.client(request));
+  }
+
+  /** Every connection, for the alerting rules, which run with no user's request. */
+  async listAll(): Promise<ConnectionRecord[]> {
+    return this.listThrough(this.internalRepository);
+  }
+
+  private async listThrough(
+    client: Pick<SavedObjectsClientContract, 'find' | 'createPointInTimeFinder'>
+  ): Promise<ConnectionRecord[]> {
+    const found = await findAllSavedObjects<ConnectionAttributes>(client, {
       type,
       sortField: 'name',
       sortOrder: 'asc',

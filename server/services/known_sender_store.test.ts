@@ -44,6 +44,7 @@ function storeServing(
       calls.clientOptions.push(options);
       return client as never;
     },
+    createInternalRepository: () => client as never,
   });
   return { store, calls };
 }

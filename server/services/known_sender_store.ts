@@ -1,4 +1,8 @@
-import type { KibanaRequest, SavedObjectsServiceStart } from '@kbn/core/server';
+import type {
+  KibanaRequest,
+  SavedObjectsClientContract,
+  SavedObjectsServiceStart,
+} from '@kbn/core/server';
 import type { KnownSender } from '../../common/http_api/views';
 import { normalizeSender } from '../lib/scoring/known_good';
 import {
@@ -18,7 +22,12 @@ export class KnownSenderNotFoundError extends Error {
 
 /** Known-good senders through the user's scoped client: the feature's privileges apply. */
 export class KnownSenderStore {
-  constructor(private readonly savedObjects: Pick<SavedObjectsServiceStart, 'getScopedClient'>) {}
+  constructor(
+    private readonly savedObjects: Pick<
+      SavedObjectsServiceStart,
+      'getScopedClient' | 'createInternalRepository'
+    >
+  ) {}
 
   private client(request: KibanaRequest) {
     return this.savedObjects.getScopedClient(request, { includedHiddenTypes: [type] });
@@ -30,7 +39,18 @@ export class KnownSenderStore {
    * with search_after (1000 a page, Kibana's default).
    */
   async list(request: KibanaRequest): Promise<KnownSender[]> {
-    const found = await findAllSavedObjects<KnownSenderAttributes>(this.client(request), {
+    return this.listThrough(this.client(request));
+  }
+
+  /** Every known sender, for the suspicious-sender rule, which runs with no user's request. */
+  async listAll(): Promise<KnownSender[]> {
+    return this.listThrough(this.savedObjects.createInternalRepository([type]));
+  }
+
+  private async listThrough(
+    client: Pick<SavedObjectsClientContract, 'find' | 'createPointInTimeFinder'>
+  ): Promise<KnownSender[]> {
+    const found = await findAllSavedObjects<KnownSenderAttributes>(client, {
       type,
       sortField: 'sender',
       sortOrder: 'asc',

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { KibanaRequest, OnPreAuthHandler, PluginInitializerContext } from '@kbn/core/server';
 import type { TaskManagerStartContract } from '@kbn/task-manager-plugin/server';
+import { ActionsService } from './actions/actions_service';
+import { AlertingService } from './alerting/alerting_service';
 import { installBuiltinLogsTemplate } from './elasticsearch/builtin_logs_template';
 import { ElasticsearchService } from './elasticsearch/elasticsearch_service';
 import { FeaturesService } from './features/features_service';
@@ -13,7 +15,9 @@ import { createLogSink, createLoggerFactory, type LogSink } from './logging/host
 import { EncryptedSavedObjectsService } from './saved_objects/encrypted_saved_objects_service';
 import { SavedObjectsService } from './saved_objects/saved_objects_service';
 import { FIXTURE_LOGINS, KIBANA_APPLICATION } from '../es/security_fixtures';
+import { HostLicense } from './licensing/host_license';
 import { HostAuthenticator, type HostLogin } from './security/authentication';
+import { authenticationOf } from './security/request_authentication';
 import { checkPrivileges, registerFeaturePrivileges } from './security/feature_privileges';
 import { hostAuthc } from './security/security_service';
 import { AdvancedSettings } from './ui_settings/advanced_settings';
@@ -67,6 +71,9 @@ export class KibanaHost {
   readonly encryptedSavedObjects: EncryptedSavedObjectsService;
   readonly taskManager: TaskManagerService;
   readonly authenticator: HostAuthenticator;
+  readonly license: HostLicense;
+  readonly actions: ActionsService;
+  readonly alerting: AlertingService;
   /** Advanced Settings as an admin saved them; tests set them before a page loads. */
   readonly advancedSettings = new AdvancedSettings();
   private readonly routes: RegisteredRoute[] = [];
@@ -107,6 +114,39 @@ export class KibanaHost {
         ...options.taskManager,
       },
       `kibana:${this.uuid}`
+    );
+    this.license = new HostLicense(this.elasticsearch.internalClient);
+    this.actions = new ActionsService({
+      savedObjects: this.savedObjects,
+      encryptedSavedObjects: this.encryptedSavedObjects,
+      license: this.license,
+      hasPrivileges: async (request, requested) =>
+        Object.values(await this.privilegesOf(request, requested)).every(Boolean),
+      logger: this.loggerFactory('actions').get(),
+    });
+    this.alerting = new AlertingService({
+      internal: this.elasticsearch.internalClient,
+      clusterClient: () => this.elasticsearch.clusterClient(),
+      savedObjects: this.savedObjects,
+      encryptedSavedObjects: this.encryptedSavedObjects,
+      actions: this.actions,
+      license: this.license,
+      features: () => this.features.registered(),
+      privilegesOf: (request, requested) => this.privilegesOf(request, requested),
+      logger: this.loggerFactory('alerting').get(),
+      kibanaVersion: HOST_KIBANA_VERSION,
+      kibanaBaseUrl: () => this.url || undefined,
+    });
+  }
+
+  /** Which of `requested` Kibana privileges the request's caller holds, from Elasticsearch. */
+  private async privilegesOf(request: KibanaRequest, requested: string[]) {
+    const authorization = authenticationOf(request)?.authorization;
+    if (!authorization) return Object.fromEntries(requested.map((action) => [action, false]));
+    return checkPrivileges(
+      this.elasticsearch.asCaller(authorization),
+      KIBANA_APPLICATION,
+      requested
     );
   }
 
@@ -164,10 +204,27 @@ export class KibanaHost {
     const loaded = await Promise.all(
       ordered.map(async (plugin) => ({ plugin, module: await plugin.load() }))
     );
+    const features = this.features.setup();
+    const taskManager = this.taskManager.setup();
+    const encryptedSavedObjects = this.encryptedSavedObjects.setup();
+    const savedObjects = this.savedObjects.setup();
+    // Kibana's actions and alerting plugins set up before any plugin that lists them.
     const setupContracts: Record<string, unknown> = {
-      features: this.features.setup(),
-      taskManager: this.taskManager.setup(),
-      encryptedSavedObjects: this.encryptedSavedObjects.setup(),
+      features,
+      taskManager,
+      encryptedSavedObjects,
+      actions: this.actions.setup(
+        savedObjects,
+        encryptedSavedObjects,
+        features,
+        createHostRouter(this.routes)
+      ),
+      alerting: this.alerting.setup({
+        savedObjects,
+        encryptedSavedObjects,
+        taskManager,
+        router: createHostRouter(this.routes),
+      }),
     };
     let resolveStart: (value: [unknown, unknown, unknown]) => void = () => undefined;
     const startServices = new Promise<[unknown, unknown, unknown]>(
@@ -211,6 +268,8 @@ export class KibanaHost {
       features: featuresStart,
       taskManager: this.taskManagerContract,
       encryptedSavedObjects: this.encryptedSavedObjects.start(),
+      actions: this.actions.start(),
+      alerting: this.alerting.start(this.taskManagerContract),
     };
     const pluginStarts = this.instances.map((instance, index) =>
       instance.start(coreStart, this.dependencies(ordered[index]!, startContracts))

@@ -8,8 +8,14 @@ declare module '@kbn/features-plugin/server' {
   // UNCONFIRMED: the union's members were not re-read for 9.5 (stable since 7.x).
   export type LicenseType = 'basic' | 'standard' | 'gold' | 'platinum' | 'enterprise' | 'trial';
 
-  // x-pack/platform/plugins/shared/features/common/feature_kibana_privileges.ts
-  // (alerting, cases, composedOf, replacedBy omitted)
+  // x-pack/platform/plugins/shared/features/common/alerting_kibana_privilege.ts @ 74bf8accd0
+  export type AlertingKibanaPrivilege = ReadonlyArray<{
+    ruleTypeId: string;
+    consumers: readonly string[];
+  }>;
+
+  // x-pack/platform/plugins/shared/features/common/feature_kibana_privileges.ts @ 1064da9d2c
+  // (cases, composedOf, replacedBy omitted)
   export interface FeatureKibanaPrivileges {
     excludeFromBasePrivileges?: boolean;
     requireAllSpaces?: boolean;
@@ -20,6 +26,16 @@ declare module '@kbn/features-plugin/server' {
     catalogue?: readonly string[];
     api?: readonly string[];
     app?: readonly string[];
+    alerting?: {
+      rule?: {
+        all?: AlertingKibanaPrivilege;
+        read?: AlertingKibanaPrivilege;
+        enable?: AlertingKibanaPrivilege;
+        manual_run?: AlertingKibanaPrivilege;
+        manage_rule_settings?: AlertingKibanaPrivilege;
+      };
+      alert?: { all?: AlertingKibanaPrivilege; read?: AlertingKibanaPrivilege };
+    };
     savedObject: {
       all: readonly string[];
       read: readonly string[];
@@ -50,8 +66,8 @@ declare module '@kbn/features-plugin/server' {
 
   // x-pack/platform/plugins/shared/features/common/kibana_feature.ts
   // `scope` is NOT declared: server/feature_schema.ts @ 2549770c has no such key (PR #234146 removed it)
-  // and rejects unknown keys, so a feature carrying it would fail registration. alerting, cases,
-  // reserved and deprecated are also omitted.
+  // and rejects unknown keys, so a feature carrying it would fail registration. cases, reserved and
+  // deprecated are also omitted.
   export interface KibanaFeatureConfig {
     id: string;
     name: string;
@@ -65,6 +81,8 @@ declare module '@kbn/features-plugin/server' {
       [sectionId: string]: readonly string[];
     };
     catalogue?: readonly string[];
+    /** The rule types the feature's privileges may grant, each with the consumers it may be created as. */
+    alerting?: AlertingKibanaPrivilege;
     privileges: {
       all: FeatureKibanaPrivileges;
       read: FeatureKibanaPrivileges;

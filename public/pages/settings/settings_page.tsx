@@ -11,6 +11,9 @@ import {
   EuiTitle,
 } from '@elastic/eui';
 import type { ConnectionView } from '../../../common/http_api/connections';
+import { RULE_TYPE_IDS } from '../../../common/alerting/rule_params';
+import { CreateRuleFlyout } from '../../rule_types/create_rule_flyout';
+import { COLLECTION_HEALTH_DEFAULTS } from '../../rule_types/rule_prefill';
 import { useAppServices } from '../../components/app_services';
 import { useConnections } from '../../hooks/use_connections';
 import { usePluginStatus } from '../../hooks/use_plugin_status';
@@ -32,7 +35,8 @@ type FlyoutState =
 
 /** The connections to Microsoft Graph: their health at a glance, and (with `manage`) their setup. */
 export function SettingsPage() {
-  const { api, canManage } = useAppServices();
+  const { api, canManage, canCreateRules } = useAppServices();
+  const [creatingRule, setCreatingRule] = useState(false);
   const { connections, username, error, refresh } = useConnections(api);
   const status = usePluginStatus(api);
   const actions = useConnectionActions(refresh);
@@ -72,8 +76,32 @@ export function SettingsPage() {
             <h2>Connections</h2>
           </EuiTitle>
         </EuiFlexItem>
-        <EuiFlexItem grow={false}>{connections?.length ? createButton : null}</EuiFlexItem>
+        <EuiFlexItem grow={false}>
+          <EuiFlexGroup gutterSize="s" responsive={false}>
+            {canCreateRules && connections?.length ? (
+              <EuiFlexItem grow={false}>
+                <EuiButton
+                  iconType="bell"
+                  onClick={() => setCreatingRule(true)}
+                  data-test-subj="emtCreateHealthRule"
+                >
+                  Create alert rule
+                </EuiButton>
+              </EuiFlexItem>
+            ) : null}
+            <EuiFlexItem grow={false}>{connections?.length ? createButton : null}</EuiFlexItem>
+          </EuiFlexGroup>
+        </EuiFlexItem>
       </EuiFlexGroup>
+      {creatingRule && (
+        <CreateRuleFlyout
+          ruleTypeId={RULE_TYPE_IDS.collectionHealth}
+          title="Alert on collection health"
+          initialName="Exchange collection health"
+          initialParams={COLLECTION_HEALTH_DEFAULTS}
+          onClose={() => setCreatingRule(false)}
+        />
+      )}
       <EuiSpacer size="m" />
       <SetupProblemsCallOut state={status} />
       <FleetPackageCallOut fleetPackage={status.data?.fleetPackage} />

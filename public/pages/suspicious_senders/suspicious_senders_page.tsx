@@ -19,6 +19,9 @@ import { ViewErrorCallOut } from '../../components/view_error_call_out';
 import { useFetch } from '../../hooks/use_fetch';
 import { useOpenMessages } from '../../hooks/use_open_messages';
 import { createViewsApi } from '../../services/views_api';
+import { RULE_TYPE_IDS } from '../../../common/alerting/rule_params';
+import { CreateRuleFlyout } from '../../rule_types/create_rule_flyout';
+import { suspiciousSenderRuleParams } from '../../rule_types/rule_prefill';
 import { BaselineNote } from './baseline_note';
 import { KnownGoodModal } from './known_good_modal';
 import { ReasonFilter } from './reason_filter';
@@ -33,7 +36,8 @@ const GROUPS = [
 
 /** External senders (or domains) ranked by what makes them suspicious, with the reasons. */
 export function SuspiciousSendersPage() {
-  const { core, canManage } = useAppServices();
+  const { core, canManage, canCreateRules } = useAppServices();
+  const [creatingRule, setCreatingRule] = useState(false);
   const api = useMemo(() => createViewsApi(core.http), [core]);
   const controls = useViewScope();
   const { params, setParams, scope } = controls;
@@ -143,7 +147,28 @@ export function SuspiciousSendersPage() {
         <EuiFlexItem grow={false}>
           <ScoreLegend />
         </EuiFlexItem>
+        {canCreateRules && scope && (
+          <EuiFlexItem grow={false}>
+            <EuiButton
+              size="s"
+              iconType="bell"
+              onClick={() => setCreatingRule(true)}
+              data-test-subj="emtCreateSenderRule"
+            >
+              Create alert rule
+            </EuiButton>
+          </EuiFlexItem>
+        )}
       </ViewFilters>
+      {creatingRule && scope && (
+        <CreateRuleFlyout
+          ruleTypeId={RULE_TYPE_IDS.suspiciousSender}
+          title="Alert on suspicious senders"
+          initialName={groupBy === 'domain' ? 'Suspicious sending domains' : 'Suspicious senders'}
+          initialParams={suspiciousSenderRuleParams(scope, groupBy, data?.senders ?? [])}
+          onClose={() => setCreatingRule(false)}
+        />
+      )}
       <EuiSpacer size="m" />
       {error && (
         <ViewErrorCallOut

@@ -4,7 +4,7 @@ import type {
   KibanaResponseFactory,
   RequestHandlerContext,
 } from '@kbn/core/server';
-import { normalizeDomain } from '../../lib/ecs/direction';
+import { localDomainsIn } from '../../lib/views/local_domains';
 import { viewIndex, type ViewTarget } from '../../lib/views/view_scope';
 import { assertIndexPrivileges } from '../../services/index_privileges';
 import type { ExchangeMessageTraceServices } from '../../types';
@@ -66,11 +66,5 @@ export async function localDomainsOf(
   request: KibanaRequest,
   scope: { connectionIds?: string[]; namespaces?: string[] }
 ): Promise<string[]> {
-  const connections = await services.connections.list(request);
-  const chosen = connections.filter(
-    ({ id, settings }) =>
-      (!scope.connectionIds?.length || scope.connectionIds.includes(id)) &&
-      (!scope.namespaces?.length || scope.namespaces.includes(settings.namespace))
-  );
-  return [...new Set(chosen.flatMap(({ settings }) => settings.localDomains.map(normalizeDomain)))];
+  return localDomainsIn(await services.connections.list(request), scope);
 }

@@ -1,12 +1,13 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { FeatureKibanaPrivileges, KibanaFeatureConfig } from '@kbn/features-plugin/server';
+import { alertingPrivilegeActions } from '../alerting/alerting_privileges';
 
 /**
  * Kibana's feature privileges as Elasticsearch application privileges, which Kibana registers at
  * start and checks with `_has_privileges` as the user. Read in elastic/kibana:
  * x-pack/platform/packages/private/security/authorization_core/src/privileges/privileges.ts
  * @ 0658193b (a feature privilege is `login:` plus its builders' actions) and
- * feature_privilege_builder/{api,app,navlink,saved_object,ui,catalogue,management}.ts
+ * feature_privilege_builder/{api,app,navlink,saved_object,ui,catalogue,management,alerting}.ts
  * (@ index.ts 01df5dce, navlink.ts 5f6678cc, saved_object.ts b4ad3bc2).
  */
 
@@ -55,6 +56,7 @@ export function privilegeActions(
         SAVED_OBJECT_READ.map((op) => actions.savedObject(type, op))
       ),
       ...privilege.ui.map((capability) => actions.ui(feature.id, capability)),
+      ...alertingPrivilegeActions(privilege),
     ]),
   ];
 }

@@ -98,7 +98,7 @@ describe('registrableApp (Kibana core.application.register)', () => {
   it('accepts our plugin’s app under a base path', () => {
     const { state, register } = registry('/kbn');
     const plugin = new ExchangeMessageTracePublicPlugin({} as never);
-    expect(() => plugin.setup({ application: { register } } as never)).not.toThrow();
+    expect(() => plugin.setup({ application: { register } } as never, {})).not.toThrow();
     expect([...state.apps.values()].map((registered) => registered.appRoute)).toEqual([
       '/app/exchangeMessageTrace',
     ]);
