@@ -4,7 +4,7 @@ import {
   type SuspiciousSenderParams,
 } from '../../../common/alerting/rule_params';
 import { HOUR_MS } from '../../../common/time';
-import { isKnownGood } from '../../lib/scoring/known_good';
+import { knownGoodEntryOf } from '../../lib/scoring/known_good';
 import { localDomainsIn } from '../../lib/views/local_domains';
 import { suspiciousSenders } from '../../lib/views/suspicious_senders';
 import {
@@ -74,10 +74,15 @@ export function suspiciousSenderRuleType(
         connections.listAll(),
         knownSenders.listAll(),
       ]);
-      const knownGood = new Set(known.map((sender) => sender.sender));
+      const knownGood = new Map(known.map((sender) => [sender.sender, sender]));
       const scored = await suspiciousSenders(
         target,
-        { ...window, groupBy: params.groupBy, namespaces: params.namespaces, limit: MAX_SENDERS },
+        {
+          ...window,
+          groupBy: params.groupBy,
+          namespaces: params.namespaces,
+          pageSize: MAX_SENDERS,
+        },
         { localDomains: localDomainsIn(records, params), knownGood }
       );
       const alertsClient = reportAlerts(
@@ -98,7 +103,7 @@ export function suspiciousSenderRuleType(
         alert.setContext({
           ...alert.getContext(),
           sender,
-          recovery: isKnownGood(sender, knownGood)
+          recovery: knownGoodEntryOf(sender, knownGood)
             ? 'marked known-good'
             : `its score is below ${params.threshold} over the last ${params.windowHours} hours`,
         });
