@@ -8,6 +8,7 @@ export const APP_PAGES = [
   { id: 'delivery_status', title: 'Delivery status', path: '/delivery_status' },
   { id: 'suspicious_senders', title: 'Suspicious senders', path: '/suspicious_senders' },
   { id: 'messages', title: 'Messages', path: '/messages' },
+  { id: 'campaign', title: 'Campaigns', path: '/campaign' },
   { id: 'settings', title: 'Settings', path: '/settings' },
   { id: 'import', title: 'Import files', path: '/import', requiresManage: true },
 ] as const;
@@ -15,7 +16,7 @@ export const APP_PAGES = [
 export type AppPageId = (typeof APP_PAGES)[number]['id'];
 
 /** Settings, where a first connection is made; the views have nothing to show before one. */
-export const LANDING_PAGE = APP_PAGES[3];
+export const LANDING_PAGE = APP_PAGES.find(({ id }) => id === 'settings')!;
 
 const needsManage = (page: (typeof APP_PAGES)[number]) => 'requiresManage' in page;
 

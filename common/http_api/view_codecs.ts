@@ -93,7 +93,7 @@ function standingFor(codec: t.Mixed, context: t.Context): t.Context {
 }
 
 /** A field of the whole request that fails a check of several fields, and why. */
-interface FieldProblem {
+export interface FieldProblem {
   key: string;
   value: unknown;
   message: string;
@@ -103,7 +103,7 @@ interface FieldProblem {
  * `codec` with one more check of the decoded request, across its fields; a problem is reported at
  * its field, as a member codec's would be.
  */
-function withFieldCheck<C extends t.Mixed>(
+export function withFieldCheck<C extends t.Mixed>(
   codec: C,
   problemOf: (value: t.TypeOf<C>) => FieldProblem | undefined
 ) {

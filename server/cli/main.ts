@@ -1,6 +1,7 @@
 import { cliVersion } from './cli_version';
 import { collectCommand } from './collect_command';
 import { convertCommand } from './convert_command';
+import { exportCommand } from './export_command';
 import { importCommand } from './import_command';
 import { parseArgs, UsageError } from './parse_args';
 import { isCommand, usage } from './usage';
@@ -36,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
     process.once(signal, () => controller.abort(new Error(`${signal} received`)));
   if (args.command === 'collect') return collectCommand(args, controller.signal);
   if (args.command === 'convert') return convertCommand(args);
+  if (args.command === 'export') return exportCommand(args, controller.signal);
   return importCommand(args, controller.signal);
 }
 

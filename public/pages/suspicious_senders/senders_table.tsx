@@ -8,6 +8,7 @@ import {
   type EuiBasicTableColumn,
 } from '@elastic/eui';
 import type { SenderReason, SuspiciousSender } from '../../../common/http_api/views';
+import { CampaignLink } from '../campaign/campaign_link';
 import { formatCount } from '../settings/format';
 
 export const REASON_LABELS: Record<SenderReason['code'], string> = {
@@ -68,7 +69,11 @@ export function SendersTable(props: SendersTableProps) {
         <div>
           <EuiLink onClick={() => props.onOpen(sender)} data-test-subj="emtSenderOpen">
             {sender.sender}
-          </EuiLink>
+          </EuiLink>{' '}
+          <CampaignLink
+            criterion={{ by: 'sender', value: sender.sender }}
+            data-test-subj={`emtSenderCampaign-${sender.sender}`}
+          />
           {sender.knownGood && (
             <EuiBadge color="success" data-test-subj="emtKnownGoodBadge">
               Known-good
