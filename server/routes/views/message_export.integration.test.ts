@@ -1,6 +1,7 @@
 import { Client } from '@elastic/elasticsearch';
 import { CAMPAIGN_API_PATH, type CampaignResponse } from '../../../common/http_api/campaign';
 import { MESSAGES_CSV_API_PATH } from '../../../common/http_api/message_export';
+import { runCli } from '../../../test/collector/cli_process';
 import { exchangeMessageTracePlugin } from '../../../test/host/exchange_message_trace_plugin';
 import type { KibanaHost } from '../../../test/host/kibana_host';
 import { basicAuth, callRoute, esUrl, startTestHost } from '../../../test/host/test_support';
@@ -142,6 +143,26 @@ describe('the CSV export of message rows', () => {
       .reverse()
       .slice(0, 2100);
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(expectedTimes);
+  });
+
+  it('writes the same CSV from the command line as the route sends', async () => {
+    const body = { ...scope, sender: 'billing@fabrikam.example' };
+    const fromRoute = await postCsv(host, 'soc_analyst', body);
+    const fromCli = await runCli([
+      'export',
+      '--es-url',
+      esUrl(),
+      '--start',
+      scope.start,
+      '--end',
+      scope.end,
+      '--namespaces',
+      namespace,
+      '--sender',
+      body.sender,
+    ]);
+    expect(fromCli).toMatchObject({ code: 0, stdout: fromRoute.text });
+    expect(fromCli.stderr).toBe('[export] 6 of 6 rows written (at most 50000)\n');
   });
 
   it('answers a bad field with a 400 naming it', async () => {
