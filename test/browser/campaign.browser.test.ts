@@ -74,8 +74,14 @@ describe('a phishing campaign across two connections, in Chromium', () => {
 
     // The JSON tab holds the stored documents of this message.
     await page.locator(subj('emtMessageJsonTab')).click();
+    const callOuts = flyout.locator('.euiCallOut');
+    await page
+      .locator(`${subj('emtMessageJson')}, ${subj('emtMessageFlyout')} .euiCallOut`)
+      .first()
+      .waitFor();
+    expect(await callOuts.allInnerTexts()).toEqual([]);
     const json = JSON.parse(
-      await page.locator(`${subj('emtMessageJson')} code`).innerText()
+      (await page.locator(`${subj('emtMessageJson')} pre code`).textContent())!
     ) as Array<{
       _source: { email: { local_id: string } };
     }>;

@@ -27,15 +27,10 @@ export function MessageDocuments({
     );
   }
   return (
-    <EuiCodeBlock
-      language="json"
-      fontSize="s"
-      paddingSize="s"
-      isCopyable
-      overflowHeight={600}
-      data-test-subj="emtMessageJson"
-    >
-      {JSON.stringify(data?.documents ?? [], null, 2)}
-    </EuiCodeBlock>
+    <div data-test-subj="emtMessageJson">
+      <EuiCodeBlock language="json" fontSize="s" paddingSize="s" isCopyable overflowHeight={600}>
+        {JSON.stringify(data?.documents ?? [], null, 2)}
+      </EuiCodeBlock>
+    </div>
   );
 }
