@@ -164,6 +164,7 @@ describe('a phishing campaign across two connections, in Chromium', () => {
       )
     );
     await page.locator(subj('pagination-button-0')).click();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForLoadState('networkidle');
     await saveScreenshot(page, 'campaign.png');
 
