@@ -8,6 +8,7 @@ export const APP_PAGES = [
   { id: 'delivery_status', title: 'Delivery status', path: '/delivery_status' },
   { id: 'suspicious_senders', title: 'Suspicious senders', path: '/suspicious_senders' },
   { id: 'messages', title: 'Messages', path: '/messages' },
+  { id: 'campaign', title: 'Campaigns', path: '/campaign' },
   { id: 'settings', title: 'Settings', path: '/settings' },
   { id: 'import', title: 'Import files', path: '/import', requiresManage: true },
 ] as const;
@@ -19,7 +20,7 @@ export type AppPageId = (typeof APP_PAGES)[number]['id'];
  * before one, Settings, where it is made (the views would have nothing to show).
  */
 export const landingPageFor = (hasConnections: boolean) =>
-  hasConnections ? APP_PAGES[0] : APP_PAGES[3];
+  APP_PAGES.find(({ id }) => id === (hasConnections ? 'delivery_status' : 'settings'))!;
 
 const needsManage = (page: (typeof APP_PAGES)[number]) => 'requiresManage' in page;
 

@@ -56,6 +56,7 @@ describe('the public plugin', () => {
         visibleIn: everywhere,
       },
       { id: 'messages', title: 'Messages', path: '/messages', visibleIn: everywhere },
+      { id: 'campaign', title: 'Campaigns', path: '/campaign', visibleIn: everywhere },
       { id: 'settings', title: 'Settings', path: '/settings', visibleIn: everywhere },
     ]);
   });

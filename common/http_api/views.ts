@@ -64,7 +64,7 @@ const connectionIdsCodec = boundedList(connectionIdCodec, MAX_CONNECTION_IDS, 'c
 export const namespacesCodec = boundedList(namespaceCodec, MAX_NAMESPACES, 'namespaces');
 
 /** Which documents a view reads: a time range and, optionally, some connections or namespaces. */
-const scopeFields = t.intersection([
+export const scopeFields = t.intersection([
   t.type({ start: isoDate, end: isoDate }),
   t.partial({ connectionIds: connectionIdsCodec, namespaces: namespacesCodec }),
 ]);
@@ -159,7 +159,12 @@ export type SuspiciousSendersRequest = t.TypeOf<typeof suspiciousSendersRequestC
 
 export const messageDetailRequestCodec = t.intersection([
   t.type({ traceId: plainText(100) }),
-  t.partial({ connectionIds: connectionIdsCodec, namespaces: namespacesCodec }),
+  t.partial({
+    connectionIds: connectionIdsCodec,
+    namespaces: namespacesCodec,
+    /** The stored documents too (the flyout's JSON tab). */
+    withDocuments: t.boolean,
+  }),
 ]);
 export type MessageDetailRequest = t.TypeOf<typeof messageDetailRequestCodec>;
 
@@ -227,11 +232,15 @@ export interface MessageRow {
   status: string;
   direction?: string;
   fromIp?: string;
+  /** The source IP's network (IPv4 /24, IPv6 /48), as the collector stored it. */
+  fromNetwork?: string;
   toIp?: string;
   size?: number;
   connectionId?: string;
   namespace?: string;
   organizationName?: string;
+  /** The Microsoft 365 tenant (organization.id) whose trace it is. */
+  tenantId?: string;
   /** Why it was not delivered, when its event trail is already known (cached): never fetched for the row. */
   failure?: DeliveryFailure;
 }
@@ -262,10 +271,15 @@ export interface MessageDetail {
   subject?: string;
   size?: number;
   fromIp?: string;
+  fromNetwork?: string;
   connectionId?: string;
   namespace?: string;
   organizationName?: string;
+  /** The Microsoft 365 tenant (organization.id) whose trace it is. */
+  tenantId?: string;
   recipients: MessageRecipient[];
+  /** Every stored document of the message, as Elasticsearch holds it (when asked for). */
+  documents?: Array<Record<string, unknown>>;
 }
 
 export interface TrailEvent {

@@ -4,6 +4,7 @@ import { EuiPageTemplate } from '@elastic/eui';
 import type { CoreStart, ScopedHistory } from '@kbn/core/public';
 import { PLUGIN_NAME } from '../../common/constants';
 import { pagesFor, type AppPageId } from '../app_pages';
+import { CampaignPage } from '../pages/campaign/campaign_page';
 import { DeliveryStatusPage } from '../pages/delivery_status/delivery_status_page';
 import { ImportFilesPage } from '../pages/import_files/import_files_page';
 import { MessagesPage } from '../pages/messages/messages_page';
@@ -20,6 +21,7 @@ const PAGE_COMPONENTS: Record<AppPageId, ComponentType> = {
   delivery_status: DeliveryStatusPage,
   suspicious_senders: SuspiciousSendersPage,
   messages: MessagesPage,
+  campaign: CampaignPage,
   settings: SettingsPage,
   import: ImportFilesPage,
 };

@@ -22,6 +22,18 @@ import {
   type SuspiciousSendersResponse,
 } from '../../common/http_api/views';
 
+import {
+  CAMPAIGN_API_PATH,
+  type CampaignRequest,
+  type CampaignResponse,
+} from '../../common/http_api/campaign';
+import {
+  EXPORT_ROW_CAP_HEADER,
+  EXPORT_TOTAL_HEADER,
+  MESSAGES_CSV_API_PATH,
+  type MessageExportRequest,
+} from '../../common/http_api/message_export';
+
 const json = (body: unknown, signal?: AbortSignal) => ({ body: JSON.stringify(body), signal });
 
 /** The views' calls, typed by the contract in common/http_api/views.ts. */
@@ -37,6 +49,20 @@ export function createViewsApi(http: HttpStart) {
       http.post<MessageDetail>(MESSAGE_DETAIL_API_PATH, json(request, signal)),
     messageTrail: (request: MessageTrailRequest) =>
       http.post<MessageTrail>(MESSAGE_TRAIL_API_PATH, json(request)),
+    campaign: (request: CampaignRequest, signal?: AbortSignal) =>
+      http.post<CampaignResponse>(CAMPAIGN_API_PATH, json(request, signal)),
+    /** The CSV as text, with how many rows matched and how many an export holds at most. */
+    exportMessages: async (request: MessageExportRequest) => {
+      const { body, response } = await http.post<string>(MESSAGES_CSV_API_PATH, {
+        ...json(request),
+        asResponse: true,
+      });
+      return {
+        csv: body ?? '',
+        total: Number(response?.headers.get(EXPORT_TOTAL_HEADER)),
+        rowCap: Number(response?.headers.get(EXPORT_ROW_CAP_HEADER)),
+      };
+    },
     knownSenders: () => http.get<ListKnownSendersResponse>(KNOWN_SENDERS_API_PATH),
     markKnownSender: (request: MarkKnownSenderRequest) =>
       http.post<KnownSender>(KNOWN_SENDERS_API_PATH, json(request)),

@@ -29,7 +29,7 @@ function bulkPairs(stdout: string) {
 describe('the command line', () => {
   jest.setTimeout(60_000);
 
-  it.each(['collect', 'serve', 'convert', 'import'])(
+  it.each(['collect', 'serve', 'convert', 'import', 'export'])(
     'answers `%s --help` on stdout with 0',
     async (command) => {
       const outcome = await runCli([command, '--help']);
@@ -42,7 +42,7 @@ describe('the command line', () => {
   it('answers --help and --version on stdout with 0', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['collect', 'serve', 'convert', 'import']) {
+    for (const command of ['collect', 'serve', 'convert', 'import', 'export']) {
       expect(help.stdout).toContain(`exchange-message-trace ${command} `);
     }
     const version = await runCli(['--version']);

@@ -1,6 +1,7 @@
 import { cliVersion } from './cli_version';
 import { collectCommand } from './collect_command';
 import { convertCommand } from './convert_command';
+import { exportCommand } from './export_command';
 import { importCommand } from './import_command';
 import { serveCommand } from './serve/serve_command';
 import { parseArgs, UsageError } from './parse_args';
@@ -38,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
   if (args.command === 'collect') return collectCommand(args, controller.signal);
   if (args.command === 'serve') return serveCommand(args, controller.signal);
   if (args.command === 'convert') return convertCommand(args);
+  if (args.command === 'export') return exportCommand(args, controller.signal);
   return importCommand(args, controller.signal);
 }
 

@@ -12,6 +12,12 @@ export const COMMAND_USAGE = {
   convert: `exchange-message-trace convert FILE|- [FILE OPTIONS] [--bulk]
   ECS documents as NDJSON on stdout (--bulk: _bulk create pairs with each _id); the summary and
   every error on stderr, so stdout only ever holds documents.`,
+  export: `exchange-message-trace export --es-url URL [--es-api-key-env VAR] --start ISO-DATE --end ISO-DATE
+    [--sender S] [--recipient R] [--subject S] [--message-id ID] [--ip IP|NETWORK] [--statuses a,b]
+    [--namespaces a,b] [--connection-ids a,b] [--dataset DS] [--max-rows 50000]
+  The messages search as CSV on stdout, as the app's "Download CSV" makes it: the admin center's
+  report columns, one row per recipient in its latest status, newest first, at most --max-rows
+  (default 50,000); how many rows matched and were written on stderr.`,
   import: `exchange-message-trace import FILE… --es-url URL [--es-api-key-env VAR] [FILE OPTIONS]
   Into the data stream, exactly once per row; a one-line JSON summary on stdout.`,
 } as const;

@@ -1,7 +1,15 @@
 import { useMemo } from 'react';
-import { EuiPageTemplate, EuiPanel, EuiSpacer, EuiTitle } from '@elastic/eui';
+import {
+  EuiFlexGroup,
+  EuiFlexItem,
+  EuiPageTemplate,
+  EuiPanel,
+  EuiSpacer,
+  EuiTitle,
+} from '@elastic/eui';
 import { TRANSIENT_STATUSES, UNDELIVERED_STATUSES } from '../../../common/message_status';
 import { useAppServices } from '../../components/app_services';
+import { DownloadCsvButton } from '../../components/download_csv_button';
 import { LatestStatusNote } from '../../components/latest_status_note';
 import { useViewScope } from '../../components/view_filters/use_view_scope';
 import { ViewFilters } from '../../components/view_filters/view_filters';
@@ -74,9 +82,20 @@ export function DeliveryStatusPage() {
       )}
       {scope && (
         <EuiPanel paddingSize="s" hasBorder>
-          <EuiTitle size="xxs">
-            <h3>Undelivered messages</h3>
-          </EuiTitle>
+          <EuiFlexGroup justifyContent="spaceBetween" alignItems="center" responsive={false}>
+            <EuiFlexItem grow={false}>
+              <EuiTitle size="xxs">
+                <h3>Undelivered messages</h3>
+              </EuiTitle>
+            </EuiFlexItem>
+            <EuiFlexItem grow={false}>
+              <DownloadCsvButton
+                request={{ ...scope, statuses: UNDELIVERED }}
+                fileName="undelivered.csv"
+                data-test-subj="emtUndeliveredDownloadCsv"
+              />
+            </EuiFlexItem>
+          </EuiFlexGroup>
           <MessagesTable
             rows={undelivered.data?.rows ?? []}
             total={undelivered.data?.total ?? 0}

@@ -1,4 +1,6 @@
+import { useState, type ReactNode } from 'react';
 import {
+  EuiButtonEmpty,
   EuiCallOut,
   EuiDescriptionList,
   EuiFlyout,
@@ -9,9 +11,12 @@ import {
   EuiLoadingSpinner,
   EuiPanel,
   EuiSpacer,
+  EuiTab,
+  EuiTabs,
   EuiText,
   EuiTitle,
 } from '@elastic/eui';
+import { defenderExplorerUrl } from '../../../common/defender_link';
 import type { MessageDetail, MessageRecipient } from '../../../common/http_api/views';
 import { useFetch } from '../../hooks/use_fetch';
 import type { ViewsApi } from '../../services/views_api';
@@ -19,23 +24,29 @@ import { StatusBadge } from '../../components/status_badge';
 import { useFormatDate } from '../../components/app_services';
 import type { DateFormatter } from '../../services/date_format';
 import { formatCount } from '../settings/format';
+import { MessageDocuments } from './message_documents';
+import { PivotValue, type Pivot } from './message_pivots';
 import { MessageTrail } from './message_trail';
 
 function facts(detail: MessageDetail, formatDate: DateFormatter) {
-  const items = [
+  const pivot = (value: string | undefined, field: Pivot['field'], campaign?: Pivot['campaign']) =>
+    value === undefined ? undefined : <PivotValue pivot={{ value, field, campaign }} />;
+  const items: Array<[string, ReactNode]> = [
     ['Received', formatDate(detail.receivedAt)],
-    ['Sender', detail.sender],
-    ['Subject', detail.subject],
-    ['Message ID', detail.messageId],
+    ['Sender', pivot(detail.sender, 'sender', 'sender')],
+    ['Subject', pivot(detail.subject, 'subject', 'subject')],
+    ['Message ID', pivot(detail.messageId, 'messageId', 'messageId')],
     ['Trace ID', detail.traceId],
-    ['Source IP', detail.fromIp],
+    ['Source IP', pivot(detail.fromIp, 'ip', 'ip')],
+    ['Source network', pivot(detail.fromNetwork, 'ip', 'ip')],
     ['Size', detail.size === undefined ? undefined : `${formatCount(detail.size)} bytes`],
     ['Connection', detail.organizationName],
+    ['Tenant ID', detail.tenantId],
     ['Namespace', detail.namespace],
-  ] as const;
-  return items
-    .filter(([, value]) => value !== undefined)
-    .map(([title, description]) => ({ title, description: description as string }));
+  ];
+  return items.flatMap(([title, description]) =>
+    description === undefined || description === null ? [] : [{ title, description }]
+  );
 }
 
 function StatusChanges({ recipient }: { recipient: MessageRecipient }) {
@@ -64,6 +75,7 @@ export function MessageFlyout({
   onClose(): void;
 }) {
   const formatDate = useFormatDate();
+  const [tab, setTab] = useState<'details' | 'json'>('details');
   const { data, error, loading } = useFetch(`${traceId}|${connectionId ?? ''}`, (signal) =>
     api.messageDetail(
       { traceId, ...(connectionId ? { connectionIds: [connectionId] } : {}) },
@@ -76,11 +88,40 @@ export function MessageFlyout({
         <EuiTitle size="s">
           <h2>{data?.subject ?? 'Message'}</h2>
         </EuiTitle>
+        {data?.tenantId && (
+          <EuiButtonEmpty
+            size="s"
+            flush="left"
+            iconType="popout"
+            iconSide="right"
+            href={defenderExplorerUrl(data.tenantId, data.traceId)}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-test-subj="emtOpenInDefender"
+          >
+            Open in Defender Explorer
+          </EuiButtonEmpty>
+        )}
+        <EuiTabs size="s" bottomBorder={false} style={{ marginBottom: -16 }}>
+          <EuiTab isSelected={tab === 'details'} onClick={() => setTab('details')}>
+            Details
+          </EuiTab>
+          <EuiTab
+            isSelected={tab === 'json'}
+            onClick={() => setTab('json')}
+            data-test-subj="emtMessageJsonTab"
+          >
+            JSON
+          </EuiTab>
+        </EuiTabs>
       </EuiFlyoutHeader>
       <EuiFlyoutBody>
         {loading && !data && <EuiLoadingSpinner size="l" />}
         {error && <EuiCallOut color="danger" title={error.message} />}
-        {data && (
+        {tab === 'json' && (
+          <MessageDocuments api={api} traceId={traceId} connectionId={connectionId} />
+        )}
+        {data && tab === 'details' && (
           <>
             <EuiDescriptionList
               type="column"
@@ -101,10 +142,12 @@ export function MessageFlyout({
                 style={{ marginBottom: 8 }}
                 data-test-subj={`emtRecipient-${recipient.recipient}`}
               >
-                <EuiText size="s">
-                  <strong>{recipient.recipient}</strong>
-                  {recipient.toIp ? ` (to ${recipient.toIp})` : ''}
-                </EuiText>
+                <PivotValue pivot={{ value: recipient.recipient, field: 'recipient' }} />
+                {recipient.toIp && (
+                  <EuiText size="xs" color="subdued">
+                    to {recipient.toIp}
+                  </EuiText>
+                )}
                 <StatusChanges recipient={recipient} />
                 <MessageTrail
                   api={api}

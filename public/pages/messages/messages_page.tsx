@@ -11,6 +11,7 @@ import {
 import { discoverPath } from '../../../common/discover_link';
 import type { MessageRow } from '../../../common/http_api/views';
 import { useAppServices } from '../../components/app_services';
+import { DownloadCsvButton } from '../../components/download_csv_button';
 import { LatestStatusNote } from '../../components/latest_status_note';
 import { ViewErrorCallOut } from '../../components/view_error_call_out';
 import { useViewScope } from '../../components/view_filters/use_view_scope';
@@ -72,6 +73,12 @@ export function MessagesPage() {
               <EuiText size="s" data-test-subj="emtMessagesTotal">
                 {data ? `${formatCount(data.total)} messages` : ' '}
               </EuiText>
+            </EuiFlexItem>
+            <EuiFlexItem grow={false}>
+              <DownloadCsvButton
+                request={scope && { ...scope, ...fields }}
+                fileName="messages.csv"
+              />
             </EuiFlexItem>
             <EuiFlexItem grow={false}>
               {discover && (

@@ -17,6 +17,7 @@ import { HIGH_SCORE, MEDIUM_SCORE, REASON_LABELS } from '../../../common/sender_
 import { AddressText } from '../../components/address_text';
 import { useFormatDate } from '../../components/app_services';
 import type { TablePagingOf } from '../../hooks/table_paging';
+import { CampaignLink } from '../campaign/campaign_link';
 import { formatCount } from '../settings/format';
 
 export const scoreColor = (score: number) =>
@@ -105,7 +106,11 @@ export function SendersTable(props: SendersTableProps) {
         <div>
           <EuiLink onClick={() => props.onOpen(sender)} data-test-subj="emtSenderOpen">
             <AddressText address={sender.sender} />
-          </EuiLink>
+          </EuiLink>{' '}
+          <CampaignLink
+            criterion={{ by: 'sender', value: sender.sender }}
+            data-test-subj={`emtSenderCampaign-${sender.sender}`}
+          />
           <SourceIps ips={sender.sourceIps} />
           {sender.knownGoodMark && (
             <>

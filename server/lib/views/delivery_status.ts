@@ -35,14 +35,14 @@ const emptyCounts = (): CategoryCounts =>
   Object.fromEntries(STATUS_CATEGORIES.map((category) => [category, 0])) as CategoryCounts;
 
 /** Status buckets (`event.action`) summed into the page's categories. */
-function categoryCounts(statusBuckets: KeyedBucket[]): CategoryCounts {
+export function categoryCounts(statusBuckets: KeyedBucket[]): CategoryCounts {
   const counts = emptyCounts();
   for (const bucket of statusBuckets)
     counts[statusCategory(String(bucket.key))] += bucket.doc_count;
   return counts;
 }
 
-const statusTerms = { terms: { field: FIELDS.status, size: STATUS_BUCKETS } };
+export const statusTerms = { terms: { field: FIELDS.status, size: STATUS_BUCKETS } };
 const failedOnly = { term: { [FIELDS.status]: 'failed' } };
 
 /**

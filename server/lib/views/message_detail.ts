@@ -23,7 +23,7 @@ export async function messageDetail(
     index: target.index,
     ...TOLERANT,
     size: MAX_MESSAGE_OBSERVATIONS,
-    _source: MESSAGE_ROW_SOURCE,
+    _source: request.withDocuments ? true : MESSAGE_ROW_SOURCE,
     query: {
       bool: {
         filter: [
@@ -64,10 +64,21 @@ export async function messageDetail(
     ...(first.subject ? { subject: first.subject } : {}),
     ...(first.size !== undefined ? { size: first.size } : {}),
     ...(first.fromIp ? { fromIp: first.fromIp } : {}),
+    ...(first.fromNetwork ? { fromNetwork: first.fromNetwork } : {}),
     ...(first.connectionId ? { connectionId: first.connectionId } : {}),
     ...(first.namespace ? { namespace: first.namespace } : {}),
     ...(first.organizationName ? { organizationName: first.organizationName } : {}),
+    ...(first.tenantId ? { tenantId: first.tenantId } : {}),
     recipients: recipients.sort((a, b) => a.recipient.localeCompare(b.recipient)),
+    ...(request.withDocuments
+      ? {
+          documents: response.hits.hits.map(({ _index, _id, _source }) => ({
+            _index,
+            _id,
+            _source,
+          })),
+        }
+      : {}),
   };
 }
 

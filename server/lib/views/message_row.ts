@@ -16,6 +16,7 @@ export const MESSAGE_ROW_SOURCE = [
   'destination.ip',
   'data_stream.namespace',
   'organization.name',
+  'organization.id',
   'exchange_message_trace',
 ];
 
@@ -41,10 +42,12 @@ export function messageRowOf(source: StoredMessage): MessageRow {
     status: source.event?.action ?? 'unknown',
     direction: source.email?.direction,
     fromIp: source.source?.ip,
+    fromNetwork: source.exchange_message_trace?.source_network,
     toIp: source.destination?.ip,
     size: source.email?.size,
     connectionId: source.exchange_message_trace?.connection_id,
     namespace: source.data_stream?.namespace,
     organizationName: source.organization?.name,
+    tenantId: source.organization?.id,
   });
 }

@@ -1,7 +1,9 @@
 import type { RouteDependencies } from '../types';
+import { registerCampaignRoute } from './campaign';
 import { registerDeliveryStatusRoute } from './delivery_status';
 import { registerKnownSenderRoutes } from './known_senders';
 import { registerMessageDetailRoute } from './message_detail';
+import { registerMessageExportRoute } from './message_export';
 import { registerMessageTrailRoute } from './message_trail';
 import { registerSearchMessagesRoute } from './search_messages';
 import { registerSuspiciousSendersRoute } from './suspicious_senders';
@@ -14,4 +16,6 @@ export function registerViewRoutes(dependencies: RouteDependencies) {
   registerMessageDetailRoute(dependencies);
   registerMessageTrailRoute(dependencies);
   registerKnownSenderRoutes(dependencies);
+  registerCampaignRoute(dependencies);
+  registerMessageExportRoute(dependencies);
 }
