@@ -14,6 +14,8 @@ import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import vm from 'node:vm';
 import * as esbuild from 'esbuild';
+import * as IoTs from 'io-ts';
+import * as React from 'react';
 import { CONFIG_PATH, STATUS_API_PATH } from '../common/constants';
 import { readPluginManifest, REPO_ROOT } from '../test/host/plugin_manifest';
 import { basicAuth, elasticsearchVersion } from '../test/host/test_support';
@@ -198,6 +200,9 @@ describe('the plugin zip', () => {
       window,
       self: window,
       __kbnBundles__: { define: (...args: (typeof defined)[number]) => defined.push(args) },
+      // Kibana's page defines its shared libraries before any plugin bundle; the entry reads these
+      // two as it loads (the rule types it registers in setup: their params codecs, lazy editors).
+      __kbnSharedDeps__: { React, IoTs },
     });
     expect(defined.map(([key]) => key)).toEqual([`plugin/${PLUGIN_ID}/public`]);
     const [, bundleRequire, moduleKey] = defined[0]!;

@@ -1,5 +1,4 @@
 import * as t from 'io-ts';
-import { isLeft } from 'fp-ts/Either';
 import { formatCodecErrors } from '../codec_errors';
 import { wholeNumber, withFieldCheck } from '../http_api/view_codecs';
 import { namespacesCodec } from '../http_api/views';
@@ -97,7 +96,7 @@ export function paramsValidator<A>(codec: t.Decoder<unknown, A>) {
   return {
     validate(params: unknown): A {
       const decoded = codec.decode(params);
-      if (isLeft(decoded)) throw new Error(formatCodecErrors(decoded.left).join('; '));
+      if (decoded._tag === 'Left') throw new Error(formatCodecErrors(decoded.left).join('; '));
       return decoded.right;
     },
   };
@@ -107,7 +106,7 @@ export function paramsValidator<A>(codec: t.Decoder<unknown, A>) {
 export function paramsErrors(codec: t.Decoder<unknown, unknown>, params: unknown) {
   const decoded = codec.decode(params);
   const errors: Record<string, string[]> = {};
-  if (!isLeft(decoded)) return errors;
+  if (decoded._tag === 'Right') return errors;
   for (const line of formatCodecErrors(decoded.left)) {
     const separator = line.indexOf(': ');
     const field = separator > 0 ? line.slice(0, separator) : '';

@@ -10,7 +10,9 @@ import {
   MAX_CONNECTION_IDS,
   MAX_NAMESPACES,
   MESSAGE_SORT_FIELDS,
+  SENDER_SORT_FIELDS,
 } from '../../common/http_api/views';
+import { SENDER_REASON_CODES } from '../../common/sender_reasons';
 import { CHAOS_CLIENT_ID, CHAOS_SECRET } from '../../test/collector/chaos_tenant';
 import { FILE_FIXTURES, fixturePath } from '../../test/fixtures/files/fixture_files';
 import {
@@ -212,6 +214,7 @@ function routeTable(existingId: () => string): Record<string, Omit<FuzzedRoute, 
     pageSize: fc.constantFrom(100, 25, 1),
     sortField: fc.constantFrom(...MESSAGE_SORT_FIELDS),
   };
+  const { pageIndex, pageSize, sortField, ...exportFields } = searchFields;
   const fileBytes = fc.oneof(
     fc.uint8Array({ maxLength: 3000 }).map((bytes) => Buffer.from(bytes)),
     fc
@@ -330,11 +333,43 @@ function routeTable(existingId: () => string): Record<string, Omit<FuzzedRoute, 
       }),
     },
     [`POST ${base}/views/suspicious_senders`]: {
-      fields: { body: [...scopeFields, 'groupBy', 'baselineDays', 'limit', 'includeKnownGood'] },
+      fields: {
+        body: [
+          ...scopeFields,
+          'groupBy',
+          'baselineDays',
+          'includeKnownGood',
+          'reasons',
+          'sortField',
+          'sortDirection',
+          'pageIndex',
+          'pageSize',
+        ],
+      },
       request: view(`${base}/views/suspicious_senders`, SCOPE, {
         baselineDays: fc.constantFrom(60, 1),
-        limit: fc.constantFrom(200, 1),
+        reasons: fc.constant([...SENDER_REASON_CODES, ...SENDER_REASON_CODES]),
+        sortField: fc.constantFrom(...SENDER_SORT_FIELDS),
+        pageIndex: fc.constantFrom(999, 19, 0),
+        pageSize: fc.constantFrom(100, 50, 1),
       }),
+    },
+    [`POST ${base}/views/campaign`]: {
+      fields: { body: [...scopeFields, 'sender', 'subject', 'messageId', 'ip'] },
+      request: view(
+        `${base}/views/campaign`,
+        { ...SCOPE, sender: SENDER },
+        {
+          sender: searchFields.sender,
+          subject: searchFields.subject,
+          messageId: searchFields.messageId,
+          ip: searchFields.ip,
+        }
+      ),
+    },
+    [`POST ${base}/views/messages/_csv`]: {
+      fields: { body: [...scopeFields, ...Object.keys(exportFields)] },
+      request: view(`${base}/views/messages/_csv`, { ...SCOPE, sender: SENDER }, exportFields),
     },
     [`POST ${base}/views/messages`]: {
       fields: {
@@ -343,7 +378,7 @@ function routeTable(existingId: () => string): Record<string, Omit<FuzzedRoute, 
       request: view(`${base}/views/messages`, { ...SCOPE, sender: SENDER }, searchFields),
     },
     [`POST ${base}/views/messages/_detail`]: {
-      fields: { body: ['traceId', 'connectionIds', 'namespaces'] },
+      fields: { body: ['traceId', 'connectionIds', 'namespaces', 'withDocuments'] },
       request: view(`${base}/views/messages/_detail`, { traceId: TRACE_ID }, {}),
       lookups: (request) => [(request.body as { traceId?: string }).traceId],
     },

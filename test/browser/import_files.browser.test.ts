@@ -178,8 +178,9 @@ describe('the import files page in Chromium, on a secured host', () => {
 
   it('gives a soc_analyst, who may only read, no Import tab and no import page', async () => {
     await openAs('soc_analyst');
-    await page.locator(subj('emtSettingsPage')).waitFor();
-    expect(new URL(page.url()).pathname).toBe(`/app/${PLUGIN_ID}/settings`);
+    // The import page is not theirs: the app lands where an analyst with a connection lands.
+    await page.locator(subj('emtDeliveryStatusPage')).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/app/${PLUGIN_ID}/delivery_status`);
     expect(await page.locator(subj('emtTab-settings')).count()).toBe(1);
     expect(await page.locator(subj('emtTab-import')).count()).toBe(0);
     expect(await page.locator(subj('emtImportFilesPage')).count()).toBe(0);

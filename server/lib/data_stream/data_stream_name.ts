@@ -15,8 +15,6 @@ export function fleetIndexTemplateName(dataset: string): string {
   return `${DATA_STREAM_TYPE}-${dataset}`;
 }
 
-export const FLEET_INDEX_TEMPLATE_NAME = fleetIndexTemplateName(DEFAULT_DATASET);
-
 /**
  * Newer Fleet also installs one template per namespace of its agent policies: `<base>@namespace.<ns>`
  * on exactly `<type>-<dataset>-<ns>`, at its base priority + 50 (x-pack/platform/plugins/shared/fleet/

@@ -1,8 +1,8 @@
-import { Client, type estypes } from '@elastic/elasticsearch';
+import { Client } from '@elastic/elasticsearch';
 import { writeDocuments } from '../writer/bulk_writer';
 import { isNotFound } from '../writer/es_errors';
 import { createMessageTraceMapper } from '../ecs/message_trace_document';
-import { FLEET_INDEX_TEMPLATE_NAME, dataStreamName } from './data_stream_name';
+import { dataStreamName, fleetIndexTemplateName } from './data_stream_name';
 import { GEOIP_PIPELINE_NAME, installGeoIpPipeline } from './geoip_pipeline';
 import {
   MAPPINGS_COMPONENT_TEMPLATE,
@@ -58,17 +58,11 @@ async function pipelineCount(id: string): Promise<number> {
 }
 
 afterAll(async () => {
-  // Data streams in the plugin's own dataset that are not made like ours (one from the Fleet
-  // stand-in's template), gone where the node has the data streams API. The integration-test
-  // distribution has none, so they stay for the suites that run later on this node: the views must
-  // answer beside them, as beside Fleet's own (message_detail.integration.test.ts).
+  // A data stream of the plugin's own dataset, made from the stand-in of the built-in template
+  // (ours won it): gone where the node has the data streams API, which the integration-test
+  // distribution lacks.
   await client.indices
-    .deleteDataStream({
-      name: [
-        dataStreamName(undefined, `builtin${run}`),
-        dataStreamName(undefined, `emtfleet${run}`),
-      ],
-    })
+    .deleteDataStream({ name: dataStreamName(undefined, `builtin${run}`) })
     .catch(() => undefined);
   await client.close();
 });
@@ -187,44 +181,40 @@ describe('installTemplates', () => {
       id: standInPipeline,
       processors: [{ set_security_user: { field: 'emt_standin_user', ignore_failure: true } }],
     });
-    // Fleet's template by its real name; a narrow pattern keeps other suites' data streams out of it.
-    let fleet = await getIndexTemplate(FLEET_INDEX_TEMPLATE_NAME);
-    if (!fleet) {
-      await client.indices.putIndexTemplate({
-        name: FLEET_INDEX_TEMPLATE_NAME,
-        index_patterns: ['logs-microsoft_exchange_online_message_trace.log-emtfleet*'],
-        priority: 200,
-        data_stream: {},
-        template: { settings: { index: { default_pipeline: standInPipeline } } },
-        _meta: {
-          managed_by: 'fleet',
-          package: { name: 'microsoft_exchange_online_message_trace' },
-        },
-      });
-      fleet = await getIndexTemplate(FLEET_INDEX_TEMPLATE_NAME);
-    }
-    const pipeline = (fleet?.template?.settings as estypes.IndicesIndexSettings)?.index
-      ?.default_pipeline as string;
+    // Fleet's template as Fleet names it, for a dataset of this run: the data stream it makes maps
+    // our documents its own way (text row ids), which the test node cannot delete and other suites'
+    // views must not meet in the plugin's dataset.
+    const dataset = `emtfleettpl${run}.log`;
+    const fleetTemplate = fleetIndexTemplateName(dataset);
+    await client.indices.putIndexTemplate({
+      name: fleetTemplate,
+      index_patterns: [`logs-${dataset}-*`],
+      priority: 200,
+      data_stream: {},
+      template: { settings: { index: { default_pipeline: standInPipeline } } },
+      _meta: { managed_by: 'fleet', package: { name: 'microsoft_exchange_online_message_trace' } },
+    });
+    const fleet = await getIndexTemplate(fleetTemplate);
 
-    await installTemplates(client);
-    expect(await getIndexTemplate(FLEET_INDEX_TEMPLATE_NAME)).toEqual(fleet);
+    await installTemplates(client, { dataset });
+    expect(await getIndexTemplate(fleetTemplate)).toEqual(fleet);
 
-    const namespace = `emtfleet${run}`;
-    const dataStream = dataStreamName(undefined, namespace);
-    const before = await pipelineCount(pipeline);
-    const mapper = createMessageTraceMapper({ namespace });
+    const namespace = 'default';
+    const dataStream = dataStreamName(dataset, namespace);
+    const before = await pipelineCount(standInPipeline);
+    const mapper = createMessageTraceMapper({ dataset, namespace });
     expect((await writeDocuments(client, dataStream, [mapper(row)])).created).toBe(1);
     // Fleet's template won this data stream, so its default pipeline was there to run...
     const index = await backingIndex(dataStream);
     const settings = (await client.indices.getSettings({ index, flat_settings: true }))[index]
       ?.settings as Record<string, string>;
-    expect(settings['index.default_pipeline']).toBe(pipeline);
+    expect(settings['index.default_pipeline']).toBe(standInPipeline);
     // ...and `pipeline: _none` kept it from running.
-    expect(await pipelineCount(pipeline)).toBe(before);
-    expect(await getIndexTemplate(FLEET_INDEX_TEMPLATE_NAME)).toEqual(fleet);
+    expect(await pipelineCount(standInPipeline)).toBe(before);
+    expect(await getIndexTemplate(fleetTemplate)).toEqual(fleet);
     // Control: a write without `_none` does run it, so the count above measures something.
     await client.index({ index: dataStream, op_type: 'create', document: mapper(row).document });
-    expect(await pipelineCount(pipeline)).toBe(before + 1);
+    expect(await pipelineCount(standInPipeline)).toBe(before + 1);
   });
 });
 

@@ -1,22 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from '@elastic/elasticsearch';
 import { esUrl } from '../../../test/host/test_support';
-import { DEFAULT_DATASET, dataStreamName } from '../data_stream/data_stream_name';
+import { dataStreamName } from '../data_stream/data_stream_name';
 import { installTemplates } from '../data_stream/templates';
 import { messageDetail } from './message_detail';
+import { viewIndex } from './view_scope';
 
 /**
  * A data stream of our dataset that another template mapped (Fleet's package at 200 wins any
  * namespace ours has no template for): its strings are text, so nothing can sort on its row id.
- * The detail searches every data stream of the dataset and must still answer from ours. (The
- * integration-test distribution has no data streams API to delete it with: its rows are dated long
- * ago, where the views' time-filtered searches skip its shard.)
+ * The detail searches every data stream of the dataset and must still answer from ours. A dataset
+ * of this suite's own: the test node has no data streams API to delete the foreign one with, and
+ * the other suites' views must not meet it.
  */
 describe('messageDetail beside a data stream our template did not map', () => {
   const es = new Client({ node: esUrl() });
   const run = Date.now();
-  const foreign = dataStreamName(DEFAULT_DATASET, `detailforeign${run}`);
-  const ours = dataStreamName(DEFAULT_DATASET, `detailours${run}`);
+  const dataset = `emtdetail${run}.log`;
+  const foreign = dataStreamName(dataset, 'foreign');
+  const ours = dataStreamName(dataset, 'ours');
   const template = `emt-test-detail-foreign-${run}`;
   const traceId = randomUUID();
 
@@ -33,7 +35,7 @@ describe('messageDetail beside a data stream our template did not map', () => {
   });
 
   beforeAll(async () => {
-    await installTemplates(es);
+    await installTemplates(es, { dataset });
     await es.indices.putIndexTemplate({
       name: template,
       index_patterns: [foreign],
@@ -69,10 +71,7 @@ describe('messageDetail beside a data stream our template did not map', () => {
       row_id: expect.objectContaining({ type: 'text' }),
     });
 
-    const detail = await messageDetail(
-      { client: es, index: `logs-${DEFAULT_DATASET}-*` },
-      { traceId }
-    );
+    const detail = await messageDetail({ client: es, index: viewIndex(dataset) }, { traceId });
 
     expect(detail).toMatchObject({
       traceId,
