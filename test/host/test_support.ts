@@ -67,7 +67,14 @@ export async function callRoute(
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  // A download (CSV) is text; everything else the routes answer is JSON.
+  const isCsv = response.headers.get('content-type')?.startsWith('text/csv') ?? false;
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: text && !isCsv ? JSON.parse(text) : undefined,
+  };
 }
 
 /** A browser session cookie for `username`, as Kibana's login form would set it. */
