@@ -3,7 +3,7 @@ import { SENDERS_CSV_API_PATH } from '../../../common/http_api/sender_export';
 import { KNOWN_SENDERS_API_PATH, knownSenderPath } from '../../../common/http_api/views';
 import { exchangeMessageTracePlugin } from '../../../test/host/exchange_message_trace_plugin';
 import type { KibanaHost } from '../../../test/host/kibana_host';
-import { callRoute, esUrl, startTestHost } from '../../../test/host/test_support';
+import { callRoute, callRouteForText, esUrl, startTestHost } from '../../../test/host/test_support';
 import { dataStreamName } from '../../lib/data_stream/data_stream_name';
 import { installTemplates } from '../../lib/data_stream/templates';
 import { createMessageTraceMapper } from '../../lib/ecs/message_trace_document';
@@ -63,7 +63,7 @@ describe('the CSV export of suspicious senders', () => {
     namespaces: [namespace],
   };
   const exportCsv = (user: string, body: unknown) =>
-    callRoute(host, 'POST', SENDERS_CSV_API_PATH, { user, body });
+    callRouteForText(host, 'POST', SENDERS_CSV_API_PATH, { user, body });
 
   beforeAll(async () => {
     host = await startTestHost({ plugins: [exchangeMessageTracePlugin()] });
@@ -134,12 +134,14 @@ describe('the CSV export of suspicious senders', () => {
   it('answers a bad field with a 400 naming it', async () => {
     const answer = await exportCsv('soc_analyst', { ...scope, reasons: ['spoofing'] });
     expect(answer.status).toBe(400);
-    expect(answer.body.message).toContain('reasons');
+    expect(JSON.parse(answer.text).message).toContain('reasons');
   });
 
   it('refuses a viewer without index read, as every view does', async () => {
     const answer = await exportCsv('analyst_without_index', scope);
     expect(answer.status).toBe(403);
-    expect(answer.body.message).toContain('lacks the Elasticsearch index privilege [read]');
+    expect(JSON.parse(answer.text).message).toContain(
+      'lacks the Elasticsearch index privilege [read]'
+    );
   });
 });
