@@ -33,8 +33,28 @@ import {
   MESSAGES_CSV_API_PATH,
   type MessageExportRequest,
 } from '../../common/http_api/message_export';
+import { SENDERS_CSV_API_PATH } from '../../common/http_api/sender_export';
 
 const json = (body: unknown, signal?: AbortSignal) => ({ body: JSON.stringify(body), signal });
+
+export interface CsvDownload {
+  csv: string;
+  /** Rows that matched, and how many an export holds at most. */
+  total: number;
+  rowCap: number;
+}
+
+async function csvDownload(http: HttpStart, path: string, request: unknown): Promise<CsvDownload> {
+  const { body, response } = await http.post<string>(path, {
+    ...json(request),
+    asResponse: true,
+  });
+  return {
+    csv: body ?? '',
+    total: Number(response?.headers.get(EXPORT_TOTAL_HEADER)),
+    rowCap: Number(response?.headers.get(EXPORT_ROW_CAP_HEADER)),
+  };
+}
 
 /** The views' calls, typed by the contract in common/http_api/views.ts. */
 export function createViewsApi(http: HttpStart) {
@@ -52,17 +72,11 @@ export function createViewsApi(http: HttpStart) {
     campaign: (request: CampaignRequest, signal?: AbortSignal) =>
       http.post<CampaignResponse>(CAMPAIGN_API_PATH, json(request, signal)),
     /** The CSV as text, with how many rows matched and how many an export holds at most. */
-    exportMessages: async (request: MessageExportRequest) => {
-      const { body, response } = await http.post<string>(MESSAGES_CSV_API_PATH, {
-        ...json(request),
-        asResponse: true,
-      });
-      return {
-        csv: body ?? '',
-        total: Number(response?.headers.get(EXPORT_TOTAL_HEADER)),
-        rowCap: Number(response?.headers.get(EXPORT_ROW_CAP_HEADER)),
-      };
-    },
+    exportMessages: (request: MessageExportRequest) =>
+      csvDownload(http, MESSAGES_CSV_API_PATH, request),
+    /** The senders' ranking as CSV, every page of it, with the same counts. */
+    exportSenders: (request: SuspiciousSendersRequest) =>
+      csvDownload(http, SENDERS_CSV_API_PATH, request),
     knownSenders: () => http.get<ListKnownSendersResponse>(KNOWN_SENDERS_API_PATH),
     markKnownSender: (request: MarkKnownSenderRequest) =>
       http.post<KnownSender>(KNOWN_SENDERS_API_PATH, json(request)),

@@ -215,6 +215,29 @@ function routeTable(existingId: () => string): Record<string, Omit<FuzzedRoute, 
     sortField: fc.constantFrom(...MESSAGE_SORT_FIELDS),
   };
   const { pageIndex, pageSize, sortField, ...exportFields } = searchFields;
+  /** The senders view and its CSV: one request codec. */
+  const sendersView = (path: string) => ({
+    fields: {
+      body: [
+        ...scopeFields,
+        'groupBy',
+        'baselineDays',
+        'includeKnownGood',
+        'reasons',
+        'sortField',
+        'sortDirection',
+        'pageIndex',
+        'pageSize',
+      ],
+    },
+    request: view(path, SCOPE, {
+      baselineDays: fc.constantFrom(60, 1),
+      reasons: fc.constant([...SENDER_REASON_CODES, ...SENDER_REASON_CODES]),
+      sortField: fc.constantFrom(...SENDER_SORT_FIELDS),
+      pageIndex: fc.constantFrom(999, 19, 0),
+      pageSize: fc.constantFrom(100, 50, 1),
+    }),
+  });
   const fileBytes = fc.oneof(
     fc.uint8Array({ maxLength: 3000 }).map((bytes) => Buffer.from(bytes)),
     fc
@@ -332,28 +355,10 @@ function routeTable(existingId: () => string): Record<string, Omit<FuzzedRoute, 
         direction: fc.constant(['inbound', 'outbound', 'internal', 'external']),
       }),
     },
-    [`POST ${base}/views/suspicious_senders`]: {
-      fields: {
-        body: [
-          ...scopeFields,
-          'groupBy',
-          'baselineDays',
-          'includeKnownGood',
-          'reasons',
-          'sortField',
-          'sortDirection',
-          'pageIndex',
-          'pageSize',
-        ],
-      },
-      request: view(`${base}/views/suspicious_senders`, SCOPE, {
-        baselineDays: fc.constantFrom(60, 1),
-        reasons: fc.constant([...SENDER_REASON_CODES, ...SENDER_REASON_CODES]),
-        sortField: fc.constantFrom(...SENDER_SORT_FIELDS),
-        pageIndex: fc.constantFrom(999, 19, 0),
-        pageSize: fc.constantFrom(100, 50, 1),
-      }),
-    },
+    [`POST ${base}/views/suspicious_senders`]: sendersView(`${base}/views/suspicious_senders`),
+    [`POST ${base}/views/suspicious_senders/_csv`]: sendersView(
+      `${base}/views/suspicious_senders/_csv`
+    ),
     [`POST ${base}/views/campaign`]: {
       fields: { body: [...scopeFields, 'sender', 'subject', 'messageId', 'ip'] },
       request: view(

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { PLUGIN_ID } from '../../common/constants';
 import { KNOWN_SENDERS_API_PATH, type ListKnownSendersResponse } from '../../common/http_api/views';
 import { PERIOD_DAYS } from '../host/views_tenant';
@@ -76,6 +77,36 @@ describe('analyst workflows and Kibana conventions, in Chromium', () => {
         'Lookalike domain'
       );
     }
+
+    // The CSV holds the table's rows, in its order (sorted by messages, lookalikes only).
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(subj('emtDownloadCsv')).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('suspicious-senders.csv');
+    const csv = readFileSync(await download.path(), 'utf8');
+    // Nothing here needs quoting, so a comma always ends a cell.
+    expect(csv).not.toContain('"');
+    const [header, ...lines] = csv.split('\r\n').filter((line) => line.length > 0);
+    const columns = header!.split(',');
+    const fromCsv = lines.map((line) => {
+      const cells = Object.fromEntries(line.split(',').map((cell, i) => [columns[i], cell]));
+      return [cells.sender, cells.score, cells.messages, cells.reason_codes].join(' ');
+    });
+    const scores = await page.locator(subj('emtSenderScore')).allInnerTexts();
+    const counts = await messagesColumn();
+    const fromTable = await Promise.all(
+      lookalikes.map(async (sender, i) => {
+        const reasons = page
+          .locator(subj(`emtReasons-${sender}`))
+          .locator('[data-test-subj^="emtReason-"]');
+        const codes = await reasons.evaluateAll((found) =>
+          found.map((reason) => reason.getAttribute('data-test-subj')!.replace('emtReason-', ''))
+        );
+        return [sender, scores[i], counts[i], codes.join(';')].join(' ');
+      })
+    );
+    expect(fromCsv).toEqual(fromTable);
 
     await page.locator(subj('emtScoreLegendButton')).click();
     const legend = page.locator(subj('emtScoreLegend'));

@@ -48,14 +48,11 @@ export function basicAuth(username: string, password = FIXTURE_PASSWORD) {
   return basicAuthorization({ username, password });
 }
 
+type RouteOptions = { user?: string; body?: unknown; headers?: Record<string, string> };
+
 /** Calls a host route as Kibana's browser client would, as the given user. */
-export async function callRoute(
-  host: KibanaHost,
-  method: string,
-  path: string,
-  options: { user?: string; body?: unknown; headers?: Record<string, string> } = {}
-) {
-  const response = await fetch(`${host.url}${path}`, {
+function fetchRoute(host: KibanaHost, method: string, path: string, options: RouteOptions) {
+  return fetch(`${host.url}${path}`, {
     method,
     headers: {
       'kbn-xsrf': 'true',
@@ -66,8 +63,29 @@ export async function callRoute(
     },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
+}
+
+/** A route's JSON answer (see fetchRoute). */
+export async function callRoute(
+  host: KibanaHost,
+  method: string,
+  path: string,
+  options: RouteOptions = {}
+) {
+  const response = await fetchRoute(host, method, path, options);
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** A route's answer as text with its headers, for downloads such as CSV (see fetchRoute). */
+export async function callRouteForText(
+  host: KibanaHost,
+  method: string,
+  path: string,
+  options: RouteOptions = {}
+) {
+  const response = await fetchRoute(host, method, path, options);
+  return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
 /** A browser session cookie for `username`, as Kibana's login form would set it. */

@@ -12,6 +12,7 @@ import {
 } from '@elastic/eui';
 import type { SuspiciousSender } from '../../../common/http_api/views';
 import { useAppServices } from '../../components/app_services';
+import { DownloadCsvButton } from '../../components/download_csv_button';
 import { reactMountPoint } from '../../components/react_mount_point';
 import { useViewScope } from '../../components/view_filters/use_view_scope';
 import { ViewFilters } from '../../components/view_filters/view_filters';
@@ -146,6 +147,9 @@ export function SuspiciousSendersPage() {
         </EuiFlexItem>
         <EuiFlexItem grow={false}>
           <ScoreLegend />
+        </EuiFlexItem>
+        <EuiFlexItem grow={false}>
+          <DownloadCsvButton senders={request} fileName="suspicious-senders.csv" />
         </EuiFlexItem>
         {canCreateRules && scope && (
           <EuiFlexItem grow={false}>

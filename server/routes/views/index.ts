@@ -6,6 +6,7 @@ import { registerMessageDetailRoute } from './message_detail';
 import { registerMessageExportRoute } from './message_export';
 import { registerMessageTrailRoute } from './message_trail';
 import { registerSearchMessagesRoute } from './search_messages';
+import { registerSenderExportRoute } from './sender_export';
 import { registerSuspiciousSendersRoute } from './suspicious_senders';
 
 /** The views' routes: they read with the user's privileges; known-good writes need manage. */
@@ -18,4 +19,5 @@ export function registerViewRoutes(dependencies: RouteDependencies) {
   registerKnownSenderRoutes(dependencies);
   registerCampaignRoute(dependencies);
   registerMessageExportRoute(dependencies);
+  registerSenderExportRoute(dependencies);
 }
