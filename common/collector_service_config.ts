@@ -87,6 +87,7 @@ export const SERVICE_DEFAULTS = {
   stateIndex: 'exchange-message-trace-collector-state',
   httpAddress: '127.0.0.1:9464',
   leaseDuration: '60s',
+  concurrentPages: 4,
   namespace: 'default',
   interval: '5m',
   lookback: '2d',
@@ -138,6 +139,11 @@ export const collectorServiceConfigCodec = closedObject(
     http: closedObject({ address: httpAddressCodec }, {}, 'the status endpoint'),
     /** How long a tenant stays with an instance that stopped renewing (tests shorten it). */
     lease: closedObject({}, { duration: durationCodec }, 'the lease settings'),
+    /**
+     * How many tenants of the process hold a Graph page (up to 5000 rows) and its documents at
+     * once; the others wait their turn. Memory grows with this, not with the number of tenants.
+     */
+    concurrentPages: boundedInt('ConcurrentPages', 1, 64, 'pages'),
     /** Replaces Microsoft's hosts: tests and demo tenants only. */
     graph: closedObject(
       {},

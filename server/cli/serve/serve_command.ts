@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { Client } from '@elastic/elasticsearch';
 import { systemClock } from '../../lib/collector/clock';
+import { PageSlots } from '../../lib/collector/page_slots';
 import { DEFAULT_DATASET } from '../../lib/data_stream/data_stream_name';
 import {
   GEOIP_PIPELINE_NAME,
@@ -117,6 +118,7 @@ export async function serveCommand(args: ParsedArgs, stop: AbortSignal): Promise
       ingestPipeline,
       logger,
       clock: systemClock,
+      pageSlots: new PageSlots(config.concurrentPages),
     };
     const startTenant = (tenant: ServiceConfig['tenants'][number]) => {
       if (stop.aborted) return;
@@ -137,7 +139,13 @@ export async function serveCommand(args: ParsedArgs, stop: AbortSignal): Promise
         return;
       }
       logger.addSecrets(next.secrets);
-      for (const setting of ['elasticsearch', 'http', 'leaseMs', 'endpoints'] as const) {
+      for (const setting of [
+        'elasticsearch',
+        'http',
+        'leaseMs',
+        'endpoints',
+        'concurrentPages',
+      ] as const) {
         if (JSON.stringify(next[setting]) !== JSON.stringify(config[setting]))
           logger.warn('Setting changed; it applies after a restart', { setting });
       }

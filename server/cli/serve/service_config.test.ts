@@ -61,6 +61,7 @@ describe('loadServiceConfig', () => {
     });
     expect(config.http).toEqual({ host: '127.0.0.1', port: 9464 });
     expect(config.leaseMs).toBe(60_000);
+    expect(config.concurrentPages).toBe(4);
     expect(config.tenants[0]).toMatchObject({
       name: 'contoso',
       credential: { kind: 'secret', clientSecret: 'unit-secret-value-0123456789' },
@@ -106,6 +107,7 @@ describe('loadServiceConfig', () => {
       JSON.stringify({
         elasticsearch: { url: 'https://es.example.com:9200', cloudId: 'both' },
         http: { address: 'nowhere' },
+        concurrentPages: 0,
         tenants: [
           { ...TENANT, budget: 500 },
           { ...TENANT, name: 'contoso', namespace: 'other' },
@@ -117,6 +119,7 @@ describe('loadServiceConfig', () => {
     const problems = await problemsOf(file);
     expect(problems).toEqual([
       `${file}: http.address: must be HOST:PORT like 127.0.0.1:9464 or 0.0.0.0:9464 (port 0 picks a free one)`,
+      `${file}: concurrentPages: must be a whole number of pages from 1 to 64`,
       `${file}: tenant "contoso" (tenants[0]): budget: must be a whole number of requests per 5 minutes from 1 to 100`,
       `${file}: tenant "inline" (tenants[2]): clientSecret: expected either env: VARIABLE or file: PATH, got a value that is not shown`,
       `${file}: tenant "no-credential" (tenants[3]): clientSecret or certificate: give exactly one of them`,

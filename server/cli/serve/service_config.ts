@@ -46,6 +46,8 @@ export interface ServiceConfig {
   elasticsearch: ElasticsearchTarget;
   http: { host: string; port: number };
   leaseMs: number;
+  /** How many tenants hold a Graph page and its documents at once: the process's memory bound. */
+  concurrentPages: number;
   endpoints: GraphEndpoints;
   tenants: ServiceTenant[];
   /** Every secret read, so the logger can make sure none is ever written. */
@@ -260,6 +262,7 @@ export async function loadServiceConfig(file: string): Promise<ServiceConfig> {
       port: Number(address.slice(separator + 1)),
     },
     leaseMs: parseDurationMs(config.lease?.duration ?? SERVICE_DEFAULTS.leaseDuration),
+    concurrentPages: config.concurrentPages ?? SERVICE_DEFAULTS.concurrentPages,
     endpoints,
     tenants,
     secrets,

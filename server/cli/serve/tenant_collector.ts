@@ -3,6 +3,7 @@ import { RequestBudget, type BudgetStore } from '../../lib/budget/request_budget
 import type { Clock } from '../../lib/collector/clock';
 import { collect } from '../../lib/collector/collect';
 import { createCollectorDeps, WriteIncompleteError } from '../../lib/collector/collector_pipeline';
+import type { PageSlotSource } from '../../lib/collector/page_slots';
 import { initialCheckpoint } from '../../lib/collector/windows';
 import { dataStreamName, DEFAULT_DATASET } from '../../lib/data_stream/data_stream_name';
 import type { NamespaceTemplates } from '../../lib/data_stream/namespace_templates';
@@ -26,6 +27,8 @@ export interface TenantCollectorServices {
   ingestPipeline: string;
   logger: JsonLogger;
   clock: Clock;
+  /** Shared by every tenant of the process: how many hold a page at once. */
+  pageSlots: PageSlotSource;
 }
 
 /** Waiting longer than this for the budget ends a pass; the tenant waits, then goes on. */
@@ -249,6 +252,14 @@ export class TenantCollector {
       const { summary, checkpoint } = await collect(deps, start, tenant.settings, {
         signal: this.halt.signal,
         stillWanted: async () => lease.held(),
+        // A tenant waiting for its turn stops waiting when the service stops; its lease is renewed
+        // meanwhile by its own timer, which no slot holds up.
+        pageSlots: {
+          acquire: (signal) =>
+            services.pageSlots.acquire(
+              AbortSignal.any(signal ? [signal, this.stopping.signal] : [this.stopping.signal])
+            ),
+        },
         onPage: (progress, at) => {
           status.documents = before.documents + progress.documentsCreated;
           status.rejectedRows = before.rejected + progress.rowsRejected;

@@ -5,6 +5,7 @@ import { BudgetWaitTooLong } from '../budget/request_budget';
 import type { MessageTracePage, TimeWindow } from '../graph/graph_client';
 import { GraphError } from '../graph/graph_error';
 import { collect, type CollectorDeps } from './collect';
+import { PageSlots } from './page_slots';
 import { DEFAULT_WINDOW_SETTINGS } from './windows';
 
 const HOUR = 3_600_000;
@@ -204,5 +205,88 @@ describe('collect', () => {
     await expect(collect(deps(graph, []), start, settings)).rejects.toMatchObject({
       kind: 'forbidden',
     });
+  });
+
+  it('holds pages only with a slot, and reads ahead only while no one waits for one', async () => {
+    const slots = new PageSlots(1);
+    const events: string[] = [];
+    let pagesHeld = 0;
+    let mostPagesHeld = 0;
+    const tenant = (name: string) => {
+      const calls: string[] = [];
+      const graph = fakeGraph(calls);
+      return collect(
+        {
+          ...deps(
+            {
+              async listMessageTraces(from) {
+                pagesHeld += 1;
+                mostPagesHeld = Math.max(mostPagesHeld, pagesHeld);
+                events.push(`${name} requests ${'nextLink' in from ? 'next' : 'window'}`);
+                return graph.listMessageTraces(from);
+              },
+            },
+            []
+          ),
+          writeRows: async (rows) => {
+            events.push(`${name} stores`);
+            pagesHeld -= 1;
+            return { created: rows.length, alreadyPresent: 0, failed: [] };
+          },
+        },
+        start,
+        settings,
+        { pageSlots: slots }
+      );
+    };
+    const [a, b] = await Promise.all([tenant('a'), tenant('b')]);
+    expect(events).toEqual([
+      'a requests window',
+      'a stores',
+      'b requests window',
+      'b stores',
+      'a requests next',
+      'a stores',
+      'b requests next',
+      'b stores',
+    ]);
+    expect(mostPagesHeld).toBe(1);
+    expect([a.summary.caughtUp, b.summary.caughtUp]).toEqual([true, true]);
+    // Both handed their slot back: the next caller gets it without waiting.
+    await expect(slots.acquire(AbortSignal.timeout(1000))).resolves.toBeDefined();
+  });
+
+  it('keeps reading ahead with a slot no one else wants', async () => {
+    const slots = new PageSlots(1);
+    const calls: string[] = [];
+    const requestedWhileWriting: number[] = [];
+    await collect(
+      deps(fakeGraph(calls), [], async (rows) => {
+        requestedWhileWriting.push(calls.length);
+        return { created: rows.length, alreadyPresent: 0, failed: [] };
+      }),
+      start,
+      settings,
+      { pageSlots: slots }
+    );
+    expect(requestedWhileWriting).toEqual([2, 2]);
+    // Handed back at the end: the next caller gets it without waiting.
+    await expect(slots.acquire(AbortSignal.timeout(1000))).resolves.toBeDefined();
+  });
+
+  it('stops waiting for a slot when its signal aborts, having requested nothing', async () => {
+    const slots = new PageSlots(1);
+    const held = await slots.acquire();
+    const calls: string[] = [];
+    const stopping = new AbortController();
+    const run = collect(deps(fakeGraph(calls), []), start, settings, {
+      pageSlots: slots,
+      signal: stopping.signal,
+    });
+    stopping.abort(new Error('The service is stopping'));
+    await expect(run).rejects.toThrow('The service is stopping');
+    expect(calls).toEqual([]);
+    expect(slots.waiting).toBe(0);
+    held.release();
   });
 });

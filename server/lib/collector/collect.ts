@@ -4,6 +4,7 @@ import { BudgetWaitTooLong } from '../budget/request_budget';
 import type { GraphClient, MessageTracePage, RejectedRow } from '../graph/graph_client';
 import { GraphError } from '../graph/graph_error';
 import type { Clock } from './clock';
+import type { PageSlot, PageSlotSource } from './page_slots';
 import { nextPass, withPageRead, type WindowSettings } from './windows';
 
 /** What writing a page's rows achieved; rows the writer could not store for good are `failed`. */
@@ -123,6 +124,11 @@ export async function collect(
      * nothing is written once collection is no longer wanted (the page is read again next time).
      */
     stillWanted?: () => Promise<boolean>;
+    /**
+     * Shared with other collections of the process: a page is requested and stored only while
+     * holding a slot, and the next page is read ahead only when no one else waits for one.
+     */
+    pageSlots?: PageSlotSource;
   } = {}
 ): Promise<{ checkpoint: CollectorCheckpoint; summary: RunSummary }> {
   const summary = emptySummary();
@@ -130,6 +136,8 @@ export async function collect(
   // Graph answers the next page of a window while Elasticsearch stores this one; the checkpoint
   // still moves only after a page is stored, and a run that ends cancels the page read ahead.
   let ahead: ReadAhead | undefined;
+  // Kept from page to page only while a page read ahead is out: it is in memory too.
+  let slot: PageSlot | undefined;
   try {
     while (options.deadline === undefined || deps.clock.now() < options.deadline) {
       const pass = nextPass(checkpoint, deps.clock.now(), settings);
@@ -139,6 +147,7 @@ export async function collect(
       }
       const prefetched = ahead?.nextLink === pass.nextLink ? ahead : undefined;
       ahead = undefined;
+      slot ??= await options.pageSlots?.acquire(options.signal);
       let page;
       try {
         page = await (prefetched?.page ??
@@ -163,7 +172,8 @@ export async function collect(
       if (page.rows.length > 0 && options.stillWanted && !(await options.stillWanted())) break;
       if (
         page.nextLink &&
-        (options.deadline === undefined || deps.clock.now() < options.deadline)
+        (options.deadline === undefined || deps.clock.now() < options.deadline) &&
+        !slot?.contended()
       ) {
         ahead = readAhead(deps.graph, page.nextLink, options.signal);
       }
@@ -173,9 +183,14 @@ export async function collect(
       addPage(summary, page.rows.length, page.rejected, outcome);
       if (!page.nextLink && pass.kind === 'collect') summary.windowsCompleted += 1;
       options.onPage?.(summary, checkpoint);
+      if (!ahead) {
+        slot?.release();
+        slot = undefined;
+      }
     }
   } finally {
     await ahead?.stop();
+    slot?.release();
   }
   return { checkpoint, summary };
 }
