@@ -21,6 +21,8 @@ export interface HostMetadata {
   assetsPath: string;
   /** The user's Advanced Settings values (Kibana injects them as `uiSettings.user`). */
   uiSettings: UiSettingsUserValues;
+  /** The browser plugin's manifest dependencies, as Kibana injects them in `uiPlugins[].plugin`. */
+  plugin: { id: string; requiredPlugins: string[]; optionalPlugins: string[] };
 }
 
 export const HOST_METADATA_ELEMENT_ID = 'host-metadata';

@@ -4,6 +4,7 @@ import type { PageHandler } from '../http/host_http_server';
 import { PayloadError, readJsonBody } from '../http/request_body';
 import { errorBody } from '../http/response_factory';
 import { HOST_KIBANA_VERSION, type KibanaHost } from '../kibana_host';
+import { readPluginManifest } from '../plugin_manifest';
 import { KIBANA_APPLICATION } from '../../es/security_fixtures';
 import { SESSION_COOKIE, type Authentication, type HostLogin } from '../security/authentication';
 import { resolveCapabilities } from '../security/capabilities';
@@ -41,6 +42,7 @@ async function metadataFor(
   authentication: Authentication
 ): Promise<HostMetadata> {
   const { user } = authentication;
+  const { id, requiredPlugins, optionalPlugins } = readPluginManifest();
   const {
     navLinks: _navLinks,
     management: _management,
@@ -55,6 +57,7 @@ async function metadataFor(
     users: host.logins.map(({ username, fullName }) => ({ username, fullName })),
     assetsPath: `${host.basePath}/host/public`,
     uiSettings: host.advancedSettings.userValues(),
+    plugin: { id, requiredPlugins, optionalPlugins },
   };
 }
 

@@ -18,6 +18,7 @@ import { startMomentService } from './moment_service';
 import { createRenderingService } from './rendering_service';
 import { createThemeService } from './theme_service';
 import { createToastsService } from './toasts_service';
+import { createTriggersActionsUiService } from './triggers_actions_ui_service';
 import { createUiSettingsClient } from '../../ui_settings/ui_settings_client';
 
 function initializerContext(metadata: HostMetadata): PluginInitializerContext {
@@ -42,6 +43,20 @@ function initializerContext(metadata: HostMetadata): PluginInitializerContext {
   };
 }
 
+/**
+ * The contracts of the browser plugins the host stands in for, given to a plugin only for the ids
+ * its manifest lists. Like the server side (kibana_host.ts), which gives every host alerting and
+ * actions, every host has triggersActionsUi.
+ */
+function dependenciesOf(metadata: HostMetadata, contracts: Record<string, unknown>) {
+  const { requiredPlugins, optionalPlugins } = metadata.plugin;
+  return Object.fromEntries(
+    [...requiredPlugins, ...optionalPlugins]
+      .filter((id) => contracts[id] !== undefined)
+      .map((id) => [id, contracts[id]])
+  );
+}
+
 /** Kibana's browser bootstrap, in order: plugin setup, capabilities, plugin start, chrome. */
 async function bootstrap(element: HTMLElement) {
   const metadata = readMetadata();
@@ -51,6 +66,7 @@ async function bootstrap(element: HTMLElement) {
   const chrome = createChromeService();
   const applications = createApplicationService(metadata.basePath);
   const rendering = createRenderingService(theme.theme$);
+  const triggersActionsUi = createTriggersActionsUiService();
 
   let resolveStart: (services: [CoreStart, object, unknown]) => void = () => undefined;
   const startServices = new Promise<[CoreStart, object, unknown]>(
@@ -63,7 +79,10 @@ async function bootstrap(element: HTMLElement) {
     notifications: { toasts },
     getStartServices: () => startServices,
   };
-  instance.setup(coreSetup, {});
+  instance.setup(
+    coreSetup,
+    dependenciesOf(metadata, { triggersActionsUi: triggersActionsUi.setup })
+  );
 
   // Like Kibana, capabilities are resolved for the registered apps once setup is done.
   const capabilities = await http.post<Capabilities>('/api/core/capabilities', {
@@ -82,8 +101,11 @@ async function bootstrap(element: HTMLElement) {
     theme,
     uiSettings,
   };
-  const pluginStart = instance.start(coreStart, {});
-  resolveStart([coreStart, {}, pluginStart]);
+  const startDependencies = dependenciesOf(metadata, {
+    triggersActionsUi: triggersActionsUi.start,
+  });
+  const pluginStart = instance.start(coreStart, startDependencies);
+  resolveStart([coreStart, startDependencies, pluginStart]);
 
   createRoot(element).render(
     <ChromeRoot
