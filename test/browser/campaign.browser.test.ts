@@ -7,16 +7,6 @@ import { useViewsSession } from './views_session';
 
 const subj = (id: string) => `[data-test-subj="${id}"]`;
 
-/** Graph's statuses by the campaign page's categories, written out rather than taken from our code. */
-const CATEGORY: Record<string, string> = {
-  delivered: 'delivered',
-  filteredAsSpam: 'filteredAsSpam',
-  quarantined: 'quarantined',
-  failed: 'failed',
-  gettingStatus: 'pending',
-  pending: 'pending',
-};
-
 interface TruthRow {
   tenant: ViewsTenant;
   record: TraceRecord;
@@ -113,17 +103,10 @@ describe('a phishing campaign across two connections, in Chromium', () => {
     expect(new Set(truth.map((row) => row.tenant))).toEqual(new Set([tenant, second]));
 
     // Counts per status category and per connection.
-    const inCategory = (category: string) =>
-      truth.filter((row) => CATEGORY[row.status] === category).length;
-    await page
-      .locator(subj('emtCampaignCount-total'))
-      .filter({ hasText: String(truth.length) })
-      .waitFor();
-    for (const category of ['delivered', 'filteredAsSpam', 'quarantined']) {
-      const tile = page.locator(subj(`emtCampaignCount-${category}`));
-      if (inCategory(category) === 0) expect(await tile.count()).toBe(0);
-      else expect(await tile.innerText()).toContain(String(inCategory(category)));
-    }
+    // The campaign spans every connection on the node, and other suites collect synthetic tenants
+    // whose planted spray sender is the same address at the same hours: what is exact is each of
+    // our two connections' part (their tenant IDs are theirs alone), not the node-wide totals.
+    await page.locator(subj('emtCampaignCount-total')).waitFor();
     for (const each of [tenant, second]) {
       const cells = await page
         .locator(`${subj(`emtCampaignTenant-${each.connection.id}`)} td`)
@@ -155,7 +138,10 @@ describe('a phishing campaign across two connections, in Chromium', () => {
       if (await next.isDisabled()) break;
       await next.click();
     }
-    expect(shown).toEqual(
+    const ours = new Set([tenant.connection.id, second.connection.id]);
+    expect(
+      new Map([...shown].filter(([key]) => ours.has(key.slice(key.lastIndexOf('|') + 1))))
+    ).toEqual(
       new Map(
         truth.map((row) => [
           `${row.record.recipientAddress}|${row.tenant.connection.id}`,
@@ -191,7 +177,13 @@ describe('a phishing campaign across two connections, in Chromium', () => {
         row.recipient_status,
         row.tenant_id,
       ].join(' ');
-    expect(cells.map(pick).sort()).toEqual(
+    const ourTenants = new Set([tenant.tenantId, second.tenantId]);
+    expect(
+      cells
+        .filter((row) => ourTenants.has(row.tenant_id ?? ''))
+        .map(pick)
+        .sort()
+    ).toEqual(
       truth
         .map((row) =>
           [
