@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react';
 import { EuiFieldNumber, EuiFormRow, EuiSelect } from '@elastic/eui';
 import type { IErrorObject } from '@kbn/triggers-actions-ui-plugin/public';
 
@@ -13,6 +14,28 @@ interface FieldProps {
   label: string;
   helpText: string;
   errors: IErrorObject;
+}
+
+/** A full-width row with the field's problems under it; `control` gets whether there are any. */
+function ParamRow({
+  field,
+  label,
+  helpText,
+  errors,
+  control,
+}: FieldProps & { control: (isInvalid: boolean) => ReactElement }) {
+  const problems = problemsOf(errors, field);
+  return (
+    <EuiFormRow
+      fullWidth
+      label={label}
+      helpText={helpText}
+      isInvalid={problems.length > 0}
+      error={problems}
+    >
+      {control(problems.length > 0)}
+    </EuiFormRow>
+  );
 }
 
 export function NumberParam({
@@ -32,28 +55,24 @@ export function NumberParam({
   step?: number;
   onChange: (value: number | undefined) => void;
 }) {
-  const problems = problemsOf(errors, field);
   return (
-    <EuiFormRow
-      fullWidth
-      label={label}
-      helpText={helpText}
-      isInvalid={problems.length > 0}
-      error={problems}
-    >
-      <EuiFieldNumber
-        fullWidth
-        data-test-subj={`ruleParam-${field}`}
-        value={value ?? ''}
-        min={min}
-        max={max}
-        step={step}
-        isInvalid={problems.length > 0}
-        onChange={(event) =>
-          onChange(event.target.value === '' ? undefined : Number(event.target.value))
-        }
-      />
-    </EuiFormRow>
+    <ParamRow
+      {...{ field, label, helpText, errors }}
+      control={(isInvalid) => (
+        <EuiFieldNumber
+          fullWidth
+          data-test-subj={`ruleParam-${field}`}
+          value={value ?? ''}
+          min={min}
+          max={max}
+          step={step}
+          isInvalid={isInvalid}
+          onChange={(event) =>
+            onChange(event.target.value === '' ? undefined : Number(event.target.value))
+          }
+        />
+      )}
+    />
   );
 }
 
@@ -70,23 +89,19 @@ export function ChoiceParam<Choice extends string>({
   choices: ReadonlyArray<{ value: Choice; text: string }>;
   onChange: (value: Choice) => void;
 }) {
-  const problems = problemsOf(errors, field);
   return (
-    <EuiFormRow
-      fullWidth
-      label={label}
-      helpText={helpText}
-      isInvalid={problems.length > 0}
-      error={problems}
-    >
-      <EuiSelect
-        fullWidth
-        data-test-subj={`ruleParam-${field}`}
-        value={value}
-        options={[...choices]}
-        isInvalid={problems.length > 0}
-        onChange={(event) => onChange(event.target.value as Choice)}
-      />
-    </EuiFormRow>
+    <ParamRow
+      {...{ field, label, helpText, errors }}
+      control={(isInvalid) => (
+        <EuiSelect
+          fullWidth
+          data-test-subj={`ruleParam-${field}`}
+          value={value}
+          options={[...choices]}
+          isInvalid={isInvalid}
+          onChange={(event) => onChange(event.target.value as Choice)}
+        />
+      )}
+    />
   );
 }
