@@ -1,7 +1,7 @@
 import type { BackfillProgress } from '../../common/http_api/connections';
 import type { CollectorCheckpoint } from '../../common/collector_checkpoint';
 import { collect, type CollectorDeps } from '../lib/collector/collect';
-import type { WindowSettings } from '../lib/collector/windows';
+import { wholeSecond, type WindowSettings } from '../lib/collector/windows';
 import type { BackfillRequestAttributes } from '../saved_objects/connection_type';
 import type { BackfillState } from './collect_task_state';
 
@@ -15,7 +15,7 @@ export function currentBackfill(
 ): BackfillState | undefined {
   if (!request) return undefined;
   if (tracked?.requestedAt === request.requestedAt) return tracked;
-  const start = Date.parse(request.start);
+  const start = wholeSecond(Date.parse(request.start));
   return {
     ...request,
     checkpoint: { backfillStart: start, collectedUntil: start },

@@ -7,6 +7,16 @@ import { useViewsSession } from './views_session';
 
 const subj = (id: string) => `[data-test-subj="${id}"]`;
 
+/** Graph's statuses by the campaign page's categories, written out rather than taken from our code. */
+const CATEGORY: Record<string, string> = {
+  delivered: 'delivered',
+  filteredAsSpam: 'filteredAsSpam',
+  quarantined: 'quarantined',
+  failed: 'failed',
+  gettingStatus: 'pending',
+  pending: 'pending',
+};
+
 interface TruthRow {
   tenant: ViewsTenant;
   record: TraceRecord;
@@ -102,11 +112,29 @@ describe('a phishing campaign across two connections, in Chromium', () => {
     );
     expect(new Set(truth.map((row) => row.tenant))).toEqual(new Set([tenant, second]));
 
+    // The pivot asks across every connection on the node, and other suites collect synthetic
+    // tenants whose planted spray sender is this address at the same hours: narrowed to our two
+    // connections, every number on the page is exact.
+    await page.goto(
+      `${host.url}/app/${PLUGIN_ID}/campaign?${new URLSearchParams({
+        ...Object.fromEntries(url),
+        connections: `${tenant.connection.id},${second.connection.id}`,
+      }).toString()}`
+    );
+    await page.locator(subj('emtCampaignRecipients')).waitFor();
+
     // Counts per status category and per connection.
-    // The campaign spans every connection on the node, and other suites collect synthetic tenants
-    // whose planted spray sender is the same address at the same hours: what is exact is each of
-    // our two connections' part (their tenant IDs are theirs alone), not the node-wide totals.
-    await page.locator(subj('emtCampaignCount-total')).waitFor();
+    const inCategory = (category: string) =>
+      truth.filter((row) => CATEGORY[row.status] === category).length;
+    await page
+      .locator(subj('emtCampaignCount-total'))
+      .filter({ hasText: String(truth.length) })
+      .waitFor();
+    for (const category of ['delivered', 'filteredAsSpam', 'quarantined']) {
+      const tile = page.locator(subj(`emtCampaignCount-${category}`));
+      if (inCategory(category) === 0) expect(await tile.count()).toBe(0);
+      else expect(await tile.innerText()).toContain(String(inCategory(category)));
+    }
     for (const each of [tenant, second]) {
       const cells = await page
         .locator(`${subj(`emtCampaignTenant-${each.connection.id}`)} td`)
@@ -117,6 +145,7 @@ describe('a phishing campaign across two connections, in Chromium', () => {
         String(new Set(rows.map((r) => r.record.recipientAddress)).size)
       );
     }
+    expect(await page.locator(subj('emtCampaignTruncated')).count()).toBe(0);
 
     // Every recipient, on every page of the table, in its latest status.
     const shown = new Map<string, string>();
@@ -138,10 +167,7 @@ describe('a phishing campaign across two connections, in Chromium', () => {
       if (await next.isDisabled()) break;
       await next.click();
     }
-    const ours = new Set([tenant.connection.id, second.connection.id]);
-    expect(
-      new Map([...shown].filter(([key]) => ours.has(key.slice(key.lastIndexOf('|') + 1))))
-    ).toEqual(
+    expect(shown).toEqual(
       new Map(
         truth.map((row) => [
           `${row.record.recipientAddress}|${row.tenant.connection.id}`,
@@ -177,13 +203,7 @@ describe('a phishing campaign across two connections, in Chromium', () => {
         row.recipient_status,
         row.tenant_id,
       ].join(' ');
-    const ourTenants = new Set([tenant.tenantId, second.tenantId]);
-    expect(
-      cells
-        .filter((row) => ourTenants.has(row.tenant_id ?? ''))
-        .map(pick)
-        .sort()
-    ).toEqual(
+    expect(cells.map(pick).sort()).toEqual(
       truth
         .map((row) =>
           [

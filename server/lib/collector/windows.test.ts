@@ -115,4 +115,32 @@ describe('collection windows', () => {
       undefined
     );
   });
+
+  it('asks Graph for whole seconds only, so a checkpoint holds exactly the span that was read', () => {
+    // Graph's filter takes YYYY-MM-DDThh:mm:ssZ: a start of 12:00:00.750 would be sent as 12:00:00.
+    const late = Date.parse('2026-11-24T12:00:00.750Z');
+    const fresh = initialCheckpoint(late, { ...settings, lookbackMs: 2 * DAY });
+    expect(fresh).toEqual({
+      backfillStart: Date.parse('2026-11-22T12:00:00Z'),
+      collectedUntil: Date.parse('2026-11-22T12:00:00Z'),
+    });
+    expect(nextPass(fresh, late, settings)).toEqual({
+      kind: 'collect',
+      start: Date.parse('2026-11-22T12:00:00Z'),
+      end: Date.parse('2026-11-24T12:00:00Z'),
+    });
+    expect(retentionFloor(late)).toBe(Date.parse('2026-08-26T13:00:01Z'));
+    // A checkpoint saved before windows were whole seconds.
+    const saved = { backfillStart: now - DAY / 2 + 250, collectedUntil: now - 2 * 60_000 + 400 };
+    expect(nextPass(saved, late, settings)).toEqual({
+      kind: 'collect',
+      start: now - 2 * 60_000,
+      end: now,
+    });
+    expect(nextPass({ ...saved, collectedUntil: now + 400 }, late, settings)).toEqual({
+      kind: 'reread',
+      start: now - DAY / 2,
+      end: now,
+    });
+  });
 });

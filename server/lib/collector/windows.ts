@@ -1,6 +1,6 @@
 import type { CollectorCheckpoint, CollectorPass } from '../../../common/collector_checkpoint';
 import { MAX_WINDOW_MS } from '../graph/graph_client';
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../common/time';
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from '../../../common/time';
 
 export const MAX_LOOKBACK_MS = 90 * DAY_MS;
 /** Graph refuses a start older than 90 days; keep clear of the edge while a window is read. */
@@ -26,13 +26,22 @@ export const DEFAULT_WINDOW_SETTINGS: WindowSettings = {
   settleMs: MINUTE_MS,
 };
 
+/**
+ * Graph's filter takes whole seconds (`YYYY-MM-DDThh:mm:ssZ`): a bound with milliseconds would be
+ * read from the second before it, so a checkpoint would not say what was read.
+ */
+export const wholeSecond = (ms: number) => Math.floor(ms / SECOND_MS) * SECOND_MS;
+
 /** The oldest start Graph still serves, with the margin. */
 export function retentionFloor(now: number) {
-  return now - MAX_LOOKBACK_MS + RETENTION_MARGIN_MS;
+  return Math.ceil((now - MAX_LOOKBACK_MS + RETENTION_MARGIN_MS) / SECOND_MS) * SECOND_MS;
 }
 
 export function initialCheckpoint(now: number, settings: WindowSettings): CollectorCheckpoint {
-  const start = Math.max(now - Math.min(settings.lookbackMs, MAX_LOOKBACK_MS), retentionFloor(now));
+  const start = Math.max(
+    wholeSecond(now - Math.min(settings.lookbackMs, MAX_LOOKBACK_MS)),
+    retentionFloor(now)
+  );
   return { backfillStart: start, collectedUntil: start };
 }
 
@@ -46,26 +55,27 @@ export function nextPass(
   settings: WindowSettings
 ): CollectorPass | undefined {
   if (checkpoint.pass) return checkpoint.pass;
-  const from = Math.max(checkpoint.collectedUntil, retentionFloor(now));
+  // Checkpoints saved before windows were whole seconds may hold milliseconds.
+  const from = Math.max(wholeSecond(checkpoint.collectedUntil), retentionFloor(now));
   // A bound in the past has settled; without one, the last minute is left for the next run.
-  const readTo =
-    settings.stopAt === undefined ? now - settings.settleMs : Math.min(settings.stopAt, now);
+  const readTo = wholeSecond(
+    settings.stopAt === undefined ? now - settings.settleMs : Math.min(settings.stopAt, now)
+  );
   if (from < readTo) {
-    const end = Math.min(from + MAX_WINDOW_MS, now, settings.stopAt ?? now);
+    const end = wholeSecond(Math.min(from + MAX_WINDOW_MS, now, settings.stopAt ?? now));
     return { kind: 'collect', start: from, end };
   }
   const rereadDue =
     checkpoint.lastRereadAt === undefined ||
     now - checkpoint.lastRereadAt >= settings.rereadEveryMs;
   if (settings.rereadMs <= 0 || !rereadDue) return undefined;
+  const end = wholeSecond(checkpoint.collectedUntil);
   const start = Math.max(
-    checkpoint.backfillStart,
+    wholeSecond(checkpoint.backfillStart),
     retentionFloor(now),
-    checkpoint.collectedUntil - Math.min(settings.rereadMs, MAX_WINDOW_MS)
+    end - Math.min(settings.rereadMs, MAX_WINDOW_MS)
   );
-  return start < checkpoint.collectedUntil
-    ? { kind: 'reread', start, end: checkpoint.collectedUntil }
-    : undefined;
+  return start < end ? { kind: 'reread', start, end } : undefined;
 }
 
 export function withPageRead(
