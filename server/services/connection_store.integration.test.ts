@@ -10,8 +10,7 @@ import {
 import { ConnectionConflictError } from './connection_errors';
 import { ConnectionStore } from './connection_store';
 
-/** Saving over a version someone else has since replaced: Kibana's create answers 409. */
-describe('ConnectionStore writes against a version', () => {
+describe('ConnectionStore over the host saved objects', () => {
   let host: KibanaHost;
   let store: ConnectionStore;
   const request = {} as KibanaRequest;
@@ -31,6 +30,7 @@ describe('ConnectionStore writes against a version', () => {
     await host.stop();
   });
 
+  // Saving over a version someone else has since replaced: Kibana's create answers 409.
   it('refuses a replace over a stale version, keeping the newer save', async () => {
     const now = new Date().toISOString();
     const attributes: ConnectionAttributes = {
@@ -55,5 +55,44 @@ describe('ConnectionStore writes against a version', () => {
       )
     );
     expect((await store.getDecrypted(id)).attributes.name).toBe('First editor');
+  });
+
+  it('lists the settings of every connection without decrypting a thing', async () => {
+    const now = new Date().toISOString();
+    const id = await store.create(request, {
+      ...CONNECTION_DEFAULTS,
+      name: 'Fabrikam',
+      tenantId: 'fabrikam.onmicrosoft.com',
+      clientId: '00000000-0000-4000-8000-000000000002',
+      authMethod: 'secret',
+      clientSecret: 'fabrikam-secret-value-of-some-length',
+      localDomains: ['fabrikam.com', 'fabrikam.onmicrosoft.com'],
+      namespace: 'fabrikam',
+      createdAt: now,
+      updatedAt: now,
+    });
+    const repository = host.savedObjects.repository([CONNECTION_SAVED_OBJECT_TYPE]);
+    const decryptionRefused = new Error('this store may not decrypt');
+    const cannotDecrypt = new ConnectionStore(
+      {
+        ...host.encryptedSavedObjects.start(),
+        getClient: () => ({
+          getDecryptedAsInternalUser: () => Promise.reject(decryptionRefused),
+        }),
+      } as never,
+      { getScopedClient: () => repository as never },
+      repository,
+      true
+    );
+    await expect(cannotDecrypt.list(request)).rejects.toBe(decryptionRefused);
+    const listed = await cannotDecrypt.listSettings(request);
+    const fabrikam = listed.find((connection) => connection.id === id);
+    expect(fabrikam?.settings).toMatchObject({
+      name: 'Fabrikam',
+      tenantId: 'fabrikam.onmicrosoft.com',
+      localDomains: ['fabrikam.com', 'fabrikam.onmicrosoft.com'],
+      namespace: 'fabrikam',
+    });
+    expect(JSON.stringify(listed)).not.toContain('fabrikam-secret-value');
   });
 });

@@ -162,6 +162,20 @@ export class ConnectionStore {
     return this.listThrough(this.internalRepository);
   }
 
+  /**
+   * The settings of every connection the user may see, without decrypting anything: each
+   * decryption derives a key (Kibana's @elastic/node-crypto), too slow for every view's request.
+   */
+  async listSettings(
+    request: KibanaRequest
+  ): Promise<Array<Pick<ConnectionRecord, 'id' | 'settings'>>> {
+    const found = await findAllSavedObjects<ConnectionAttributes>(this.client(request), { type });
+    return found.map((saved) => ({
+      id: saved.id,
+      settings: splitAttributes(saved.attributes).settings,
+    }));
+  }
+
   private async listThrough(
     client: Pick<SavedObjectsClientContract, 'find' | 'createPointInTimeFinder'>
   ): Promise<ConnectionRecord[]> {

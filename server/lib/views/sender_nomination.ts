@@ -5,15 +5,7 @@ import { UNDELIVERED_STATUSES } from '../../../common/message_status';
 import { lookalikeOf } from '../scoring/lookalike';
 import { OUTGOING, ownNetworkAggregation, ownNetworksOf } from './sender_aggregations';
 import { aggregateInParallel } from './aggregate';
-import {
-  FIELDS,
-  TOLERANT,
-  bucketsOf,
-  statusFilter,
-  timeRange,
-  type ViewTarget,
-} from './view_scope';
-import { searchView } from './view_search';
+import { FIELDS, bucketsOf, statusFilter, timeRange, type ViewTarget } from './view_scope';
 
 type Query = estypes.QueryDslQueryContainer;
 
@@ -51,21 +43,6 @@ export function spansOf(request: SuspiciousSendersRequest): Spans {
 export const keysOf = (aggregate: unknown) =>
   bucketsOf(aggregate).map((bucket) => String(bucket.key));
 
-/** When the first document of `query` was received; sorting on time stops at the first one. */
-async function earliestIn(target: ViewTarget, query: Query): Promise<number | undefined> {
-  const response = await searchView(target, {
-    index: target.index,
-    ...TOLERANT,
-    size: 1,
-    track_total_hits: false,
-    _source: false,
-    sort: [{ [FIELDS.timestamp]: { order: 'asc' } }],
-    query,
-  });
-  const value = response.hits.hits[0]?.sort?.[0];
-  return typeof value === 'number' ? value : undefined;
-}
-
 /** Who deserves a closer look, where our own networks are, and how far back the data goes. */
 export async function nominate(
   target: ViewTarget,
@@ -81,40 +58,36 @@ export async function nominate(
     terms: { field: entity, size: NOMINEES_PER_RANKING, ...(order ? { order } : {}) },
     ...(aggs ? { aggs } : {}),
   });
-  const nominations = aggregateInParallel(target, base, [
+  const aggregations = (await aggregateInParallel(target, base, [
     {
-      filter: spans.period,
+      filter: { bool: { filter: [spans.period], must_not: [OUTGOING] } },
       aggs: {
-        period: {
-          filter: { bool: { must_not: [OUTGOING] } },
-          aggs: {
-            undelivered: { filter: statusFilter(UNDELIVERED_STATUSES), aggs: { top: ranked() } },
-            byRecipients: ranked(
-              { recipients: 'desc' },
-              { recipients: { cardinality: { field: FIELDS.recipient } } }
-            ),
-            byVolume: ranked(),
-            domains: { terms: { field: FIELDS.senderDomain, size: DOMAINS_CHECKED } },
-          },
-        },
+        undelivered: { filter: statusFilter(UNDELIVERED_STATUSES), aggs: { top: ranked() } },
+        byRecipients: ranked(
+          { recipients: 'desc' },
+          { recipients: { cardinality: { field: FIELDS.recipient } } }
+        ),
+        byVolume: ranked(),
+        domains: { terms: { field: FIELDS.senderDomain, size: DOMAINS_CHECKED } },
       },
     },
     { filter: spans.ownNetworks, aggs: { ownNetworks: ownNetworkAggregation(spans.ownNetworks) } },
-  ]);
-  const [aggregations, earliest] = (await Promise.all([nominations, earliestIn(target, base)])) as [
-    Record<string, Record<string, unknown> | undefined>,
-    number | undefined,
-  ];
+    // Where the data begins: a min aggregation answers in half the time sorting for it takes.
+    { aggs: { earliest: { min: { field: FIELDS.timestamp } } } },
+  ])) as Record<string, Record<string, unknown> | undefined>;
+  const earliest =
+    (aggregations.earliest as { value?: number | null } | undefined)?.value ?? undefined;
   const dataStartMs =
     earliest === undefined ? undefined : Math.max(earliest, spans.baselineStartMs);
-  const period = aggregations.period ?? {};
   return {
     senders: new Set([
-      ...keysOf((period.undelivered as Record<string, unknown> | undefined)?.top),
-      ...keysOf(period.byRecipients),
-      ...keysOf(period.byVolume),
+      ...keysOf(aggregations.undelivered?.top),
+      ...keysOf(aggregations.byRecipients),
+      ...keysOf(aggregations.byVolume),
     ]),
-    lookalikeDomains: keysOf(period.domains).filter((domain) => lookalikeOf(domain, localDomains)),
+    lookalikeDomains: keysOf(aggregations.domains).filter((domain) =>
+      lookalikeOf(domain, localDomains)
+    ),
     ownNetworks: ownNetworksOf(aggregations.ownNetworks),
     /** Where the baseline's data begins, or the period's when the baseline holds none. */
     dataStartMs,

@@ -105,16 +105,15 @@ const networkUseOf = (aggregate: unknown): NetworkUse[] =>
   }));
 
 function statsOf(
-  bucket: Bucket,
+  period: Bucket,
   baseline: Record<string, unknown> & KeyedBucket
 ): SenderStats & { firstSeen: string; lastSeen: string } {
-  const period = bucket.period!;
   const outside = period.fromOutside as Record<string, unknown> & KeyedBucket;
-  const domain = keysOf(bucket.domain)[0];
+  const domain = keysOf(period.domain)[0];
   const sourceIps = keysOf(period.ips);
   const firstMs = baseline.doc_count > 0 ? msOf(baseline.first) : msOf(period.first);
   return {
-    sender: String(bucket.key),
+    sender: String(period.key),
     ...(domain ? { domain } : {}),
     ...(firstMs !== undefined ? { firstMs } : {}),
     period: {
@@ -171,6 +170,7 @@ export async function suspiciousSenders(
     terms: { field: entity, size: MAX_SCORED_SENDERS },
     aggs,
   });
+  // Each half's filter is its span, so a sender's buckets hold its period and its baseline.
   const halves = await aggregateInParallel(
     target,
     {
@@ -187,30 +187,20 @@ export async function suspiciousSenders(
         aggs: {
           inPeriod: senders({
             domain: { terms: { field: FIELDS.senderDomain, size: 1 } },
-            period: {
-              filter: spans.period,
-              aggs: {
-                ...periodAggregations,
-                ...(enoughBaseline ? {} : networkUseAggregations),
-                fromOutside: {
-                  filter: fromOutside,
-                  aggs: { ips: { terms: { field: FIELDS.sourceIp, size: 5 } } },
-                },
-              },
+            ...periodAggregations,
+            ...(enoughBaseline ? {} : networkUseAggregations),
+            fromOutside: {
+              filter: fromOutside,
+              aggs: { ips: { terms: { field: FIELDS.sourceIp, size: 5 } } },
             },
           }),
         },
       },
-      {
-        filter: spans.baseline,
-        aggs: {
-          inBaseline: senders({ baseline: { filter: spans.baseline, aggs: baselineAggregations } }),
-        },
-      },
+      { filter: spans.baseline, aggs: { inBaseline: senders(baselineAggregations) } },
     ]
   );
   const baselines = new Map(
-    bucketsOf<Bucket>(halves.inBaseline).map((bucket) => [bucket.key, bucket.baseline])
+    bucketsOf<Bucket>(halves.inBaseline).map((bucket) => [bucket.key, bucket])
   );
   const context = {
     localDomains: input.localDomains,

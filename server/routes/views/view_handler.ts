@@ -66,5 +66,5 @@ export async function localDomainsOf(
   request: KibanaRequest,
   scope: { connectionIds?: string[]; namespaces?: string[] }
 ): Promise<string[]> {
-  return localDomainsIn(await services.connections.list(request), scope);
+  return localDomainsIn(await services.connections.listSettings(request), scope);
 }
