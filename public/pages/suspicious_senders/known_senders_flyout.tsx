@@ -77,7 +77,7 @@ export function KnownSendersFlyout({
   if (canManage) {
     columns.push({
       name: 'Actions',
-      width: '7em',
+      width: '9em',
       render: ({ sender }: KnownSender) => (
         <EuiButtonEmpty
           size="xs"
