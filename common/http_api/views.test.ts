@@ -5,6 +5,7 @@ import { knownSenderCodec } from './view_codecs';
 import {
   MAX_CONNECTION_IDS,
   MAX_NAMESPACES,
+  markKnownSenderRequestCodec,
   messageDetailRequestCodec,
   messageSearchRequestCodec,
   suspiciousSendersRequestCodec,
@@ -64,6 +65,18 @@ describe('views API codecs', () => {
     expect(isRight(knownSenderCodec.decode('adatum.com'))).toBe(true);
     expect(isLeft(knownSenderCodec.decode('not a sender'))).toBe(true);
     expect(isLeft(knownSenderCodec.decode('@adatum.com'))).toBe(true);
+  });
+
+  it('requires a known-good mark to say why, and keeps the note trimmed', () => {
+    const sender = 'news@email.northwindtraders.com';
+    expect(markKnownSenderRequestCodec.decode({ sender, note: ' Our newsletter ' })).toEqual(
+      expect.objectContaining({ right: { sender, note: 'Our newsletter' } })
+    );
+    const rule =
+      'note: must say why the sender is known-good: 1 to 500 characters, without control characters';
+    for (const note of [undefined, '  ', 42, 'n'.repeat(501), 'a\u0000b']) {
+      expect(errorsOf(markKnownSenderRequestCodec, { sender, note })).toEqual([rule]);
+    }
   });
 
   it('bounds the wildcards of a search: at most 5 `*`', () => {

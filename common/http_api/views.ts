@@ -1,8 +1,7 @@
 import * as t from 'io-ts';
 import { INTERNAL_API_BASE } from '../constants';
-import { boundedList, plainText, refined } from '../bounded_codecs';
+import { boundedList, plainText } from '../bounded_codecs';
 import { connectionIdCodec, namespaceCodec } from '../connection';
-import { hasControlCharacters } from '../control_characters';
 import type { DeliveryFailure } from '../delivery_failure';
 import type { StatusCategory } from '../message_status';
 import { SENDER_REASON_CODES, type SenderReasonCode } from '../sender_reasons';
@@ -177,18 +176,31 @@ export type MessageTrailRequest = t.TypeOf<typeof messageTrailRequestCodec>;
 
 export const MAX_KNOWN_SENDER_NOTE = 500;
 
+const knownSenderNoteText = plainText(MAX_KNOWN_SENDER_NOTE, 'Note');
+
+/**
+ * Why the sender is known-good, which every mark must say: stored trimmed. Missing, blank or not
+ * text, the 400 says what it must be (a bare string codec would answer "expected Note").
+ */
+export const knownSenderNoteCodec = new t.Type<string, string, unknown>(
+  'Note',
+  (u): u is string => knownSenderNoteText.is(u),
+  (u, c) =>
+    knownSenderNoteText.is(u)
+      ? t.success(u.trim())
+      : t.failure(
+          u,
+          c,
+          `must say why the sender is known-good: 1 to ${MAX_KNOWN_SENDER_NOTE} characters, without control characters`
+        ),
+  t.identity
+);
+
 /** The note says why; who marked it and when come from the request, never from its body. */
-export const markKnownSenderRequestCodec = t.intersection([
-  t.type({ sender: knownSenderCodec }),
-  t.partial({
-    note: refined(
-      t.string,
-      'Note',
-      (s) => s.length <= MAX_KNOWN_SENDER_NOTE && !hasControlCharacters(s),
-      `must be at most ${MAX_KNOWN_SENDER_NOTE} characters, without control characters`
-    ),
-  }),
-]);
+export const markKnownSenderRequestCodec = t.type({
+  sender: knownSenderCodec,
+  note: knownSenderNoteCodec,
+});
 export type MarkKnownSenderRequest = t.TypeOf<typeof markKnownSenderRequestCodec>;
 export const knownSenderParamsCodec = t.type({ sender: knownSenderCodec });
 

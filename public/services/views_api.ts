@@ -77,7 +77,8 @@ export function createViewsApi(http: HttpStart) {
     /** The senders' ranking as CSV, every page of it, with the same counts. */
     exportSenders: (request: SuspiciousSendersRequest) =>
       csvDownload(http, SENDERS_CSV_API_PATH, request),
-    knownSenders: () => http.get<ListKnownSendersResponse>(KNOWN_SENDERS_API_PATH),
+    knownSenders: (signal?: AbortSignal) =>
+      http.get<ListKnownSendersResponse>(KNOWN_SENDERS_API_PATH, { signal }),
     markKnownSender: (request: MarkKnownSenderRequest) =>
       http.post<KnownSender>(KNOWN_SENDERS_API_PATH, json(request)),
     unmarkKnownSender: (sender: string) => http.delete<void>(knownSenderPath(sender)),

@@ -58,16 +58,19 @@ export class KnownSenderStore {
     return found.map((saved) => saved.attributes);
   }
 
-  /** Marking again replaces the note and who marked it; the sender stays one object. */
+  /**
+   * Marking again replaces the note and who marked it; the sender stays one object. A new mark
+   * always says why; marks stored before the note was required may have none.
+   */
   async mark(
     request: KibanaRequest,
-    marked: { sender: string; note?: string; markedBy?: string; markedAt: string }
+    marked: { sender: string; note: string; markedBy?: string; markedAt: string }
   ): Promise<KnownSender> {
     const sender = normalizeSender(marked.sender);
     const attributes: KnownSenderAttributes = {
       sender,
       markedAt: marked.markedAt,
-      ...(marked.note ? { note: marked.note } : {}),
+      note: marked.note,
       ...(marked.markedBy ? { markedBy: marked.markedBy } : {}),
     };
     await this.client(request).create<KnownSenderAttributes>(type, attributes, {

@@ -9,7 +9,41 @@ import { useViewsSession } from './views_session';
 const DAY_MS = 86_400_000;
 const count = (value: number) => value.toLocaleString('en-US');
 
+/**
+ * Kibana's default dateFormat (`MMM D, YYYY @ HH:mm:ss.SSS`) in `timeZone`, computed with the
+ * platform's Intl, not moment or our code.
+ */
+const inKibanaDefaultFormat = (instant: string, timeZone: string) => {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      fractionalSecondDigits: 3,
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(instant))
+      .map(({ type, value }) => [type, value])
+  );
+  return `${parts.month} ${parts.day}, ${parts.year} @ ${parts.hour}:${parts.minute}:${parts.second}.${parts.fractionalSecond}`;
+};
+
 /** The suspicious senders table, the delivery status page's tiles and brush, column widths, the landing page and the connection form's cancel, in Chromium at 1280 px. */
+/**
+ * The boxes in `element` (itself included) whose content is cut ("Undeliv…"), as "tag: pixels".
+ * Screen-reader-only text is clipped to a pixel on purpose. Runs in the page.
+ */
+function cutBoxes(element: Element): string[] {
+  return [element, ...element.querySelectorAll('*')]
+    .filter((box) => !box.closest('.euiScreenReaderOnly') && box.clientWidth > 0)
+    .filter((box) => box.scrollWidth > box.clientWidth + 1)
+    .map((box) => `${box.tagName.toLowerCase()}: ${box.scrollWidth - box.clientWidth}`);
+}
+
 describe('analyst workflows and Kibana conventions, in Chromium', () => {
   const session = useViewsSession({ seed: 9506 });
 
@@ -115,7 +149,7 @@ describe('analyst workflows and Kibana conventions, in Chromium', () => {
     );
   });
 
-  it('stores a known-good mark with its note, shows it, and undoes a mark from the toast', async () => {
+  it('marks a sender with a note, undoes from the toast, lists the mark and removes it after confirming', async () => {
     const { page, tenant } = session;
     const spam = tenant.synthetic.plantedSenders.find((p) => p.kind === 'spamHeavy')!.senderAddress;
     const note = 'Our marketing vendor, confirmed with sales';
@@ -155,8 +189,34 @@ describe('analyst workflows and Kibana conventions, in Chromium', () => {
     expect(await row.locator(subj('emtKnownGoodNote')).innerText()).toMatch(
       new RegExp(`^Marked by elastic on .+: ${note}$`)
     );
-    await row.locator(subj(`emtKnownGoodToggle-${spam}`)).click();
-    await row.locator(subj('emtKnownGoodNote')).waitFor({ state: 'detached' });
+    await page.locator(subj('emtShowKnownGood')).click();
+    await row.waitFor({ state: 'detached' });
+
+    // The list of every mark: who, when (Kibana's default dateFormat, in the browser's zone) and
+    // why; removed after confirming, the sender is ranked again.
+    const stored = (await listed()).find((known) => known.sender === spam)!;
+    await page.locator(subj('emtKnownSendersButton')).click();
+    const flyout = page.locator(subj('emtKnownSendersFlyout'));
+    const listedRow = flyout.locator(subj(`emtKnownSender-${spam}`));
+    const browserZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(await listedRow.locator('td .euiTableCellContent').allInnerTexts()).toEqual([
+      spam,
+      note,
+      'elastic',
+      inKibanaDefaultFormat(stored.markedAt, browserZone),
+      'Remove',
+    ]);
+    const remove = listedRow.locator(subj(`emtKnownSenderRemove-${spam}`));
+    expect(await remove.evaluate(cutBoxes)).toEqual([]);
+    await remove.click();
+    const confirm = page.locator(subj('emtRemoveKnownSenderConfirm'));
+    await confirm.locator(subj('confirmModalConfirmButton')).click();
+    await listedRow.waitFor({ state: 'detached' });
+    expect((await listed()).map((known) => known.sender)).not.toContain(spam);
+    await flyout.locator(subj('euiFlyoutCloseButton')).click();
+    await flyout.waitFor({ state: 'detached' });
+    await row.waitFor();
+    expect(await row.locator(subj('emtKnownGoodBadge')).count()).toBe(0);
   });
 
   it('zooms to a brushed span of the histogram, and a tile opens its messages', async () => {
@@ -219,36 +279,46 @@ describe('analyst workflows and Kibana conventions, in Chromium', () => {
     await page.locator(subj('emtStatusTotals')).waitFor();
   });
 
-  it('keeps addresses whole and IPs on one line at 1280 px', async () => {
-    const { page, tenant } = session;
-    expect(page.viewportSize()?.width).toBe(1280);
-    await open('messages', {
-      start: new Date(tenant.collected.startMs).toISOString(),
-      end: new Date(tenant.collected.endMs).toISOString(),
-      connections: tenant.connection.id,
-      size: '100',
-    });
-    const table = page.locator(subj('emtMessagesTable'));
-    await table.locator(subj('emtMessageOpen')).first().waitFor();
-    const cells = await table.evaluate((element) => {
+  /** The rendered address and IP cells of the messages table: their text and whether it is cut. */
+  const messageCells = () =>
+    session.page.locator(subj('emtMessagesTable')).evaluate((element) => {
       const columnOf = (field: string) => {
         const header = element.querySelector(`[data-test-subj^="tableHeaderCell_${field}_"]`)!;
         return [...header.parentElement!.children].indexOf(header);
+      };
+      const boxesUpTo = (from: Element, to: Element) => {
+        const boxes = [from];
+        while (boxes.at(-1) !== to) boxes.push(boxes.at(-1)!.parentElement!);
+        return boxes;
       };
       const measure = (field: string, value: string) =>
         [...element.querySelectorAll('tbody tr')].map((tr) => {
           const content = tr.children[columnOf(field)]!.querySelector('.euiTableCellContent')!;
           const shown = content.querySelector<HTMLElement>(`[data-test-subj="${value}"]`);
-          // An IP's box is its tooltip's anchor, which cuts what does not fit.
-          const box = (value === 'emtIp' ? shown?.parentElement : content) ?? content;
           const style = shown && getComputedStyle(shown);
           const lineHeight = style
             ? parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.5
             : 1;
+          // Where a text broke across lines: a piece between break opportunities (an IPv6
+          // group and its ":") spans more than one line box.
+          const brokenPieces = [...(shown?.childNodes ?? [])]
+            .filter((node) => node.nodeType === Node.TEXT_NODE)
+            .filter((node) => {
+              const range = document.createRange();
+              range.selectNodeContents(node);
+              return (
+                new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1
+              );
+            })
+            .map((node) => node.textContent);
           return {
             text: shown?.textContent ?? content.textContent,
-            overflows: box.scrollWidth > box.clientWidth + 1,
+            // Cut short by any box between the text and the cell (a truncating tooltip anchor).
+            overflows: boxesUpTo(shown ?? content, content).some(
+              (box) => box.scrollWidth > box.clientWidth + 1
+            ),
             lines: shown ? Math.round(shown.getBoundingClientRect().height / lineHeight) : 1,
+            brokenPieces,
           };
         });
       return {
@@ -257,11 +327,27 @@ describe('analyst workflows and Kibana conventions, in Chromium', () => {
         ip: measure('fromIp', 'emtIp'),
       };
     });
+
+  it('keeps addresses and IPs whole at 1280 px: an IPv6 address wraps only after a ":"', async () => {
+    const { page, tenant } = session;
+    expect(page.viewportSize()?.width).toBe(1280);
+    const collected = {
+      start: new Date(tenant.collected.startMs).toISOString(),
+      end: new Date(tenant.collected.endMs).toISOString(),
+      connections: tenant.connection.id,
+      size: '100',
+    };
+    await open('messages', collected);
+    const table = page.locator(subj('emtMessagesTable'));
+    await table.locator(subj('emtMessageOpen')).first().waitFor();
+    const cells = await messageCells();
     const { synthetic } = tenant;
     const addresses = new Set<string>();
+    const sourceIps = new Set<string>();
     for (const record of synthetic.descending(tenant.collected.startMs, tenant.collected.endMs)) {
       if (record.senderAddress) addresses.add(record.senderAddress.toLowerCase());
       addresses.add(record.recipientAddress.toLowerCase());
+      if (record.fromIP) sourceIps.add(record.fromIP);
     }
     expect(cells.sender.length).toBeGreaterThan(20);
     for (const { text, overflows } of [...cells.sender, ...cells.recipient]) {
@@ -272,17 +358,72 @@ describe('analyst workflows and Kibana conventions, in Chromium', () => {
         overflows: false,
       });
     }
-    const ips = cells.ip.filter((cell) => cell.text !== '—');
-    expect(ips.length).toBeGreaterThan(20);
-    // Never wrapped; an IPv4 address whole, an IPv6 one whole in its tooltip when it is long.
-    for (const { text, overflows, lines } of ips) {
-      expect({ text, lines, overflows: overflows && !text!.includes(':') }).toEqual({
+    const ipv4 = cells.ip.filter((cell) => cell.text !== '—' && !cell.text!.includes(':'));
+    expect(ipv4.length).toBeGreaterThan(10);
+    for (const { text, overflows, lines } of ipv4) {
+      expect({ text, whole: sourceIps.has(text!), lines, overflows }).toEqual({
         text,
+        whole: true,
         lines: 1,
         overflows: false,
       });
     }
-    expect(ips.filter((cell) => !cell.text!.includes(':')).length).toBeGreaterThan(10);
+
+    // The tenant's users send from Microsoft's IPv6 client ranges (2603:10a6::/32).
+    await open('messages', { ...collected, ip: '2603:10a6::/32' });
+    await table.locator(subj('emtMessageOpen')).first().waitFor();
+    const ipv6 = (await messageCells()).ip;
+    expect(ipv6.length).toBeGreaterThan(5);
+    for (const { text, overflows, brokenPieces } of ipv6) {
+      // Readable without hovering: every character shown, no group cut across lines.
+      expect({ text, whole: sourceIps.has(text!), overflows, brokenPieces }).toEqual({
+        text,
+        whole: true,
+        overflows: false,
+        brokenPieces: [],
+      });
+      expect(text).toMatch(/^2603:10a6:/);
+    }
+  });
+
+  it('keeps the suspicious senders table’s column headers whole at 1440 px', async () => {
+    const { page } = session;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    try {
+      await open('suspicious_senders', sendersRange());
+      const table = page.locator(subj('emtSendersTable'));
+      await table.locator(subj('emtSenderScore')).first().waitFor();
+      const headers = await Promise.all(
+        (await table.locator('thead th').all()).map(async (th) => ({
+          header: await th.locator('.eui-textTruncate').innerText(),
+          cut: await th.evaluate(cutBoxes),
+        }))
+      );
+      // Signed in as elastic, a manager: the known-good column is there too.
+      const names = [
+        'Score',
+        'Sender',
+        'Why',
+        'Messages',
+        'Recipients',
+        'Undelivered',
+        'Last seen',
+        'Known-good',
+      ];
+      expect(headers).toEqual(names.map((header) => ({ header, cut: [] })));
+
+      // The spoof of our own domain came from the tenant's IPv6 client ranges: whole in its cell.
+      const ipv6 = table
+        .locator(`${subj('emtSourceIps')} ${subj('emtIp')}`)
+        .filter({ hasText: ':' });
+      expect(await ipv6.count()).toBeGreaterThan(0);
+      for (const ip of await ipv6.all()) {
+        expect(await ip.innerText()).toMatch(/^2603:10a6:[\da-f:]+$/);
+        expect(await ip.locator('xpath=ancestor::td').evaluate(cutBoxes)).toEqual([]);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   it('lands an analyst with a connection on Delivery status', async () => {

@@ -12,6 +12,7 @@ import {
   type MessageSortField,
 } from '../../../common/http_api/views';
 import { AddressText } from '../../components/address_text';
+import { IpAddressText } from '../../components/ip_address_text';
 import { StatusBadge } from '../../components/status_badge';
 import { useFormatDate } from '../../components/app_services';
 import { formatCount } from '../settings/format';
@@ -42,17 +43,7 @@ const dash = (value: string | undefined) => value ?? '—';
 
 const address = (value: string | undefined) => (value ? <AddressText address={value} /> : '—');
 
-/** On one line: an IPv6 address too long for the column ends in "…", whole in its tooltip. */
-function ipAddress(value: string | undefined) {
-  if (!value) return '—';
-  return (
-    <EuiToolTip content={value} display="block" anchorClassName="eui-textTruncate">
-      <span tabIndex={0} data-test-subj="emtIp">
-        {value}
-      </span>
-    </EuiToolTip>
-  );
-}
+const ipAddress = (value: string | undefined) => (value ? <IpAddressText ip={value} /> : '—');
 
 const reasonColumn: EuiBasicTableColumn<MessageRow> = {
   field: 'failure',

@@ -15,6 +15,7 @@ import type {
 } from '../../../common/http_api/views';
 import { HIGH_SCORE, MEDIUM_SCORE, REASON_LABELS } from '../../../common/sender_reasons';
 import { AddressText } from '../../components/address_text';
+import { IpAddressText } from '../../components/ip_address_text';
 import { useFormatDate } from '../../components/app_services';
 import type { TablePagingOf } from '../../hooks/table_paging';
 import { CampaignLink } from '../campaign/campaign_link';
@@ -51,14 +52,14 @@ export function KnownGoodNote({ mark }: { mark: KnownSender }) {
 
 const IPS_SHOWN = 3;
 
-/** Where its mail came from, each address whole on its line. */
+/** Where its mail came from, each address whole on its own line. */
 function SourceIps({ ips }: { ips: string[] }) {
   if (ips.length === 0) return null;
   return (
     <EuiText size="xs" color="subdued" data-test-subj="emtSourceIps">
       {ips.slice(0, IPS_SHOWN).map((ip) => (
-        <div key={ip} style={{ whiteSpace: 'nowrap' }}>
-          {ip}
+        <div key={ip}>
+          <IpAddressText ip={ip} />
         </div>
       ))}
       {ips.length > IPS_SHOWN ? `and ${ips.length - IPS_SHOWN} more` : ''}
@@ -82,7 +83,10 @@ export interface SendersTableProps extends SendersTablePaging {
 
 export const SENDERS_PAGE_SIZES = [10, 25, 50, 100];
 
-/** Ranked senders, each with every reason it scored and what that reason saw. */
+/**
+ * Ranked senders, each with every reason it scored and what that reason saw. A sortable header
+ * holds its name and the sort icon: the widths keep both whole, the reasons take the rest.
+ */
 export function SendersTable(props: SendersTableProps) {
   const formatDate = useFormatDate();
   const columns: Array<EuiBasicTableColumn<SuspiciousSender>> = [
@@ -90,7 +94,7 @@ export function SendersTable(props: SendersTableProps) {
       field: 'score',
       name: 'Score',
       sortable: true,
-      width: '5.5em',
+      width: '6.5em',
       render: (score: number) => (
         <EuiBadge color={scoreColor(score)} data-test-subj="emtSenderScore">
           {score}
@@ -131,7 +135,7 @@ export function SendersTable(props: SendersTableProps) {
       field: 'messages',
       name: 'Messages',
       sortable: true,
-      width: '7em',
+      width: '8.5em',
       align: 'right',
       render: formatCount,
     },
@@ -139,7 +143,7 @@ export function SendersTable(props: SendersTableProps) {
       field: 'recipients',
       name: 'Recipients',
       sortable: true,
-      width: '7.5em',
+      width: '9em',
       align: 'right',
       render: formatCount,
     },
@@ -147,7 +151,7 @@ export function SendersTable(props: SendersTableProps) {
       field: 'undelivered',
       name: 'Undelivered',
       sortable: true,
-      width: '8em',
+      width: '9.5em',
       align: 'right',
       render: formatCount,
     },

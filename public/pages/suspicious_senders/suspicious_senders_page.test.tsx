@@ -4,38 +4,79 @@ import {
   KNOWN_SENDERS_API_PATH,
   SUSPICIOUS_SENDERS_API_PATH,
   knownSenderPath,
+  type KnownSender,
   type SuspiciousSendersResponse,
 } from '../../../common/http_api/views';
-import { renderWithServices } from '../../test_support/fake_core';
+import { HttpError, renderWithServices } from '../../test_support/fake_core';
 import { suspiciousSendersResponse } from '../../test_support/view_fixtures';
 import { SuspiciousSendersPage } from './suspicious_senders_page';
 
 const RANGE = 'start=2026-11-18T00:00:00.000Z&end=2026-11-21T00:00:00.000Z';
 const SENDER = 'accounts@c0ntoso.com';
 
-function renderPage(canManage: boolean, search = `?${RANGE}`) {
-  let knownGood = false;
+/** Marked before a note was required: it has none. */
+const OLD_MARK: KnownSender = {
+  sender: 'abuse-desk@northwind.example',
+  markedBy: 'mail_admin',
+  markedAt: '2026-10-01T12:00:00.000Z',
+};
+
+const PAYROLL_MARK: KnownSender = {
+  sender: SENDER,
+  note: 'Our payroll provider',
+  markedBy: 'mail_admin',
+  markedAt: '2026-11-21T00:00:00.000Z',
+};
+
+function renderPage(
+  canManage: boolean,
+  search = `?${RANGE}`,
+  { marks = [OLD_MARK], listFails = false }: { marks?: KnownSender[]; listFails?: boolean } = {}
+) {
+  let known = marks;
+  const unmark = (sender: string) => () => {
+    known = known.filter((mark) => mark.sender !== sender);
+    return undefined;
+  };
   const rendered = renderWithServices(<SuspiciousSendersPage />, {
     canManage,
     path: `/suspicious_senders${search}`,
+    // Dates in the zone Kibana's Advanced Settings name, not the test machine's.
+    uiSettings: { 'dateFormat:tz': 'America/New_York' },
     routes: {
       [`GET ${CONNECTIONS_API_PATH}`]: () => ({ connections: [] }),
       [`POST ${SUSPICIOUS_SENDERS_API_PATH}`]: (): SuspiciousSendersResponse => {
         const response = suspiciousSendersResponse();
-        return knownGood ? { ...response, senders: [], total: 0, knownGoodHidden: 1 } : response;
+        return known.some((mark) => mark.sender === SENDER)
+          ? { ...response, senders: [], total: 0, knownGoodHidden: 1 }
+          : response;
       },
+      [`GET ${KNOWN_SENDERS_API_PATH}`]: () =>
+        listFails
+          ? new HttpError(503, 'Elasticsearch is unavailable: try again in a minute')
+          : { knownSenders: known },
       [`POST ${KNOWN_SENDERS_API_PATH}`]: (call) => {
-        knownGood = true;
-        return { ...(call.body as object), markedAt: '2026-11-21T00:00:00.000Z' };
+        const mark = {
+          ...(call.body as { sender: string; note: string }),
+          markedBy: 'mail_admin',
+          markedAt: '2026-11-21T00:00:00.000Z',
+        };
+        known = [...known, mark];
+        return mark;
       },
-      [`DELETE ${knownSenderPath(SENDER)}`]: () => {
-        knownGood = false;
-        return undefined;
-      },
+      [`DELETE ${knownSenderPath(SENDER)}`]: unmark(SENDER),
+      [`DELETE ${knownSenderPath(OLD_MARK.sender)}`]: unmark(OLD_MARK.sender),
     },
   });
   return rendered;
 }
+
+const rowTexts = (flyout: HTMLElement) =>
+  within(flyout)
+    .getAllByTestId(/^emtKnownSender-/)
+    .map((row) =>
+      [...row.querySelectorAll('td .euiTableCellContent')].map((cell) => cell.textContent)
+    );
 
 describe('the suspicious senders page', () => {
   it('ranks senders with each reason explained', async () => {
@@ -72,7 +113,9 @@ describe('the suspicious senders page', () => {
     });
     fireEvent.click(confirm);
     await screen.findByTestId('emtKnownGoodHidden');
-    expect(calls.find((call) => call.path === KNOWN_SENDERS_API_PATH)?.body).toEqual({
+    expect(
+      calls.find((call) => call.method === 'POST' && call.path === KNOWN_SENDERS_API_PATH)?.body
+    ).toEqual({
       sender: SENDER,
       note: 'Our payroll provider',
     });
@@ -138,5 +181,99 @@ describe('the suspicious senders page', () => {
     expect(new URLSearchParams(history.location.search).get('sender')).toBe(SENDER);
     // Still mounted here, the page follows the URL it was handed.
     await screen.findByTestId(`emtSenderRow-${SENDER}`);
+  });
+
+  it('lists every mark with who, when and why, sorted and searchable', async () => {
+    renderPage(true, `?${RANGE}`, { marks: [OLD_MARK, PAYROLL_MARK] });
+    const button = await screen.findByTestId('emtKnownSendersButton');
+    await waitFor(() => expect(button.textContent).toBe('Known-good senders (2)'));
+    fireEvent.click(button);
+    const flyout = await screen.findByTestId('emtKnownSendersFlyout');
+    // Latest first; dates in dateFormat:tz (00:00 UTC is 19:00 the day before in New York).
+    expect(rowTexts(flyout)).toEqual([
+      [SENDER, 'Our payroll provider', 'mail_admin', 'Nov 20, 2026 @ 19:00:00.000', 'Remove'],
+      [
+        OLD_MARK.sender,
+        'No note (marked before a note was required)',
+        'mail_admin',
+        'Oct 1, 2026 @ 08:00:00.000',
+        'Remove',
+      ],
+    ]);
+    const senderHeader = flyout.querySelector('[data-test-subj^="tableHeaderCell_sender_"]')!;
+    fireEvent.click(within(senderHeader as HTMLElement).getByTestId('tableHeaderSortButton'));
+    expect(rowTexts(flyout).map((row) => row[0])).toEqual([OLD_MARK.sender, SENDER]);
+
+    const searchBox = within(flyout).getByTestId('emtKnownSendersSearch');
+    fireEvent.change(searchBox, { target: { value: 'payroll' } });
+    fireEvent.keyUp(searchBox, { key: 'Enter' });
+    await waitFor(() => expect(rowTexts(flyout).map((row) => row[0])).toEqual([SENDER]));
+  });
+
+  it('removes a mark only after confirming, and the sender is ranked again', async () => {
+    const { calls, toasts } = renderPage(true, `?${RANGE}`, { marks: [OLD_MARK, PAYROLL_MARK] });
+    await screen.findByTestId('emtKnownGoodHidden');
+    expect(screen.queryByTestId(`emtSenderRow-${SENDER}`)).toBeNull();
+    const button = screen.getByTestId('emtKnownSendersButton');
+    await waitFor(() => expect(button.textContent).toBe('Known-good senders (2)'));
+    fireEvent.click(button);
+    const flyout = await screen.findByTestId('emtKnownSendersFlyout');
+
+    // Cancelling keeps the mark.
+    fireEvent.click(within(flyout).getByTestId(`emtKnownSenderRemove-${SENDER}`));
+    const confirm = await screen.findByTestId('emtRemoveKnownSenderConfirm');
+    expect(confirm.textContent).toContain(`Remove the known-good mark of ${SENDER}?`);
+    fireEvent.click(within(confirm).getByTestId('confirmModalCancelButton'));
+    await waitFor(() => expect(screen.queryByTestId('emtRemoveKnownSenderConfirm')).toBeNull());
+    expect(calls.some((call) => call.method === 'DELETE')).toBe(false);
+
+    fireEvent.click(within(flyout).getByTestId(`emtKnownSenderRemove-${SENDER}`));
+    fireEvent.click(
+      within(await screen.findByTestId('emtRemoveKnownSenderConfirm')).getByTestId(
+        'confirmModalConfirmButton'
+      )
+    );
+    // Gone from the list, back in the ranking behind the flyout.
+    await screen.findByTestId(`emtSenderRow-${SENDER}`);
+    await waitFor(() =>
+      expect(within(flyout).queryByTestId(`emtKnownSender-${SENDER}`)).toBeNull()
+    );
+    expect(button.textContent).toBe('Known-good senders (1)');
+    expect(calls.filter((call) => call.method === 'DELETE').map((call) => call.path)).toEqual([
+      knownSenderPath(SENDER),
+    ]);
+    expect(toasts.at(-1)).toMatchObject({
+      kind: 'success',
+      title: `${SENDER} is no longer known-good`,
+    });
+  });
+
+  it('says so when no sender is marked', async () => {
+    renderPage(false, `?${RANGE}`, { marks: [] });
+    fireEvent.click(await screen.findByTestId('emtKnownSendersButton'));
+    const empty = await screen.findByTestId('emtKnownSendersEmpty');
+    expect(empty.textContent).toContain('No sender is marked known-good.');
+  });
+
+  it('lists the marks to a read-only user without a way to remove one', async () => {
+    renderPage(false);
+    fireEvent.click(await screen.findByTestId('emtKnownSendersButton'));
+    const flyout = await screen.findByTestId('emtKnownSendersFlyout');
+    await within(flyout).findByTestId(`emtKnownSender-${OLD_MARK.sender}`);
+    expect(within(flyout).queryByText('Remove')).toBeNull();
+  });
+
+  it('shows a list that could not be read as a callout with a title and the reason', async () => {
+    renderPage(true, `?${RANGE}`, { listFails: true });
+    // The ranking is unaffected.
+    await screen.findByTestId(`emtSenderRow-${SENDER}`);
+    const button = screen.getByTestId('emtKnownSendersButton');
+    expect(button.textContent).toBe('Known-good senders');
+    fireEvent.click(button);
+    const callOut = await screen.findByTestId('emtKnownSendersError');
+    expect(callOut.textContent).toBe(
+      'The known-good senders could not be listedElasticsearch is unavailable: try again in a minute.'
+    );
+    expect(screen.queryByTestId('emtKnownSendersTable')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import {
   EuiButton,
+  EuiButtonEmpty,
   EuiButtonGroup,
   EuiCallOut,
   EuiFlexGroup,
@@ -24,7 +25,9 @@ import { RULE_TYPE_IDS } from '../../../common/alerting/rule_params';
 import { CreateRuleFlyout } from '../../rule_types/create_rule_flyout';
 import { suspiciousSenderRuleParams } from '../../rule_types/rule_prefill';
 import { BaselineNote } from './baseline_note';
+import { formatCount } from '../settings/format';
 import { KnownGoodModal } from './known_good_modal';
+import { KnownSendersFlyout } from './known_senders_flyout';
 import { ReasonFilter } from './reason_filter';
 import { ScoreLegend } from './score_legend';
 import { reasonsOf, sendersPagingOf, sendersPagingParams } from './senders_page_state';
@@ -65,6 +68,11 @@ export function SuspiciousSendersPage() {
     (signal) => api.suspiciousSenders(request!, signal)
   );
   const { toasts } = core.notifications;
+  // Asked again whenever a mark changes, like the ranking.
+  const knownSenders = useFetch(`known#${generation}`, (signal) =>
+    api.knownSenders(signal).then((listed) => listed.knownSenders)
+  );
+  const [listingKnown, setListingKnown] = useState(false);
 
   /** Runs a change of `sender`'s mark, then asks for the ranking again; a failure is toasted. */
   const changeMark = async (sender: string, change: () => Promise<void>) => {
@@ -79,12 +87,15 @@ export function SuspiciousSendersPage() {
     }
   };
 
-  const unmark = (sender: SuspiciousSender) =>
-    changeMark(sender.sender, async () => {
-      // A domain's mark covers its addresses: unmarking one removes the mark that covers it.
-      await api.unmarkKnownSender(sender.knownGoodMark?.sender ?? sender.sender);
-      toasts.addSuccess(`${sender.sender} is no longer known-good`);
+  /** Removes the mark of `marked`, shown busy on `shownAs` (a row, or the mark in the list). */
+  const removeMark = (marked: string, shownAs = marked) =>
+    changeMark(shownAs, async () => {
+      await api.unmarkKnownSender(marked);
+      toasts.addSuccess(`${marked} is no longer known-good`);
     });
+  // A domain's mark covers its addresses: unmarking one removes the mark that covers it.
+  const unmark = (sender: SuspiciousSender) =>
+    removeMark(sender.knownGoodMark?.sender ?? sender.sender, sender.sender);
 
   const mark = (sender: SuspiciousSender, note: string) =>
     changeMark(sender.sender, async () => {
@@ -149,6 +160,17 @@ export function SuspiciousSendersPage() {
           <ScoreLegend />
         </EuiFlexItem>
         <EuiFlexItem grow={false}>
+          <EuiButtonEmpty
+            size="s"
+            iconType="list"
+            onClick={() => setListingKnown(true)}
+            data-test-subj="emtKnownSendersButton"
+          >
+            Known-good senders
+            {knownSenders.data ? ` (${formatCount(knownSenders.data.length)})` : ''}
+          </EuiButtonEmpty>
+        </EuiFlexItem>
+        <EuiFlexItem grow={false}>
           <DownloadCsvButton senders={request} fileName="suspicious-senders.csv" />
         </EuiFlexItem>
         {canCreateRules && scope && (
@@ -208,6 +230,15 @@ export function SuspiciousSendersPage() {
           onChange={(change) => setParams(sendersPagingParams(change))}
           onOpen={(sender) => openMessages({ sender: sender.sender })}
           onToggleKnownGood={(sender) => (sender.knownGood ? unmark(sender) : setMarking(sender))}
+        />
+      )}
+      {listingKnown && (
+        <KnownSendersFlyout
+          knownSenders={knownSenders}
+          canManage={canManage}
+          busy={busy}
+          onRemove={(sender) => removeMark(sender)}
+          onClose={() => setListingKnown(false)}
         />
       )}
       {marking && (

@@ -1,13 +1,16 @@
 import { Client } from '@elastic/elasticsearch';
 import {
   KNOWN_SENDERS_API_PATH,
+  MAX_KNOWN_SENDER_NOTE,
   SUSPICIOUS_SENDERS_API_PATH,
+  knownSenderPath,
   type KnownSender,
   type ListKnownSendersResponse,
   type SuspiciousSendersResponse,
 } from '../../../common/http_api/views';
 import { exchangeMessageTracePlugin } from '../../../test/host/exchange_message_trace_plugin';
 import type { KibanaHost } from '../../../test/host/kibana_host';
+import { rawIdOf } from '../../../test/host/saved_objects/raw_document';
 import { seedSavedObjects } from '../../../test/host/saved_objects/seed_saved_objects';
 import { callRoute, esUrl, startTestHost } from '../../../test/host/test_support';
 import { dataStreamName } from '../../lib/data_stream/data_stream_name';
@@ -24,6 +27,7 @@ const VENDOR = 'zz-vendor@bulk-mailer.example';
 const STRANGER = 'stranger@bulk-mailer.example';
 const MARKED_AT = '2026-11-02T09:00:00.000Z';
 
+/** Marked before a note was required: they carry none, and still list and show. */
 const knownSenders: KnownSender[] = [
   ...Array.from({ length: BULK_SENDERS }, (_, i) => ({
     sender: `known-${String(i).padStart(5, '0')}@partners.example`,
@@ -85,6 +89,45 @@ describe('known senders beyond the 10,000-hit result window', () => {
     expect(listed).toEqual(
       [...knownSenders].sort((a, b) => (a.sender < b.sender ? -1 : a.sender > b.sender ? 1 : 0))
     );
+  });
+
+  it('refuses a mark that does not say why, naming the note, and stores nothing', async () => {
+    const newcomer = 'newcomer@bulk-mailer.example';
+    const rule = `note: must say why the sender is known-good: 1 to ${MAX_KNOWN_SENDER_NOTE} characters, without control characters`;
+    for (const note of [
+      undefined,
+      '',
+      '   \t ',
+      'n'.repeat(MAX_KNOWN_SENDER_NOTE + 1),
+      'ok\u0007',
+    ]) {
+      const refused = await callRoute(host, 'POST', KNOWN_SENDERS_API_PATH, {
+        user: 'mail_admin',
+        body: { sender: newcomer, ...(note === undefined ? {} : { note }) },
+      });
+      expect({ note, ...refused }).toEqual({
+        note,
+        status: 400,
+        body: { statusCode: 400, error: 'Bad Request', message: `[request body]: ${rule}` },
+      });
+    }
+    const stored = () =>
+      es.exists({
+        index: host.savedObjects.index,
+        id: rawIdOf(KNOWN_SENDER_SAVED_OBJECT_TYPE, newcomer),
+      });
+    expect(await stored()).toBe(false);
+
+    // Said with spaces around it, the note is stored without them.
+    const marked = await callRoute(host, 'POST', KNOWN_SENDERS_API_PATH, {
+      user: 'mail_admin',
+      body: { sender: newcomer, note: '  Our mailing house  ' },
+    });
+    expect(marked).toMatchObject({ status: 200, body: { note: 'Our mailing house' } });
+    expect(await stored()).toBe(true);
+    expect(
+      (await callRoute(host, 'DELETE', knownSenderPath(newcomer), { user: 'mail_admin' })).status
+    ).toBe(204);
   });
 
   it('leaves out of the suspicious senders the known sender that sorts last', async () => {

@@ -41,7 +41,7 @@ export function registerKnownSenderRoutes(dependencies: RouteDependencies) {
         const markedBy = authc.getCurrentUser(request)?.username;
         const body = await knownSenders.mark(request, {
           sender,
-          ...(note ? { note } : {}),
+          note,
           ...(markedBy ? { markedBy } : {}),
           markedAt: new Date(clock.now()).toISOString(),
         });

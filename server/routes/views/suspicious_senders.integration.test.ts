@@ -223,7 +223,7 @@ describe('suspicious senders over the collected synthetic tenant', () => {
     const spam = tenant.synthetic.plantedSenders.find((p) => p.kind === 'spamHeavy')!.senderAddress;
     const refused = await callRoute(host, 'POST', KNOWN_SENDERS_API_PATH, {
       user: 'soc_analyst',
-      body: { sender: spam },
+      body: { sender: spam, note: 'Our marketing vendor' },
     });
     expect(refused.status).toBe(403);
 

@@ -112,7 +112,7 @@ describe('the suspicious-sender rule over the collected synthetic tenant', () =>
 
     const marked = await callRoute(host, 'POST', KNOWN_SENDERS_API_PATH, {
       user: 'mail_admin',
-      body: { sender: spray },
+      body: { sender: spray, note: 'Our bulk mailer, confirmed with marketing' },
     });
     expect(marked.status).toBe(200);
     await runAgain(host, ruleId);
