@@ -166,7 +166,7 @@ export function SendersTable(props: SendersTableProps) {
   if (props.canManage) {
     columns.push({
       name: 'Known-good',
-      width: '7.5em',
+      width: '9em',
       render: (sender: SuspiciousSender) => (
         <EuiButtonEmpty
           size="xs"
