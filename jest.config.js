@@ -42,6 +42,7 @@ module.exports = {
       displayName: 'public',
       testEnvironment: 'jsdom',
       setupFiles: ['<rootDir>/test/jest/jsdom_setup.js'],
+      setupFilesAfterEnv: ['<rootDir>/test/jest/page_timeout.js'],
       testMatch: ['<rootDir>/public/**/*.test.{ts,tsx}'],
       testPathIgnorePatterns: ignored,
     },

@@ -20,8 +20,10 @@ import {
   type UiSettingsUserValues,
 } from '../../test/host/ui_settings/ui_settings_client';
 
-// The browser tests and these find elements by the same attribute.
-configure({ testIdAttribute: 'data-test-subj' });
+// The browser tests and these find elements by the same attribute. A page renders in jsdom far
+// slower than in a browser, and slower still while CI's other projects share the 2 cores: waits
+// for what a render shows get 5 s rather than testing-library's 1 s.
+configure({ testIdAttribute: 'data-test-subj', asyncUtilTimeout: 5000 });
 
 export interface RecordedCall {
   method: string;
