@@ -8,6 +8,7 @@ import type {
 import { PLUGIN_ID, PLUGIN_NAME, SECURITY_APP_CATEGORY } from '../common/constants';
 import { APP_DEEP_LINKS } from './app_pages';
 import { registerRuleTypeModels } from './rule_types/rule_type_models';
+import { createConnectionsApi } from './services/connections_api';
 import type {
   ExchangeMessageTracePublicSetupDeps,
   ExchangeMessageTracePublicStartDeps,
@@ -23,7 +24,9 @@ export class ExchangeMessageTracePublicPlugin
     core: CoreSetup<ExchangeMessageTracePublicStartDeps, void>,
     plugins: ExchangeMessageTracePublicSetupDeps
   ) {
-    if (plugins.triggersActionsUi) registerRuleTypeModels(plugins.triggersActionsUi);
+    if (plugins.triggersActionsUi) {
+      registerRuleTypeModels(plugins.triggersActionsUi, createConnectionsApi(core.http));
+    }
     core.application.register({
       id: PLUGIN_ID,
       title: PLUGIN_NAME,

@@ -18,3 +18,15 @@ export function appPath(page: AppPage, query: Record<string, string | undefined>
 export function inSpace(spaceId: string, path: string) {
   return spaceId === 'default' ? path : `/s/${encodeURIComponent(spaceId)}${path}`;
 }
+
+/**
+ * The connections and namespaces a rule reads, as the pages' URL names them (VIEW_SCOPE_PARAMS in
+ * public/components/view_filters/use_view_scope.ts): its link opens the page over what it judged.
+ */
+export const sourcesQuery = ({
+  connectionIds,
+  namespaces,
+}: {
+  connectionIds?: readonly string[];
+  namespaces?: readonly string[];
+}) => ({ connections: connectionIds?.join(','), namespaces: namespaces?.join(',') });

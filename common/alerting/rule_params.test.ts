@@ -73,4 +73,32 @@ describe('rule params', () => {
       })
     ).toEqual({});
   });
+
+  it('limits a rule to some connections with the views’ codec, and keeps rules saved without it', () => {
+    const params = { threshold: 40, windowHours: 24, groupBy: 'sender' };
+    const health = { throttledMinutes: 30, lagMinutes: 60, expiryDays: 14 };
+    const limited = { connectionIds: ['conn-a', 'conn_b-2'] };
+    expect(
+      paramsValidator(suspiciousSenderParamsCodec).validate({ ...params, ...limited })
+    ).toEqual({ ...params, ...limited });
+    expect(
+      paramsValidator(deliveryFailuresParamsCodec).validate({ ...failures, ...limited })
+    ).toEqual({ ...failures, ...limited });
+    expect(
+      paramsValidator(collectionHealthParamsCodec).validate({ ...health, ...limited })
+    ).toEqual({ ...health, ...limited });
+    expect(paramsValidator(collectionHealthParamsCodec).validate(health)).toEqual(health);
+    expect(
+      paramsErrors(suspiciousSenderParamsCodec, { ...params, connectionIds: ['a b'] })
+    ).toEqual({
+      'connectionIds.0': ['must be a connection ID: 1 to 100 letters, digits, "-" or "_"'],
+    });
+    const tooMany = Array.from({ length: 101 }, (_, index) => `conn-${index}`);
+    expect(
+      paramsErrors(deliveryFailuresParamsCodec, { ...failures, connectionIds: tooMany })
+    ).toEqual({ connectionIds: ['must hold at most 100 connection IDs'] });
+    expect(
+      paramsErrors(collectionHealthParamsCodec, { ...health, connectionIds: 'conn-a' })
+    ).toEqual({ connectionIds: ['must be a list of at most 100 connection IDs'] });
+  });
 });

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { formatCodecErrors } from '../codec_errors';
 import { wholeNumber, withFieldCheck } from '../http_api/view_codecs';
-import { namespacesCodec } from '../http_api/views';
+import { connectionIdsCodec, namespacesCodec } from '../http_api/views';
 import { UNDELIVERED_STATUSES } from '../message_status';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time';
 
@@ -21,8 +21,13 @@ export type RuleTypeId = (typeof RULE_TYPE_IDS)[keyof typeof RULE_TYPE_IDS];
 export const MAX_SENDER_SCORE = 190;
 const MAX_WINDOW_HOURS = 30 * (DAY_MS / HOUR_MS);
 
-/** The namespaces a rule reads; every one when absent or empty. */
-const namespacesParam = t.partial({ namespaces: namespacesCodec });
+/**
+ * The connections a rule reads (an MSSP's one tenant), as the views' filter names them; every
+ * connection when absent or empty, as rules saved before it had the param.
+ */
+const connectionIdsParam = t.partial({ connectionIds: connectionIdsCodec });
+/** The connections and namespaces a rule reads, as the page it was made from; all when absent. */
+const sourcesParam = t.partial({ connectionIds: connectionIdsCodec, namespaces: namespacesCodec });
 
 export const suspiciousSenderParamsCodec = t.intersection([
   t.type({
@@ -32,7 +37,7 @@ export const suspiciousSenderParamsCodec = t.intersection([
     windowHours: wholeNumber(1, MAX_WINDOW_HOURS),
     groupBy: t.keyof({ sender: null, domain: null }),
   }),
-  namespacesParam,
+  sourcesParam,
 ]);
 export type SuspiciousSenderParams = t.TypeOf<typeof suspiciousSenderParamsCodec>;
 
@@ -55,7 +60,7 @@ const deliveryFailuresFields = t.intersection([
     /** A share is judged only over at least this many rows: 1 failure of 2 is no spike. */
     minMessages: wholeNumber(1, 1_000_000),
   }),
-  namespacesParam,
+  sourcesParam,
 ]);
 
 export const deliveryFailuresParamsCodec = withFieldCheck(deliveryFailuresFields, (params) => {
@@ -81,14 +86,17 @@ export const deliveryFailuresParamsCodec = withFieldCheck(deliveryFailuresFields
 });
 export type DeliveryFailuresParams = t.TypeOf<typeof deliveryFailuresFields>;
 
-export const collectionHealthParamsCodec = t.type({
-  /** Throttled by Graph with no successful run for longer than this. */
-  throttledMinutes: wholeNumber(1, (DAY_MS / MINUTE_MS) * 7),
-  /** Collected data older than this (now − collected until). */
-  lagMinutes: wholeNumber(5, (DAY_MS / MINUTE_MS) * 30),
-  /** A client secret or certificate that expires within this many days. */
-  expiryDays: wholeNumber(1, 365),
-});
+export const collectionHealthParamsCodec = t.intersection([
+  t.type({
+    /** Throttled by Graph with no successful run for longer than this. */
+    throttledMinutes: wholeNumber(1, (DAY_MS / MINUTE_MS) * 7),
+    /** Collected data older than this (now − collected until). */
+    lagMinutes: wholeNumber(5, (DAY_MS / MINUTE_MS) * 30),
+    /** A client secret or certificate that expires within this many days. */
+    expiryDays: wholeNumber(1, 365),
+  }),
+  connectionIdsParam,
+]);
 export type CollectionHealthParams = t.TypeOf<typeof collectionHealthParamsCodec>;
 
 /** Kibana's `validate.params` contract: the params, or an Error whose message names the fields. */

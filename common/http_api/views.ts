@@ -59,7 +59,11 @@ const directionCodec = t.keyof({ inbound: null, outbound: null, internal: null, 
 export type MailDirectionFilter = t.TypeOf<typeof directionCodec>;
 const directionsCodec = boundedList(directionCodec, 4, 'directions');
 
-const connectionIdsCodec = boundedList(connectionIdCodec, MAX_CONNECTION_IDS, 'connection IDs');
+export const connectionIdsCodec = boundedList(
+  connectionIdCodec,
+  MAX_CONNECTION_IDS,
+  'connection IDs'
+);
 export const namespacesCodec = boundedList(namespaceCodec, MAX_NAMESPACES, 'namespaces');
 
 /** Which documents a view reads: a time range and, optionally, some connections or namespaces. */

@@ -1,11 +1,12 @@
 import { EuiForm } from '@elastic/eui';
 import type { RuleTypeParamsExpressionProps } from '@kbn/triggers-actions-ui-plugin/public';
 import type { CollectionHealthParams } from '../../common/alerting/rule_params';
-import { NumberParam } from './params_fields';
+import { NumberParam, SourcesParam, type ConnectionsApiProp } from './params_fields';
 
-type Props = RuleTypeParamsExpressionProps<Partial<CollectionHealthParams>>;
+type Props = ConnectionsApiProp & RuleTypeParamsExpressionProps<Partial<CollectionHealthParams>>;
 
-export default function CollectionHealthExpression({ ruleParams, setRuleParams, errors }: Props) {
+export default function CollectionHealthExpression(props: Props) {
+  const { ruleParams, setRuleParams, errors } = props;
   return (
     <EuiForm fullWidth>
       <NumberParam
@@ -38,6 +39,7 @@ export default function CollectionHealthExpression({ ruleParams, setRuleParams, 
         max={365}
         onChange={(value) => setRuleParams('expiryDays', value)}
       />
+      <SourcesParam {...props} withNamespaces={false} />
     </EuiForm>
   );
 }

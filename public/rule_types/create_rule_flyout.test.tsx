@@ -1,19 +1,35 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { RuleTypeId } from '../../common/alerting/rule_params';
 import { renderWithServices } from '../test_support/fake_core';
 import { CreateRuleFlyout } from './create_rule_flyout';
+import { CONNECTIONS_API_PATH } from '../../common/http_api/connections';
+import { connectionView } from '../test_support/connection_fixtures';
 import { COLLECTION_HEALTH_DEFAULTS, suspiciousSenderRuleParams } from './rule_prefill';
 
-function openFlyout(initialParams: Record<string, unknown>) {
+const fabrikam = connectionView({
+  id: 'conn-fabrikam',
+  settings: { ...connectionView().settings, name: 'Fabrikam' },
+});
+
+function openFlyout(
+  initialParams: Record<string, unknown>,
+  ruleTypeId: RuleTypeId = 'exchangeMessageTrace.collectionHealth'
+) {
   const onClose = jest.fn();
   const rendered = renderWithServices(
     <CreateRuleFlyout
-      ruleTypeId="exchangeMessageTrace.collectionHealth"
+      ruleTypeId={ruleTypeId}
       title="Alert on collection health"
       initialName="Exchange collection health"
       initialParams={initialParams}
       onClose={onClose}
     />,
-    { routes: { 'POST /api/alerting/rule': () => ({ id: 'rule-1' }) } }
+    {
+      routes: {
+        'POST /api/alerting/rule': () => ({ id: 'rule-1' }),
+        [`GET ${CONNECTIONS_API_PATH}`]: () => ({ connections: [connectionView(), fabrikam] }),
+      },
+    }
   );
   return { ...rendered, onClose };
 }
@@ -44,30 +60,33 @@ describe('the create rule flyout', () => {
     expect(await screen.findByText('must be a whole number from 1 to 365')).toBeTruthy();
     expect((screen.getByTestId('emtSaveRule') as HTMLButtonElement).disabled).toBe(true);
   });
-});
 
-describe('suspiciousSenderRuleParams', () => {
-  const scope = {
-    start: '2026-12-01T00:00:00.000Z',
-    end: '2026-12-02T10:30:00.000Z',
-    namespaces: ['default'],
-  };
-  const sender = (score: number, knownGood = false) =>
-    ({ sender: `s${score}@x.example`, score, knownGood }) as never;
-
-  it('alerts on what the page lists: its range, grouping, namespaces and lowest score', () => {
+  it('creates a suspicious-sender rule limited to the connection the page was filtered to', async () => {
+    const scope = {
+      start: '2026-12-01T00:00:00.000Z',
+      end: '2026-12-02T00:00:00.000Z',
+      connectionIds: ['conn-fabrikam'],
+    };
+    const { calls, onClose } = openFlyout(
+      suspiciousSenderRuleParams(scope, 'sender', []),
+      'exchangeMessageTrace.suspiciousSender'
+    );
     expect(
-      suspiciousSenderRuleParams(scope, 'domain', [sender(85), sender(30), sender(5, true)])
-    ).toEqual({
-      threshold: 30,
-      windowHours: 35,
-      groupBy: 'domain',
-      namespaces: ['default'],
-    });
-    expect(suspiciousSenderRuleParams({ ...scope, namespaces: [] }, 'sender', [])).toEqual({
-      threshold: 40,
-      windowHours: 35,
-      groupBy: 'sender',
+      await within(await screen.findByTestId('ruleParam-sources')).findByText('Fabrikam')
+    ).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByTestId('emtSaveRule')));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(calls.at(-1)).toMatchObject({
+      path: '/api/alerting/rule',
+      body: {
+        rule_type_id: 'exchangeMessageTrace.suspiciousSender',
+        params: {
+          threshold: 40,
+          windowHours: 24,
+          groupBy: 'sender',
+          connectionIds: ['conn-fabrikam'],
+        },
+      },
     });
   });
 });

@@ -20,7 +20,7 @@ import { FEATURE_ID } from '../../common/constants';
 import type { RuleTypeId } from '../../common/alerting/rule_params';
 import { useAppServices } from '../components/app_services';
 import { ViewErrorCallOut } from '../components/view_error_call_out';
-import { RULE_TYPE_MODELS } from './rule_type_models';
+import { ruleTypeModels } from './rule_type_models';
 
 /** Kibana's rule create API (alerting/server/routes/rule/apis/create). */
 const CREATE_RULE_API_PATH = '/api/alerting/rule';
@@ -51,8 +51,11 @@ export function CreateRuleFlyout({
   initialParams,
   onClose,
 }: CreateRuleFlyoutProps) {
-  const { core } = useAppServices();
-  const model = RULE_TYPE_MODELS.find((candidate) => candidate.id === ruleTypeId)!;
+  const { core, api } = useAppServices();
+  const model = useMemo(
+    () => ruleTypeModels(api).find((candidate) => candidate.id === ruleTypeId)!,
+    [api, ruleTypeId]
+  );
   const [name, setName] = useState(initialName);
   const [interval, setInterval] = useState('5m');
   const [params, setParams] = useState<Record<string, unknown>>(initialParams);

@@ -1,6 +1,7 @@
 import { configure, fireEvent, render, screen } from '@testing-library/react';
 import { EuiProvider } from '@elastic/eui';
 import type { RuleTypeParamsExpressionProps } from '@kbn/triggers-actions-ui-plugin/public';
+import type { ConnectionsApi } from '../services/connections_api';
 import DeliveryFailuresExpression from './delivery_failures_expression';
 
 configure({ testIdAttribute: 'data-test-subj' });
@@ -10,6 +11,8 @@ function renderExpression(
   errors: RuleTypeParamsExpressionProps['errors'] = {}
 ) {
   const setRuleParams = jest.fn();
+  // The statuses and thresholds are under test here: the connections list stays loading.
+  const connectionsApi = { list: () => new Promise(() => undefined) } as unknown as ConnectionsApi;
   render(
     <EuiProvider>
       <DeliveryFailuresExpression
@@ -17,6 +20,7 @@ function renderExpression(
         ruleParams={ruleParams}
         setRuleParams={setRuleParams}
         errors={errors}
+        connectionsApi={connectionsApi}
       />
     </EuiProvider>
   );

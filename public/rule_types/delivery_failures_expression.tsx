@@ -2,9 +2,9 @@ import { EuiCheckboxGroup, EuiForm, EuiFormRow } from '@elastic/eui';
 import type { RuleTypeParamsExpressionProps } from '@kbn/triggers-actions-ui-plugin/public';
 import type { DeliveryFailuresParams } from '../../common/alerting/rule_params';
 import { UNDELIVERED_STATUSES } from '../../common/message_status';
-import { ChoiceParam, NumberParam } from './params_fields';
+import { ChoiceParam, NumberParam, SourcesParam, type ConnectionsApiProp } from './params_fields';
 
-type Props = RuleTypeParamsExpressionProps<Partial<DeliveryFailuresParams>>;
+type Props = ConnectionsApiProp & RuleTypeParamsExpressionProps<Partial<DeliveryFailuresParams>>;
 type Status = DeliveryFailuresParams['statuses'][number];
 
 const STATUS_LABELS: Record<Status, string> = {
@@ -13,7 +13,8 @@ const STATUS_LABELS: Record<Status, string> = {
   filteredAsSpam: 'Filtered as spam',
 };
 
-export default function DeliveryFailuresExpression({ ruleParams, setRuleParams, errors }: Props) {
+export default function DeliveryFailuresExpression(props: Props) {
+  const { ruleParams, setRuleParams, errors } = props;
   const statuses = ruleParams.statuses ?? [];
   const statusProblems = ([] as unknown[])
     .concat(errors.statuses ?? [])
@@ -102,6 +103,7 @@ export default function DeliveryFailuresExpression({ ruleParams, setRuleParams, 
         max={10080}
         onChange={(value) => setRuleParams('windowMinutes', value)}
       />
+      <SourcesParam {...props} withNamespaces />
     </EuiForm>
   );
 }

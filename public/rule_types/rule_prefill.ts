@@ -11,7 +11,7 @@ const MAX_WINDOW_HOURS = 720;
 
 /**
  * A suspicious-sender rule that alerts on what the page shows: its range as the window, its
- * grouping and namespaces, and the lowest score listed as the threshold.
+ * grouping, connections and namespaces, and the lowest score listed as the threshold.
  */
 export function suspiciousSenderRuleParams(
   scope: ViewScope,
@@ -24,6 +24,7 @@ export function suspiciousSenderRuleParams(
     threshold: scores.length > 0 ? Math.max(1, Math.min(...scores)) : DEFAULT_THRESHOLD,
     windowHours: Math.min(Math.max(hours, 1), MAX_WINDOW_HOURS),
     groupBy,
+    ...(scope.connectionIds?.length ? { connectionIds: scope.connectionIds } : {}),
     ...(scope.namespaces?.length ? { namespaces: scope.namespaces } : {}),
   };
 }

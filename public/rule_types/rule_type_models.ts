@@ -1,4 +1,4 @@
-import { lazy, type ComponentType } from 'react';
+import { createElement, lazy, type ComponentType } from 'react';
 import type {
   RuleTypeModel,
   RuleTypeParamsExpressionProps,
@@ -15,26 +15,42 @@ import {
   type DeliveryFailuresParams,
   type SuspiciousSenderParams,
 } from '../../common/alerting/rule_params';
+import type { ConnectionsApi } from '../services/connections_api';
+import type { ConnectionsApiProp } from './params_fields';
 
 /** What a message links to: `{{kibanaBaseUrl}}` is empty without server.publicBaseUrl. */
 const LINK = '{{kibanaBaseUrl}}{{context.viewPath}}';
 
+type ParamsEditor<Params> = ComponentType<
+  RuleTypeParamsExpressionProps<Partial<Params>> & ConnectionsApiProp
+>;
+
+/**
+ * A rule type's model. Kibana's rule form renders the params editor outside our app (no app
+ * services there), so the editor is handed the connections API it lists connections with.
+ */
 function model<Params extends Record<string, unknown>>(
+  connectionsApi: ConnectionsApi,
   id: string,
   description: string,
   codec: t.Decoder<unknown, Params>,
-  expression: () => Promise<{
-    default: ComponentType<RuleTypeParamsExpressionProps<Partial<Params>>>;
-  }>,
+  editor: () => Promise<{ default: ParamsEditor<Params> }>,
   messages: { active: string; recovered: string }
 ): RuleTypeModel<Partial<Params>> {
+  const ruleParamsExpression = lazy(async () => {
+    const { default: Editor } = await editor();
+    return {
+      default: (props: RuleTypeParamsExpressionProps<Partial<Params>>) =>
+        createElement(Editor, { ...props, connectionsApi }),
+    };
+  });
   return {
     id,
     description,
     iconClass: 'email',
     documentationUrl: null,
     validate: (params) => ({ errors: paramsErrors(codec, params) }),
-    ruleParamsExpression: lazy(expression),
+    ruleParamsExpression,
     // Our pages open the rule form for these too, but Stack Management's rules page may as well.
     requiresAppContext: false,
     defaultActionMessage: messages.active,
@@ -42,8 +58,9 @@ function model<Params extends Record<string, unknown>>(
   };
 }
 
-export const RULE_TYPE_MODELS = [
+export const ruleTypeModels = (connectionsApi: ConnectionsApi) => [
   model<SuspiciousSenderParams>(
+    connectionsApi,
     RULE_TYPE_IDS.suspiciousSender,
     'Alerts on each external sender whose suspicious-sender score reaches a threshold.',
     suspiciousSenderParamsCodec,
@@ -56,6 +73,7 @@ export const RULE_TYPE_MODELS = [
     }
   ),
   model<DeliveryFailuresParams>(
+    connectionsApi,
     RULE_TYPE_IDS.deliveryFailures,
     'Alerts when failed, quarantined or filtered-as-spam mail rises above a count or a share.',
     deliveryFailuresParamsCodec,
@@ -68,6 +86,7 @@ export const RULE_TYPE_MODELS = [
     }
   ),
   model<CollectionHealthParams>(
+    connectionsApi,
     RULE_TYPE_IDS.collectionHealth,
     'Alerts when a Microsoft 365 connection fails, falls behind or its secret nears expiry.',
     collectionHealthParamsCodec,
@@ -80,8 +99,11 @@ export const RULE_TYPE_MODELS = [
   ),
 ];
 
-export function registerRuleTypeModels(triggersActionsUi: TriggersAndActionsUIPublicPluginSetup) {
-  for (const ruleType of RULE_TYPE_MODELS) {
+export function registerRuleTypeModels(
+  triggersActionsUi: TriggersAndActionsUIPublicPluginSetup,
+  connectionsApi: ConnectionsApi
+) {
+  for (const ruleType of ruleTypeModels(connectionsApi)) {
     triggersActionsUi.ruleTypeRegistry.register(ruleType as RuleTypeModel);
   }
 }

@@ -1,11 +1,12 @@
 import { EuiForm } from '@elastic/eui';
 import type { RuleTypeParamsExpressionProps } from '@kbn/triggers-actions-ui-plugin/public';
 import { MAX_SENDER_SCORE, type SuspiciousSenderParams } from '../../common/alerting/rule_params';
-import { ChoiceParam, NumberParam } from './params_fields';
+import { ChoiceParam, NumberParam, SourcesParam, type ConnectionsApiProp } from './params_fields';
 
-type Props = RuleTypeParamsExpressionProps<Partial<SuspiciousSenderParams>>;
+type Props = ConnectionsApiProp & RuleTypeParamsExpressionProps<Partial<SuspiciousSenderParams>>;
 
-export default function SuspiciousSenderExpression({ ruleParams, setRuleParams, errors }: Props) {
+export default function SuspiciousSenderExpression(props: Props) {
+  const { ruleParams, setRuleParams, errors } = props;
   return (
     <EuiForm fullWidth>
       <NumberParam
@@ -40,6 +41,7 @@ export default function SuspiciousSenderExpression({ ruleParams, setRuleParams, 
         ]}
         onChange={(value) => setRuleParams('groupBy', value)}
       />
+      <SourcesParam {...props} withNamespaces />
     </EuiForm>
   );
 }

@@ -9,7 +9,8 @@ import type {
 import type * as t from 'io-ts';
 import { FEATURE_ID } from '../../common/constants';
 import { paramsValidator, type RuleTypeId } from '../../common/alerting/rule_params';
-import { appPath, inSpace, type AppPage } from '../../common/alerting/app_links';
+import { appPath, inSpace, sourcesQuery, type AppPage } from '../../common/alerting/app_links';
+import { connectionNamesOf } from '../../common/connection_names';
 import { viewIndex, type ViewTarget } from '../lib/views/view_scope';
 import { assertIndexPrivileges } from '../services/index_privileges';
 import type { ExchangeMessageTraceServices } from '../types';
@@ -69,6 +70,31 @@ export function ruleTypeHead<Params, Group extends string>(
     validate: { params: paramsValidator(codec) },
     actionGroups: [group],
     defaultActionGroupId: group.id,
+  };
+}
+
+/** Rules limited to some connections name them in their alerts' words. */
+export const CONNECTIONS_VARIABLE: ActionVariable = {
+  name: 'connections',
+  description:
+    'The connections the rule reads, by name (an MSSP’s tenant); empty when it reads every connection.',
+};
+
+/**
+ * The connections a rule is limited to: their names for its alerts' words and, when it reads just
+ * one, that connection in each alert document (as a collection-health alert carries its own).
+ */
+export function ruleConnections(
+  connectionIds: readonly string[] | undefined,
+  connections: ReadonlyArray<{ id: string; settings: { name: string } }>
+): { names: string; fields: Pick<MessageTraceAlertFields, 'connection_id' | 'connection_name'> } {
+  const names = connectionNamesOf(connectionIds, connections);
+  return {
+    names,
+    fields:
+      connectionIds?.length === 1
+        ? { connection_id: connectionIds[0], connection_name: names }
+        : {},
   };
 }
 
@@ -137,11 +163,23 @@ export const windowBefore = (startedAt: Date, spanMs: number) => ({
   end: startedAt.toISOString(),
 });
 
-/** The framework's view-in-app link: our page over the run's range, when it gives one. */
+/**
+ * The framework's view-in-app link: our page over the run's range, when it gives one, and over
+ * the connections and namespaces the rule reads.
+ */
 export const viewInApp =
   (page: AppPage) =>
-  ({ start, end }: { start?: number; end?: number }) =>
+  ({
+    rule,
+    start,
+    end,
+  }: {
+    rule: { params?: Parameters<typeof sourcesQuery>[0] };
+    start?: number;
+    end?: number;
+  }) =>
     appPath(page, {
       start: start === undefined ? undefined : new Date(start).toISOString(),
       end: end === undefined ? undefined : new Date(end).toISOString(),
+      ...sourcesQuery(rule.params ?? {}),
     });

@@ -41,6 +41,11 @@ describe('an alert rule created from Suspicious senders, in Chromium', () => {
     const threshold = Number(await flyout.locator(subj('ruleParam-threshold')).inputValue());
     const windowHours = Number(await flyout.locator(subj('ruleParam-windowHours')).inputValue());
     expect(await flyout.locator(subj('ruleParam-groupBy')).inputValue()).toBe('sender');
+    // The page is filtered to the tenant's connection: so is the rule, shown by the connection's name.
+    await flyout
+      .locator(subj('ruleParam-sources'))
+      .getByText(tenant.connection.settings.name)
+      .waitFor();
     // The spray sender is ranked on the page, so the prefilled threshold is at most its score.
     const sprayScore = Number(
       await page.locator(`${subj(`emtSenderRow-${spray}`)} ${subj('emtSenderScore')}`).innerText()
@@ -71,9 +76,7 @@ describe('an alert rule created from Suspicious senders, in Chromium', () => {
       consumer: PLUGIN_ID,
       enabled: true,
       created_by: 'mail_admin',
-      // The page was filtered by connection, which the prefill does not carry into the rule (it
-      // sets namespaces only from a namespace filter): the rule reads every connection.
-      params: { threshold, windowHours, groupBy: 'sender' },
+      params: { threshold, windowHours, groupBy: 'sender', connectionIds: [tenant.connection.id] },
     });
 
     // Kibana runs a new rule once at creation; that run is its first alert.
@@ -94,6 +97,8 @@ describe('an alert rule created from Suspicious senders, in Chromium', () => {
       'kibana.alert.rule.name': 'Spray senders from the browser',
       'exchange_message_trace.alert.sender': spray,
       'exchange_message_trace.alert.reasons': expect.arrayContaining(['manyRecipients']),
+      'exchange_message_trace.alert.connection_id': tenant.connection.id,
+      'exchange_message_trace.alert.connection_name': tenant.connection.settings.name,
     });
 
     // Run now, as the rules page's "Run rule" does: the alert stays the one active alert.

@@ -124,19 +124,11 @@ export async function settledTask(
 }
 
 /**
- * A host whose connection (the default budget, lookback one day) has collected a settled
- * synthetic tenant, refreshed so that the views see every row. `firstRun`: the task once caught up.
+ * A connection created as the settings page saves it, once its task has caught up, with its data
+ * stream refreshed so that the views see every row. `firstRun`: the task once caught up.
  */
-export async function startCollectedTenant(seed: number, rowsPerDay: number) {
-  const { host, emulator } = await startEmulatedGraphHost();
-  const tenantId = addSettledTenant(emulator, seed, rowsPerDay, Date.now());
-  // On a fresh node the plugin answers 503 until its templates are installed.
-  await waitFor(
-    async () =>
-      (await callRoute(host, 'GET', CONNECTIONS_API_PATH, { user: 'mail_admin' })).status === 200,
-    { what: 'the plugin to start' }
-  );
-  const connection = await createConnection(host, connectionRequest(tenantId, { lookbackDays: 1 }));
+export async function collectedConnection(host: KibanaHost, request: CreateConnectionRequest) {
+  const connection = await createConnection(host, request);
   const firstRun = await settledTask(
     host,
     connection.id,
@@ -150,5 +142,25 @@ export async function startCollectedTenant(seed: number, rowsPerDay: number) {
   } finally {
     await es.close();
   }
+  return { connection, firstRun };
+}
+
+/**
+ * A host whose connection (the default budget, lookback one day) has collected a settled
+ * synthetic tenant, refreshed so that the views see every row. `firstRun`: the task once caught up.
+ */
+export async function startCollectedTenant(seed: number, rowsPerDay: number) {
+  const { host, emulator } = await startEmulatedGraphHost();
+  const tenantId = addSettledTenant(emulator, seed, rowsPerDay, Date.now());
+  // On a fresh node the plugin answers 503 until its templates are installed.
+  await waitFor(
+    async () =>
+      (await callRoute(host, 'GET', CONNECTIONS_API_PATH, { user: 'mail_admin' })).status === 200,
+    { what: 'the plugin to start' }
+  );
+  const { connection, firstRun } = await collectedConnection(
+    host,
+    connectionRequest(tenantId, { lookbackDays: 1 })
+  );
   return { host, emulator, tenantId, connection, firstRun };
 }

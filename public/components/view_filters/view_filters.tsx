@@ -1,17 +1,16 @@
 import { useMemo, type ReactNode } from 'react';
 import {
   EuiCallOut,
-  EuiComboBox,
   EuiFlexGroup,
   EuiFlexItem,
   EuiSuperDatePicker,
-  type EuiComboBoxOptionOption,
   type EuiSuperDatePickerCommonRange,
 } from '@elastic/eui';
 import { useAppServices } from '../app_services';
 import { CollectionHealth } from '../collection_health';
 import { useConnections } from '../../hooks/use_connections';
 import type { QueryParams } from '../../hooks/use_query_params';
+import { SourceComboBox } from './source_combo_box';
 import type { ViewScopeControls } from './use_view_scope';
 
 interface QuickRange {
@@ -32,52 +31,17 @@ function useQuickRanges(): EuiSuperDatePickerCommonRange[] {
   );
 }
 
-type SourceOption = EuiComboBoxOptionOption<{ kind: 'connection' | 'namespace'; id: string }>;
-
-/** Connections by name and namespaces (one data stream each): what a view reads from. */
+/** What a view reads from: the connections by name and the namespaces. */
 function SourceFilter({ controls }: { controls: ViewScopeControls }) {
   const { api } = useAppServices();
   const { connections } = useConnections(api);
-  const options = useMemo<SourceOption[]>(() => {
-    const namespaces = [...new Set((connections ?? []).map((c) => c.settings.namespace))].sort();
-    return [
-      {
-        label: 'Connections',
-        isGroupLabelOption: true,
-      },
-      ...(connections ?? []).map((connection) => ({
-        label: connection.settings.name,
-        key: `connection:${connection.id}`,
-        value: { kind: 'connection' as const, id: connection.id },
-        'data-test-subj': `emtSourceConnection-${connection.id}`,
-      })),
-      { label: 'Namespaces', isGroupLabelOption: true },
-      ...namespaces.map((namespace) => ({
-        label: namespace,
-        key: `namespace:${namespace}`,
-        value: { kind: 'namespace' as const, id: namespace },
-        'data-test-subj': `emtSourceNamespace-${namespace}`,
-      })),
-    ];
-  }, [connections]);
-  const { connectionIds, namespaces } = controls.state;
-  const selected = options.filter(
-    (option) =>
-      (option.value?.kind === 'connection' && connectionIds.includes(option.value.id)) ||
-      (option.value?.kind === 'namespace' && namespaces.includes(option.value.id))
-  );
-  const idsOf = (chosen: SourceOption[], kind: 'connection' | 'namespace') =>
-    chosen.flatMap((option) => (option.value?.kind === kind ? [option.value.id] : []));
   return (
-    <EuiComboBox<{ kind: 'connection' | 'namespace'; id: string }>
+    <SourceComboBox
       aria-label="Connections and namespaces"
-      placeholder="All connections"
-      options={options}
-      selectedOptions={selected}
-      onChange={(chosen) =>
-        controls.setSources(idsOf(chosen, 'connection'), idsOf(chosen, 'namespace'))
-      }
-      isLoading={connections === undefined}
+      connections={connections}
+      connectionIds={controls.state.connectionIds}
+      namespaces={controls.state.namespaces}
+      onChange={controls.setSources}
       data-test-subj="emtSourceFilter"
     />
   );

@@ -1,6 +1,8 @@
 import type { ConnectionView } from '../../../common/http_api/connections';
 import type { GraphEmulator } from '../../../test/graph_emulator';
+import { addSettledTenant } from '../../../test/collector/chaos_tenant';
 import {
+  collectedConnection,
   connectionRequest,
   createConnection,
   startCollectedTenant,
@@ -90,6 +92,22 @@ describe('the collection-health and delivery-failure rules', () => {
       'kibana.alert.reason': expect.stringContaining("Microsoft refused the app's sign-in"),
     });
     expect(activeOf(alerts).some((id) => String(id).startsWith(healthy.id))).toBe(false);
+
+    const limited = await createRule(host, 'mail_admin', {
+      name: 'Collection health of one connection',
+      rule_type_id: 'exchangeMessageTrace.collectionHealth',
+      params: {
+        throttledMinutes: 60,
+        lagMinutes: 7 * 24 * 60,
+        expiryDays: 14,
+        connectionIds: [expiring.id],
+      },
+    });
+    expect(limited.status).toBe(200);
+    await firstRun(host, limited.body.id);
+    expect(activeOf(await alertDocuments(host, limited.body.id))).toEqual([
+      `${expiring.id}:credentialExpiring`,
+    ]);
   }, 120_000);
 
   it('raises a delivery-failure alert at the threshold the emulator’s failed rows reach, not above', async () => {
@@ -126,5 +144,81 @@ describe('the collection-health and delivery-failure rules', () => {
       'exchange_message_trace.alert.failures': failedRows,
     });
     expect(await alertDocuments(host, above.body.id)).toEqual([]);
+  }, 120_000);
+
+  it('counts only the failed rows of the connections a delivery-failure rule is limited to', async () => {
+    // An MSSP's second tenant, collected into the same namespace as the first.
+    const otherTenantId = addSettledTenant(emulator, 9516, 400, Date.now());
+    const { connection: other, firstRun: otherRun } = await collectedConnection(
+      host,
+      connectionRequest(otherTenantId, {
+        name: 'Fabrikam',
+        lookbackDays: 1,
+        namespace: healthy.settings.namespace,
+      })
+    );
+    const rule = (name: string, connectionIds?: string[]) =>
+      createRule(host, 'mail_admin', {
+        name,
+        rule_type_id: 'exchangeMessageTrace.deliveryFailures',
+        params: {
+          statuses: ['failed'],
+          thresholdType: 'count',
+          threshold: 1,
+          groupBy: 'all',
+          windowMinutes: 3 * 24 * 60,
+          minMessages: 1,
+          namespaces: [healthy.settings.namespace],
+          ...(connectionIds ? { connectionIds } : {}),
+        },
+      });
+    const rules = await Promise.all([
+      rule('Failures of Fabrikam', [other.id]),
+      rule('Failures of Contoso', [healthy.id]),
+      rule('Failures of the namespace'),
+    ]);
+    await Promise.all(rules.map((created) => firstRun(host, created.body.id)));
+    const [ofOther, ofHealthy, ofBoth] = await Promise.all(
+      rules.map((created) => alertDocuments(host, created.body.id))
+    );
+
+    const failedRowsOf = async (tenant: string, connectionId: string, fromMs: number) => {
+      const { status } = await viewOf(host, connectionId);
+      return emulator
+        .truthObservations(tenant, {
+          start: fromMs,
+          end: Date.parse(status.collectedUntil!),
+          at: Date.now(),
+        })
+        .filter((row) => row.status === 'failed').length;
+    };
+    const otherFailed = await failedRowsOf(
+      otherTenantId,
+      other.id,
+      (otherRun.state as CollectTaskState).checkpoint!.backfillStart
+    );
+    const healthyFailed = await failedRowsOf(tenantId, healthy.id, collectedFromMs);
+    expect(otherFailed).toBeGreaterThan(0);
+    expect(otherFailed).not.toBe(healthyFailed);
+
+    expect(ofOther).toEqual([
+      expect.objectContaining({
+        'kibana.alert.instance.id': 'all',
+        'exchange_message_trace.alert.failures': otherFailed,
+        'exchange_message_trace.alert.connection_id': other.id,
+        'exchange_message_trace.alert.connection_name': 'Fabrikam',
+        'kibana.alert.reason': expect.stringContaining(' to all mail in Fabrikam were failed'),
+      }),
+    ]);
+    expect(ofHealthy).toEqual([
+      expect.objectContaining({ 'exchange_message_trace.alert.failures': healthyFailed }),
+    ]);
+    expect(ofBoth).toEqual([
+      expect.objectContaining({
+        'exchange_message_trace.alert.failures': otherFailed + healthyFailed,
+        'kibana.alert.reason': expect.stringMatching(/ to all mail were failed$/),
+      }),
+    ]);
+    expect(ofBoth![0]).not.toHaveProperty(['exchange_message_trace.alert.connection_id']);
   }, 120_000);
 });

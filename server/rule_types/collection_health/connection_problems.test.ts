@@ -103,4 +103,17 @@ describe('connectionAlertsOf', () => {
   it('leaves disabled connections alone', () => {
     expect(problemsOf([connection({}, { enabled: false })])).toEqual([]);
   });
+
+  it('checks only the connections the rule names, every one when it names none', () => {
+    const lagging = { lastSuccessAt: minutesAgo(5), collectedUntil: minutesAgo(180) };
+    const both = [connection(lagging), { ...connection(lagging), id: 'c2' }];
+    const checkedBy = (connectionIds?: string[]) =>
+      connectionAlertsOf(both, { ...params, connectionIds }, NOW, inDefault).map(
+        (alert) => alert.id
+      );
+    expect(checkedBy(['c2'])).toEqual(['c2:lagging']);
+    expect(checkedBy([])).toEqual(['c1:lagging', 'c2:lagging']);
+    expect(checkedBy(undefined)).toEqual(['c1:lagging', 'c2:lagging']);
+    expect(checkedBy(['removed'])).toEqual([]);
+  });
 });

@@ -112,15 +112,20 @@ function problemsOf(
   return found;
 }
 
-/** The problems of every enabled connection (a disabled one is not expected to collect). */
+/**
+ * The problems of every enabled connection the rule checks (all of them unless it names some); a
+ * disabled one is not expected to collect.
+ */
 export function connectionAlertsOf(
   connections: readonly ConnectionView[],
   params: CollectionHealthParams,
   nowMs: number,
   pathInSpace: (path: string) => string
 ): ConnectionAlert[] {
+  const checked = (id: string) =>
+    !params.connectionIds?.length || params.connectionIds.includes(id);
   return connections
-    .filter((connection) => connection.settings.enabled)
+    .filter((connection) => connection.settings.enabled && checked(connection.id))
     .flatMap((connection) =>
       problemsOf(connection, params, nowMs).map((found) => ({
         id: connectionAlertId(connection.id, found.problem),

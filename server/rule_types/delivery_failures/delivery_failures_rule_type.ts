@@ -5,8 +5,10 @@ import {
 } from '../../../common/alerting/rule_params';
 import { MINUTE_MS } from '../../../common/time';
 import {
+  CONNECTIONS_VARIABLE,
   VIEW_PATH_VARIABLE,
   pathInSpaceOf,
+  ruleConnections,
   reportAlerts,
   ruleTypeHead,
   ruleViewTarget,
@@ -56,30 +58,33 @@ export function deliveryFailuresRuleType(
         { name: 'thresholdType', description: 'count or share.' },
         { name: 'windowStart', description: 'The start of the window.' },
         { name: 'windowEnd', description: 'The end of the window.' },
+        CONNECTIONS_VARIABLE,
         VIEW_PATH_VARIABLE,
       ],
     },
     getViewInAppRelativeUrl: viewInApp('delivery_status'),
     async executor({ params, services, startedAt, spaceId }) {
-      const { dataset } = await dependencies.getServices();
+      const { dataset, connections } = await dependencies.getServices();
       const window = windowBefore(startedAt, params.windowMinutes * MINUTE_MS);
-      const target = await ruleViewTarget(
-        services.scopedClusterClient.asCurrentUser,
-        dataset,
-        params.namespaces
-      );
+      const [target, records] = await Promise.all([
+        ruleViewTarget(services.scopedClusterClient.asCurrentUser, dataset, params.namespaces),
+        // Only a rule limited to some connections names them.
+        params.connectionIds?.length ? connections.listAll() : [],
+      ]);
       const counts = await failureCounts(
         target,
-        { ...window, namespaces: params.namespaces },
+        { ...window, connectionIds: params.connectionIds, namespaces: params.namespaces },
         params.groupBy
       );
+      const limitedTo = ruleConnections(params.connectionIds, records);
       reportAlerts(
         services.alertsClient,
         DELIVERY_FAILURES_ACTION_GROUP,
-        failureAlertsOf(counts, params, window, pathInSpaceOf(spaceId)),
+        failureAlertsOf(counts, params, window, pathInSpaceOf(spaceId), limitedTo.names),
         (context) => ({
           reason: failureAlertReason(context),
           fields: {
+            ...limitedTo.fields,
             ...(context.recipientDomain ? { recipient_domain: context.recipientDomain } : {}),
             failures: context.failures,
             total: context.total,

@@ -26,7 +26,8 @@ describe('failureAlertsOf', () => {
       ],
       params,
       window,
-      inDefault
+      inDefault,
+      ''
     );
     expect(alerts.map((alert) => alert.id)).toEqual(['broken.example']);
     expect(alerts[0]!.context).toMatchObject({
@@ -54,19 +55,37 @@ describe('failureAlertsOf', () => {
         [{ total: 1000, byStatus: { filteredAsSpam: 3 } }],
         { ...count, statuses: ['filteredAsSpam'] },
         window,
-        inDefault
+        inDefault,
+        ''
       ).map((alert) => [alert.id, alert.context.scope])
     ).toEqual([['all', 'all mail']]);
     expect(
-      failureAlertsOf([{ total: 1000, byStatus: { failed: 2 } }], count, window, inDefault)
+      failureAlertsOf([{ total: 1000, byStatus: { failed: 2 } }], count, window, inDefault, '')
     ).toEqual([]);
     expect(
       failureAlertsOf(
         [{ total: 0, byStatus: {} }],
         { ...params, minMessages: 1 },
         window,
-        inDefault
+        inDefault,
+        ''
       )
     ).toEqual([]);
+  });
+
+  it('names the connections it is limited to, and links to delivery status over them', () => {
+    const [alert] = failureAlertsOf(
+      [{ total: 40, byStatus: { failed: 20 } }],
+      { ...params, groupBy: 'all', connectionIds: ['conn-b'] },
+      window,
+      inDefault,
+      'Fabrikam'
+    );
+    expect(failureAlertReason(alert!.context)).toBe(
+      '20 of 40 rows (50%) to all mail in Fabrikam were failed, quarantined'
+    );
+    expect(alert!.context.viewPath).toBe(
+      '/app/exchangeMessageTrace/delivery_status?start=2026-12-01T09%3A00%3A00.000Z&end=2026-12-01T10%3A00%3A00.000Z&connections=conn-b'
+    );
   });
 });

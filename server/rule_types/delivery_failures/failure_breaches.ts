@@ -1,5 +1,6 @@
 import type { DeliveryFailuresParams } from '../../../common/alerting/rule_params';
-import { appPath } from '../../../common/alerting/app_links';
+import { appPath, sourcesQuery } from '../../../common/alerting/app_links';
+import { inConnections } from '../../../common/connection_names';
 
 /** Rows in their latest status, for the whole window or one recipient domain. */
 export interface FailureCounts {
@@ -22,6 +23,8 @@ export interface DeliveryFailuresContext {
   quarantined: number;
   filteredAsSpam: number;
   statuses: string;
+  /** The connections the rule reads, by name; empty when it reads every one. */
+  connections: string;
   threshold: number;
   thresholdType: DeliveryFailuresParams['thresholdType'];
   windowStart: string;
@@ -49,7 +52,8 @@ export function failureAlertsOf(
   counts: readonly FailureCounts[],
   params: DeliveryFailuresParams,
   window: { start: string; end: string },
-  pathInSpace: (path: string) => string
+  pathInSpace: (path: string) => string,
+  connections: string
 ): FailureAlert[] {
   return counts.flatMap((count) => {
     const failures = params.statuses.reduce(
@@ -74,12 +78,17 @@ export function failureAlertsOf(
           quarantined: count.byStatus.quarantined ?? 0,
           filteredAsSpam: count.byStatus.filteredAsSpam ?? 0,
           statuses: params.statuses.join(', '),
+          connections,
           threshold: params.threshold,
           thresholdType: params.thresholdType,
           windowStart: window.start,
           windowEnd: window.end,
           viewPath: pathInSpace(
-            appPath('delivery_status', { start: window.start, end: window.end })
+            appPath('delivery_status', {
+              start: window.start,
+              end: window.end,
+              ...sourcesQuery(params),
+            })
           ),
         },
       },
@@ -88,4 +97,4 @@ export function failureAlertsOf(
 }
 
 export const failureAlertReason = (context: DeliveryFailuresContext) =>
-  `${context.failures} of ${context.total} rows (${context.sharePercent}%) to ${context.scope} were ${context.statuses}`;
+  `${context.failures} of ${context.total} rows (${context.sharePercent}%) to ${context.scope}${inConnections(context.connections)} were ${context.statuses}`;

@@ -1,4 +1,5 @@
 import type { DeliveryFailuresParams } from '../../../common/alerting/rule_params';
+import type { ViewScope } from '../../../common/http_api/views';
 import { UNDELIVERED_STATUSES } from '../../../common/message_status';
 import { latestStatusFilter } from '../../lib/views/latest_status';
 import { searchView } from '../../lib/views/view_search';
@@ -40,7 +41,7 @@ function countsOf(bucket: StatusBuckets, recipientDomain?: string): FailureCount
  */
 export async function failureCounts(
   target: ViewTarget,
-  scope: { start: string; end: string; namespaces?: string[] },
+  scope: ViewScope,
   groupBy: DeliveryFailuresParams['groupBy']
 ): Promise<FailureCounts[]> {
   const filters = [timeRange(scope.start, scope.end), ...sourceFilters(scope)];

@@ -32,7 +32,8 @@ describe('senderAlertsOf', () => {
       ],
       { threshold: 50, windowHours: 24, groupBy: 'sender' },
       window,
-      inSpace
+      inSpace,
+      ''
     );
     expect(alerts.map((alert) => alert.id)).toEqual(['spray@evil.example', 'edge@ok.example']);
     expect(alerts[0]!.context).toMatchObject({
@@ -53,9 +54,33 @@ describe('senderAlertsOf', () => {
       [sender('known@ok.example', 90, true), sender('evil.example', 90)],
       { threshold: 50, windowHours: 24, groupBy: 'domain' },
       window,
-      inSpace
+      inSpace,
+      ''
     );
     expect(alerts.map((alert) => alert.id)).toEqual(['evil.example']);
     expect(alerts[0]!.context.viewPath).toContain('sender=*%40evil.example');
+  });
+
+  it('names the connections it is limited to, and links to the page over them', () => {
+    const [alert] = senderAlertsOf(
+      [sender('spray@evil.example', 60)],
+      {
+        threshold: 50,
+        windowHours: 24,
+        groupBy: 'sender',
+        connectionIds: ['conn-a', 'conn-b'],
+        namespaces: ['tenants'],
+      },
+      window,
+      inSpace,
+      'Contoso, Fabrikam'
+    );
+    expect(alert!.context.connections).toBe('Contoso, Fabrikam');
+    expect(senderAlertReason(alert!.context)).toBe(
+      'spray@evil.example scored 60 (threshold 50) in Contoso, Fabrikam: undeliveredRatio, manyRecipients'
+    );
+    expect(new URL(alert!.context.viewPath, 'http://kibana').searchParams.toString()).toBe(
+      'start=2026-11-30T10%3A00%3A00.000Z&end=2026-12-01T10%3A00%3A00.000Z&sender=spray%40evil.example&connections=conn-a%2Cconn-b&namespaces=tenants'
+    );
   });
 });

@@ -1,6 +1,7 @@
 import type { SuspiciousSender } from '../../../common/http_api/views';
 import type { SuspiciousSenderParams } from '../../../common/alerting/rule_params';
-import { appPath } from '../../../common/alerting/app_links';
+import { appPath, sourcesQuery } from '../../../common/alerting/app_links';
+import { inConnections } from '../../../common/connection_names';
 
 /** What a message about one suspicious sender can say (the rule type's action variables). */
 export interface SuspiciousSenderContext
@@ -20,6 +21,8 @@ export interface SuspiciousSenderContext
   /** `sender` (an address) or `domain`, as the rule groups. */
   groupBy: SuspiciousSenderParams['groupBy'];
   threshold: number;
+  /** The connections the rule reads, by name; empty when it reads every one. */
+  connections: string;
   /** The reasons' explanations, one a line, for messages without loops. */
   reasonsText: string;
   windowStart: string;
@@ -42,7 +45,8 @@ export function senderAlertsOf(
   senders: readonly SuspiciousSender[],
   params: SuspiciousSenderParams,
   window: { start: string; end: string },
-  pathInSpace: (path: string) => string
+  pathInSpace: (path: string) => string,
+  connections: string
 ): SenderAlert[] {
   return senders
     .filter((sender) => !sender.knownGood && sender.score >= params.threshold)
@@ -53,6 +57,7 @@ export function senderAlertsOf(
         groupBy: params.groupBy,
         score: sender.score,
         threshold: params.threshold,
+        connections,
         reasons: sender.reasons.map(({ code, weight, explanation }) => ({
           code,
           weight,
@@ -72,6 +77,7 @@ export function senderAlertsOf(
             start: window.start,
             end: window.end,
             sender: params.groupBy === 'domain' ? `*@${sender.sender}` : sender.sender,
+            ...sourcesQuery(params),
           })
         ),
       },
@@ -79,7 +85,13 @@ export function senderAlertsOf(
 }
 
 /** The one-line reason an alert document carries (`kibana.alert.reason`). */
-export const senderAlertReason = ({ sender, score, threshold, reasons }: SuspiciousSenderContext) =>
-  `${sender} scored ${score} (threshold ${threshold}): ${reasons
+export const senderAlertReason = ({
+  sender,
+  score,
+  threshold,
+  connections,
+  reasons,
+}: SuspiciousSenderContext) =>
+  `${sender} scored ${score} (threshold ${threshold})${inConnections(connections)}: ${reasons
     .map((reason) => reason.code)
     .join(', ')}`;

@@ -3,8 +3,13 @@ import {
   SUSPICIOUS_SENDERS_API_PATH,
   type SuspiciousSendersResponse,
 } from '../../../common/http_api/views';
-import type { GraphEmulator } from '../../../test/graph_emulator';
-import { startEmulatedGraphHost } from '../../../test/host/emulated_graph_host';
+import { CHAOS_CLIENT_ID, CHAOS_SECRET, tenantIdFor } from '../../../test/collector/chaos_tenant';
+import type { ExplicitRow, GraphEmulator } from '../../../test/graph_emulator';
+import {
+  collectedConnection,
+  connectionRequest,
+  startEmulatedGraphHost,
+} from '../../../test/host/emulated_graph_host';
 import type { KibanaHost } from '../../../test/host/kibana_host';
 import { callRoute, waitFor } from '../../../test/host/test_support';
 import { collectViewsTenant, type ViewsTenant } from '../../../test/host/views_tenant';
@@ -20,6 +25,33 @@ import {
 
 const HOUR = 3_600_000;
 const RULE_TYPE_ID = 'exchangeMessageTrace.suspiciousSender';
+
+/**
+ * A second tenant's mail, as an MSSP collects it beside the first: a bulk sender all filtered as
+ * spam, and all quarantined mail from `c0ntoso.com`, which imitates the first tenant's domain
+ * (contoso.com) but nothing of this one's.
+ */
+function northwindRows(startMs: number): ExplicitRow[] {
+  const at = (minute: number) => new Date(startMs + minute * 60_000).toISOString();
+  return [
+    ...Array.from({ length: 25 }, (_, index) => ({
+      id: `northwind-bulk-${index}`,
+      receivedDateTime: at(index),
+      senderAddress: 'blast@bulk-mailer.example',
+      recipientAddress: `user${index}@northwind.example`,
+      fromIP: '198.51.100.90',
+      status: 'filteredAsSpam' as const,
+    })),
+    ...Array.from({ length: 4 }, (_, index) => ({
+      id: `northwind-accounts-${index}`,
+      receivedDateTime: at(30 + index),
+      senderAddress: 'accounts@c0ntoso.com',
+      recipientAddress: `finance${index}@northwind.example`,
+      fromIP: '203.0.113.77',
+      status: 'quarantined' as const,
+    })),
+  ];
+}
 
 /**
  * The suspicious-sender rule on the synthetic tenant our plugin collected, run by the host's
@@ -167,4 +199,67 @@ describe('the suspicious-sender rule over the collected synthetic tenant', () =>
       'params invalid: threshold: must be a whole number from 1 to 190'
     );
   });
+
+  it('limits a rule to one connection of a shared namespace: its senders, judged by its own domains', async () => {
+    const namespace = tenant.connection.settings.namespace;
+    const rows = northwindRows(Date.now() - 3 * HOUR);
+    const northwindTenantId = tenantIdFor(9517);
+    emulator.addTenant({
+      tenantId: northwindTenantId,
+      domains: ['northwind.example'],
+      apps: [{ clientId: CHAOS_CLIENT_ID, secrets: [{ value: CHAOS_SECRET }] }],
+      rows,
+    });
+    const { connection: northwind } = await collectedConnection(
+      host,
+      connectionRequest(northwindTenantId, {
+        name: 'Northwind',
+        localDomains: ['northwind.example'],
+        lookbackDays: 1,
+        namespace,
+      })
+    );
+
+    const windowHours = Math.ceil((Date.now() - tenant.anchorMs) / HOUR) + 72;
+    const rule = (name: string, connectionId: string) =>
+      createRule(host, 'mail_admin', {
+        name,
+        rule_type_id: RULE_TYPE_ID,
+        params: {
+          threshold: 1,
+          windowHours,
+          groupBy: 'sender',
+          namespaces: [namespace],
+          connectionIds: [connectionId],
+        },
+      });
+    const [ofNorthwind, ofContoso] = await Promise.all([
+      rule('Northwind senders', northwind.id),
+      rule('Contoso senders', tenant.connection.id),
+    ]);
+    await Promise.all([firstRun(host, ofNorthwind.body.id), firstRun(host, ofContoso.body.id)]);
+    const northwindAlerts = await alertDocuments(host, ofNorthwind.body.id);
+    const contosoAlerts = await alertDocuments(host, ofContoso.body.id);
+    const senderOf = (alert: Record<string, unknown>) => alert['kibana.alert.instance.id'];
+
+    // Every external sender of the tenant's own rows, and nothing of the other tenant's.
+    expect(northwindAlerts.map(senderOf).sort()).toEqual(
+      [...new Set(rows.map((row) => row.senderAddress))].sort()
+    );
+    const lookalikeHere = northwindAlerts.find((a) => senderOf(a) === 'accounts@c0ntoso.com')!;
+    expect(lookalikeHere).toMatchObject({
+      'exchange_message_trace.alert.connection_id': northwind.id,
+      'exchange_message_trace.alert.connection_name': 'Northwind',
+      'kibana.alert.reason': expect.stringMatching(
+        /^accounts@c0ntoso\.com scored \d+ \(threshold 1\) in Northwind: /
+      ),
+    });
+    // contoso.com is the other tenant's domain: to Northwind, c0ntoso.com imitates nothing.
+    expect(lookalikeHere['exchange_message_trace.alert.reasons']).not.toContain('lookalikeDomain');
+
+    // The first tenant's planted lookalike, judged by its own domains; the bulk sender is not its.
+    const lookalikeThere = contosoAlerts.find((a) => senderOf(a) === 'accounts@c0ntoso.com');
+    expect(lookalikeThere?.['exchange_message_trace.alert.reasons']).toContain('lookalikeDomain');
+    expect(contosoAlerts.map(senderOf)).not.toContain('blast@bulk-mailer.example');
+  }, 240_000);
 });

@@ -8,8 +8,10 @@ import { knownGoodEntryOf } from '../../lib/scoring/known_good';
 import { localDomainsIn } from '../../lib/views/local_domains';
 import { suspiciousSenders } from '../../lib/views/suspicious_senders';
 import {
+  CONNECTIONS_VARIABLE,
   VIEW_PATH_VARIABLE,
   pathInSpaceOf,
+  ruleConnections,
   reportAlerts,
   ruleTypeHead,
   ruleViewTarget,
@@ -57,12 +59,15 @@ export function suspiciousSenderRuleType(
         { name: 'windowStart', description: 'The start of the scored window.' },
         { name: 'windowEnd', description: 'The end of the scored window.' },
         { name: 'recovery', description: 'Why a recovered alert recovered.' },
+        CONNECTIONS_VARIABLE,
         VIEW_PATH_VARIABLE,
       ],
       params: [
         { name: 'threshold', description: 'The score a sender alerts at.' },
         { name: 'windowHours', description: 'The hours each run scores.' },
         { name: 'groupBy', description: 'sender or domain.' },
+        { name: 'connectionIds', description: 'The connections read; all when empty.' },
+        { name: 'namespaces', description: 'The namespaces read; all when empty.' },
       ],
     },
     getViewInAppRelativeUrl: viewInApp('suspicious_senders'),
@@ -80,18 +85,22 @@ export function suspiciousSenderRuleType(
         {
           ...window,
           groupBy: params.groupBy,
+          connectionIds: params.connectionIds,
           namespaces: params.namespaces,
           pageSize: MAX_SENDERS,
         },
+        // Our domains are the rule's connections' own: another tenant's are outside mail to it.
         { localDomains: localDomainsIn(records, params), knownGood }
       );
+      const limitedTo = ruleConnections(params.connectionIds, records);
       const alertsClient = reportAlerts(
         services.alertsClient,
         SUSPICIOUS_SENDER_ACTION_GROUP,
-        senderAlertsOf(scored.senders, params, window, pathInSpaceOf(spaceId)),
+        senderAlertsOf(scored.senders, params, window, pathInSpaceOf(spaceId), limitedTo.names),
         (context) => ({
           reason: senderAlertReason(context),
           fields: {
+            ...limitedTo.fields,
             sender: context.sender,
             score: context.score,
             reasons: context.reasons.map((reason) => reason.code),
