@@ -35,6 +35,8 @@ export interface ConnectionWithSecrets {
 }
 
 /** A connection as the settings page may see it: whether each secret is set, never its value. */
+export type ConnectionSettingsRecord = Pick<ConnectionRecord, 'id' | 'settings'>;
+
 export interface ConnectionRecord {
   id: string;
   settings: ConnectionSettings;
@@ -166,10 +168,19 @@ export class ConnectionStore {
    * The settings of every connection the user may see, without decrypting anything: each
    * decryption derives a key (Kibana's @elastic/node-crypto), too slow for every view's request.
    */
-  async listSettings(
-    request: KibanaRequest
-  ): Promise<Array<Pick<ConnectionRecord, 'id' | 'settings'>>> {
-    const found = await findAllSavedObjects<ConnectionAttributes>(this.client(request), { type });
+  async listSettings(request: KibanaRequest): Promise<ConnectionSettingsRecord[]> {
+    return this.settingsThrough(this.client(request));
+  }
+
+  /** Every connection's settings, undecrypted, for the alerting rules (no user's request). */
+  async listAllSettings(): Promise<ConnectionSettingsRecord[]> {
+    return this.settingsThrough(this.internalRepository);
+  }
+
+  private async settingsThrough(
+    client: Pick<SavedObjectsClientContract, 'find' | 'createPointInTimeFinder'>
+  ): Promise<ConnectionSettingsRecord[]> {
+    const found = await findAllSavedObjects<ConnectionAttributes>(client, { type });
     return found.map((saved) => ({
       id: saved.id,
       settings: splitAttributes(saved.attributes).settings,

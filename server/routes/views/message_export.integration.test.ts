@@ -4,7 +4,7 @@ import { MESSAGES_CSV_API_PATH } from '../../../common/http_api/message_export';
 import { runCli } from '../../../test/collector/cli_process';
 import { exchangeMessageTracePlugin } from '../../../test/host/exchange_message_trace_plugin';
 import type { KibanaHost } from '../../../test/host/kibana_host';
-import { basicAuth, callRoute, esUrl, startTestHost } from '../../../test/host/test_support';
+import { callRoute, callRouteForText, esUrl, startTestHost } from '../../../test/host/test_support';
 import { dataStreamName } from '../../lib/data_stream/data_stream_name';
 import { installTemplates } from '../../lib/data_stream/templates';
 import { createMessageTraceMapper } from '../../lib/ecs/message_trace_document';
@@ -48,19 +48,8 @@ const BULK = Array.from({ length: 2500 }, (_, i) => ({
   senderAddress: 'news@bulk.example',
 }));
 
-async function postCsv(host: KibanaHost, user: string, body: unknown) {
-  const response = await fetch(`${host.url}${MESSAGES_CSV_API_PATH}`, {
-    method: 'POST',
-    headers: {
-      'kbn-xsrf': 'true',
-      'x-elastic-internal-origin': 'Kibana',
-      'content-type': 'application/json',
-      authorization: basicAuth(user),
-    },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, headers: response.headers, text: await response.text() };
-}
+const postCsv = (host: KibanaHost, user: string, body: unknown) =>
+  callRouteForText(host, 'POST', MESSAGES_CSV_API_PATH, { user, body });
 
 describe('the CSV export of message rows', () => {
   let host: KibanaHost;

@@ -69,7 +69,7 @@ export function deliveryFailuresRuleType(
       const [target, records] = await Promise.all([
         ruleViewTarget(services.scopedClusterClient.asCurrentUser, dataset, params.namespaces),
         // Only a rule limited to some connections names them.
-        params.connectionIds?.length ? connections.listAll() : [],
+        params.connectionIds?.length ? connections.listAllSettings() : [],
       ]);
       const counts = await failureCounts(
         target,

@@ -76,7 +76,7 @@ export function suspiciousSenderRuleType(
       const window = windowBefore(startedAt, params.windowHours * HOUR_MS);
       const [target, records, known] = await Promise.all([
         ruleViewTarget(services.scopedClusterClient.asCurrentUser, dataset, params.namespaces),
-        connections.listAll(),
+        connections.listAllSettings(),
         knownSenders.listAll(),
       ]);
       const knownGood = new Map(known.map((sender) => [sender.sender, sender]));
